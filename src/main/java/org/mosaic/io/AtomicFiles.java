@@ -1,0 +1,53 @@
+package org.mosaic.io;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes files so that a reader never sees half of one: content goes to a temporary sibling that replaces the target
+ * only once it is complete. A crash or a failed export leaves the previous file untouched.
+ */
+public final class AtomicFiles {
+    private AtomicFiles() {
+    }
+
+    @FunctionalInterface
+    public interface WriterBody {
+        void write(Writer out) throws IOException;
+    }
+
+    public static void write(Path target, WriterBody body) {
+        try {
+            Path dir = target.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+            try {
+                try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp),
+                        StandardCharsets.UTF_8), 1 << 16)) {
+                    body.write(out);
+                }
+                try {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static void writeString(Path target, String content) {
+        write(target, out -> out.write(content));
+    }
+}

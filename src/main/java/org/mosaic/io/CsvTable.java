@@ -1,0 +1,264 @@
+package org.mosaic.io;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads one CSV file row by row with a header, tolerating what spreadsheets and SIS exports produce (a UTF-8 byte
+ * order mark, CRLF line ends, quoted fields with commas and line breaks, blank trailing lines), and turns every
+ * malformed value into a {@link Problems} entry naming file, line and column.
+ */
+public final class CsvTable {
+    private final String fileName;
+    private final Problems problems;
+
+    private CsvTable(String fileName, Problems problems) {
+        this.fileName = fileName;
+        this.problems = problems;
+    }
+
+    /**
+     * Streams the rows of {@code file} to {@code rowHandler}. Missing required columns are reported once and no rows
+     * are read. Returns false when the file could not be read at all.
+     */
+    public static boolean read(Path file, List<String> requiredColumns, Problems problems, Consumer<Row> rowHandler) {
+        String name = file.getFileName().toString();
+        CsvTable table = new CsvTable(name, problems);
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (Reader raw = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), decoder),
+                1 << 16);
+             CSVParser parser = CSVFormat.RFC4180.builder()
+                     .setIgnoreEmptyLines(true)
+                     .setTrim(false)
+                     .get()
+                     .parse(skipBom(raw))) {
+            Iterator<CSVRecord> it = parser.iterator();
+            if (!it.hasNext()) {
+                problems.add(name, 1, "", "", "an empty file; expected a header line with the columns "
+                        + String.join(", ", requiredColumns));
+                return false;
+            }
+            CSVRecord headerRecord = it.next();
+            Map<String, Integer> header = new LinkedHashMap<>();
+            for (int i = 0; i < headerRecord.size(); i++) {
+                String col = headerRecord.get(i).trim().toLowerCase(Locale.ROOT);
+                if (!col.isEmpty()) {
+                    header.putIfAbsent(col, i);
+                }
+            }
+            List<String> missing = new ArrayList<>();
+            for (String col : requiredColumns) {
+                if (!header.containsKey(col)) {
+                    missing.add(col);
+                }
+            }
+            if (!missing.isEmpty()) {
+                problems.add(name, 1, String.join(", ", missing), String.join(",", header.keySet()),
+                        "the header must name the column(s) " + String.join(", ", missing)
+                                + " (see docs/formats.md)");
+                return false;
+            }
+            long line = parser.getCurrentLineNumber() + 1;
+            while (true) {
+                CSVRecord rec;
+                try {
+                    if (!it.hasNext()) {
+                        break;
+                    }
+                    rec = it.next();
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    problems.add(name, line, "", "", "malformed CSV (" + rootMessage(e)
+                            + "); check for an unclosed quote");
+                    return false;
+                }
+                if (isBlank(rec)) {
+                    line = parser.getCurrentLineNumber() + 1;
+                    continue;
+                }
+                rowHandler.accept(table.new Row(rec, header, line));
+                line = parser.getCurrentLineNumber() + 1;
+            }
+            return true;
+        } catch (java.nio.file.NoSuchFileException e) {
+            problems.add(name, 0, "", "", "the file is missing from the dataset directory " + file.getParent());
+            return false;
+        } catch (CharacterCodingException e) {
+            problems.add(name, 0, "", "", "the file is not UTF-8 text; save it as CSV UTF-8");
+            return false;
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                problems.add(name, 0, "", "", "the file is not UTF-8 text; save it as CSV UTF-8");
+            } else {
+                problems.add(name, 0, "", "", "malformed CSV (" + rootMessage(e) + "); check for an unclosed quote");
+            }
+            return false;
+        } catch (IOException e) {
+            problems.add(name, 0, "", "", "could not be read: " + rootMessage(e));
+            return false;
+        }
+    }
+
+    private static boolean isBlank(CSVRecord rec) {
+        for (String v : rec) {
+            if (!v.isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        return m == null ? t.getClass().getSimpleName() : m.replaceAll("\\s+", " ");
+    }
+
+    /** Skips a UTF-8 byte order mark: Excel writes one at the start of "CSV UTF-8" files. */
+    private static Reader skipBom(Reader in) throws IOException {
+        in.mark(1);
+        int c = in.read();
+        if (c != '\uFEFF') {
+            in.reset();
+        }
+        return in;
+    }
+
+    /** One data row; typed getters report a problem and return a fallback instead of throwing. */
+    public final class Row {
+        private final CSVRecord record;
+        private final Map<String, Integer> header;
+        private final long line;
+
+        private Row(CSVRecord record, Map<String, Integer> header, long line) {
+            this.record = record;
+            this.header = header;
+            this.line = line;
+        }
+
+        public long line() {
+            return line;
+        }
+
+        public String file() {
+            return fileName;
+        }
+
+        public boolean has(String column) {
+            return header.containsKey(column);
+        }
+
+        /** The trimmed text of a column, or "" when the column is absent or the row is short. */
+        public String text(String column) {
+            Integer i = header.get(column);
+            if (i == null || i >= record.size()) {
+                return "";
+            }
+            return record.get(i).trim();
+        }
+
+        public String required(String column) {
+            String v = text(column);
+            if (v.isEmpty()) {
+                problem(column, v, "a value is required");
+            }
+            return v;
+        }
+
+        public void problem(String column, String value, String expected) {
+            problems.add(fileName, line, column, value, expected);
+        }
+
+        public int integer(String column, int min, int max, int fallback, boolean required) {
+            String v = text(column);
+            if (v.isEmpty()) {
+                if (required) {
+                    problem(column, v, "a whole number from " + min + " to " + max);
+                }
+                return fallback;
+            }
+            try {
+                int n = Integer.parseInt(v);
+                if (n < min || n > max) {
+                    problem(column, v, "a whole number from " + min + " to " + max);
+                    return fallback;
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                problem(column, v, "a whole number from " + min + " to " + max);
+                return fallback;
+            }
+        }
+
+        public double decimal(String column, double min, double max, double fallback, boolean required) {
+            String v = text(column);
+            if (v.isEmpty()) {
+                if (required) {
+                    problem(column, v, "a number from " + fmt(min) + " to " + fmt(max));
+                }
+                return fallback;
+            }
+            try {
+                double d = Double.parseDouble(v);
+                if (!(d >= min && d <= max)) {
+                    problem(column, v, "a number from " + fmt(min) + " to " + fmt(max));
+                    return fallback;
+                }
+                return d;
+            } catch (NumberFormatException e) {
+                problem(column, v, "a number from " + fmt(min) + " to " + fmt(max) + " (use a dot for decimals)");
+                return fallback;
+            }
+        }
+
+        /** 0/1 flags; also accepts true/false, yes/no and Y/N as SIS exports write them. Absent means false. */
+        public boolean flag(String column) {
+            String v = text(column).toLowerCase(Locale.ROOT);
+            switch (v) {
+                case "": case "0": case "false": case "no": case "n":
+                    return false;
+                case "1": case "true": case "yes": case "y":
+                    return true;
+                default:
+                    problem(column, text(column), "0 or 1 (true/false and yes/no are also accepted)");
+                    return false;
+            }
+        }
+
+        public int grade(String column) {
+            String v = text(column);
+            Integer g = org.mosaic.model.Grades.parse(v);
+            if (g == null) {
+                problem(column, v, "a grade: PK, K, or 1 to 12");
+                return 0;
+            }
+            return g;
+        }
+
+        private String fmt(double d) {
+            return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+        }
+    }
+}

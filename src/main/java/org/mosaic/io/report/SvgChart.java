@@ -1,0 +1,179 @@
+package org.mosaic.io.report;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Inline SVG charts for reports: horizontal bars (one value per label), stacked bars (parts of a whole, e.g. between
+ * and within segregation), and lines (a frontier or a trend). Deliberately small: axes, labels, a legend, no
+ * interactivity, readable when printed in black and white thanks to distinct lightness.
+ */
+public final class SvgChart {
+    public static final List<String> PALETTE = List.of("#2680c2", "#f0b429", "#3ebd93", "#ef4e4e", "#8662c7",
+            "#52606d", "#f7c948", "#40c3f7");
+
+    private SvgChart() {
+    }
+
+    public record Series(String name, List<Double> values) {
+    }
+
+    /** One bar per label; values may be negative. */
+    public static String bars(String title, List<String> labels, List<Double> values, String unit) {
+        int rowH = 22;
+        int labelW = 180;
+        int plotW = 520;
+        int h = 40 + rowH * labels.size() + 20;
+        double max = values.stream().mapToDouble(Math::abs).max().orElse(1);
+        max = max == 0 ? 1 : max;
+        boolean anyNegative = values.stream().anyMatch(v -> v < 0);
+        int zeroX = labelW + (anyNegative ? plotW / 2 : 0);
+        double scale = (anyNegative ? plotW / 2.0 : plotW) / max;
+        StringBuilder sb = open(labelW + plotW + 90, h, title);
+        for (int i = 0; i < labels.size(); i++) {
+            double v = values.get(i);
+            int y = 34 + i * rowH;
+            double w = Math.abs(v) * scale;
+            double x = v < 0 ? zeroX - w : zeroX;
+            sb.append(text(labelW - 6, y + 14, "end", labels.get(i)));
+            sb.append(String.format(Locale.ROOT,
+                    "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>", x, y + 2, w, rowH - 6,
+                    PALETTE.get(0)));
+            sb.append(text((int) (v < 0 ? x - 4 : x + w + 4), y + 14, v < 0 ? "end" : "start", fmt(v) + unit));
+        }
+        sb.append(String.format("<line x1=\"%d\" y1=\"30\" x2=\"%d\" y2=\"%d\" stroke=\"#9aa5b1\"/>", zeroX, zeroX,
+                h - 16));
+        return sb.append("</svg>").toString();
+    }
+
+    /** Stacked horizontal bars: each label's bar is split into the series' parts, with a legend. */
+    public static String stacked(String title, List<String> labels, List<Series> parts) {
+        int rowH = 24;
+        int labelW = 180;
+        int plotW = 520;
+        int h = 60 + rowH * labels.size() + 20;
+        double max = 0;
+        for (int i = 0; i < labels.size(); i++) {
+            double total = 0;
+            for (Series s : parts) {
+                total += Math.max(0, s.values().get(i));
+            }
+            max = Math.max(max, total);
+        }
+        max = max == 0 ? 1 : max;
+        double scale = plotW / max;
+        StringBuilder sb = open(labelW + plotW + 90, h, title);
+        legend(sb, parts.stream().map(Series::name).toList(), labelW, 30);
+        for (int i = 0; i < labels.size(); i++) {
+            int y = 54 + i * rowH;
+            double x = labelW;
+            double total = 0;
+            sb.append(text(labelW - 6, y + 15, "end", labels.get(i)));
+            for (int k = 0; k < parts.size(); k++) {
+                double v = Math.max(0, parts.get(k).values().get(i));
+                total += v;
+                sb.append(String.format(Locale.ROOT,
+                        "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>", x, y + 2, v * scale,
+                        rowH - 6, PALETTE.get(k % PALETTE.size())));
+                x += v * scale;
+            }
+            sb.append(text((int) x + 4, y + 15, "start", fmt(total)));
+        }
+        return sb.append("</svg>").toString();
+    }
+
+    /** Lines over a shared numeric x axis, e.g. the tracking dial 0..1 against spread and segregation. */
+    public static String lines(String title, String xLabel, List<Double> xs, List<Series> series) {
+        int w = 720;
+        int h = 360;
+        int left = 60;
+        int right = 20;
+        int top = 50;
+        int bottom = 50;
+        double xMin = xs.stream().mapToDouble(d -> d).min().orElse(0);
+        double xMax = xs.stream().mapToDouble(d -> d).max().orElse(1);
+        double yMin = 0;
+        double yMax = series.stream().flatMap(s -> s.values().stream()).filter(v -> !v.isNaN())
+                .mapToDouble(d -> d).max().orElse(1);
+        double yLo = series.stream().flatMap(s -> s.values().stream()).filter(v -> !v.isNaN())
+                .mapToDouble(d -> d).min().orElse(0);
+        yMin = Math.min(yMin, yLo);
+        if (yMax == yMin) {
+            yMax = yMin + 1;
+        }
+        if (xMax == xMin) {
+            xMax = xMin + 1;
+        }
+        StringBuilder sb = open(w, h, title);
+        legend(sb, series.stream().map(Series::name).toList(), left, 30);
+        int pw = w - left - right;
+        int ph = h - top - bottom;
+        sb.append(String.format("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#9aa5b1\"/>", left, top + ph,
+                left + pw, top + ph));
+        sb.append(String.format("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#9aa5b1\"/>", left, top, left,
+                top + ph));
+        for (int t = 0; t <= 4; t++) {
+            double yv = yMin + (yMax - yMin) * t / 4;
+            int y = top + ph - ph * t / 4;
+            sb.append(text(left - 6, y + 4, "end", fmt(yv)));
+            double xv = xMin + (xMax - xMin) * t / 4;
+            int x = left + pw * t / 4;
+            sb.append(text(x, top + ph + 16, "middle", fmt(xv)));
+        }
+        sb.append(text(left + pw / 2, h - 8, "middle", xLabel));
+        for (int k = 0; k < series.size(); k++) {
+            StringBuilder pts = new StringBuilder();
+            List<Double> vs = series.get(k).values();
+            String color = PALETTE.get(k % PALETTE.size());
+            for (int i = 0; i < xs.size() && i < vs.size(); i++) {
+                if (vs.get(i).isNaN()) {
+                    continue;
+                }
+                double x = left + pw * (xs.get(i) - xMin) / (xMax - xMin);
+                double y = top + ph - ph * (vs.get(i) - yMin) / (yMax - yMin);
+                pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+                sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>", x, y,
+                        color));
+            }
+            sb.append("<polyline fill=\"none\" stroke-width=\"2\" stroke=\"").append(color).append("\" points=\"")
+                    .append(pts.toString().trim()).append("\"/>");
+        }
+        return sb.append("</svg>").toString();
+    }
+
+    private static StringBuilder open(int w, int h, String title) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+                + "viewBox=\"0 0 %d %d\" role=\"img\" font-family=\"system-ui,sans-serif\" font-size=\"12\">", w, h,
+                w, h));
+        sb.append("<title>").append(Html.escape(title)).append("</title>");
+        sb.append(String.format("<text x=\"%d\" y=\"18\" font-size=\"14\" font-weight=\"600\">%s</text>", 4,
+                Html.escape(title)));
+        return sb;
+    }
+
+    private static void legend(StringBuilder sb, List<String> names, int x0, int y) {
+        int x = x0;
+        for (int k = 0; k < names.size(); k++) {
+            sb.append(String.format("<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>", x, y - 10,
+                    PALETTE.get(k % PALETTE.size())));
+            sb.append(text(x + 16, y, "start", names.get(k)));
+            x += 28 + 7 * names.get(k).length();
+        }
+    }
+
+    private static String text(int x, int y, String anchor, String s) {
+        return String.format("<text x=\"%d\" y=\"%d\" text-anchor=\"%s\">%s</text>", x, y, anchor, Html.escape(s));
+    }
+
+    static String fmt(double v) {
+        double a = Math.abs(v);
+        if (a != 0 && (a < 0.01 || a >= 1e5)) {
+            return String.format(Locale.ROOT, "%.3g", v);
+        }
+        if (a >= 100) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        return String.format(Locale.ROOT, "%.3f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+}

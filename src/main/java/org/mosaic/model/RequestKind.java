@@ -1,0 +1,9 @@
+package org.mosaic.model;
+
+public enum RequestKind {
+    APART, TOGETHER;
+
+    public String code() {
+        return name().toLowerCase();
+    }
+}

@@ -1,0 +1,18 @@
+package org.mosaic.model;
+
+import java.util.Objects;
+
+/**
+ * A class section: one teacher, one subject, one period. {@code level} is a label such as "advanced" or empty;
+ * {@code coTaught} marks integrated co-teaching (special + general educator); {@code ellCertified} a teacher certified
+ * for English learners.
+ */
+public record Section(String id, String schoolId, int grade, String subject, int capacity, String level,
+                      boolean coTaught, boolean ellCertified, String period, String teacher) {
+    public Section {
+        Objects.requireNonNull(id);
+        level = level == null ? "" : level;
+        period = period == null ? "" : period;
+        teacher = teacher == null ? "" : teacher;
+    }
+}

@@ -1,0 +1,31 @@
+package org.mosaic.model;
+
+import java.util.Objects;
+
+/**
+ * One student. {@code sesTier} is 1 (lowest) to 4 (highest), from the census tract of the home address as in Chicago's
+ * selective-enrollment tiers; 0 when unknown. {@code behavior} marks students whose placement a counselor wants spread
+ * out. Names are optional and only used on printed rosters; they are never logged.
+ */
+public record Student(String id, int grade, String schoolId, Location home, String zone, String tract, boolean frl,
+                      Race race, Gender gender, boolean ell, boolean iep, boolean gifted, int sesTier,
+                      boolean behavior, String givenName, String familyName) {
+    public Student {
+        Objects.requireNonNull(id);
+        Objects.requireNonNull(race);
+        Objects.requireNonNull(gender);
+        schoolId = schoolId == null ? "" : schoolId;
+        zone = zone == null ? "" : zone;
+        tract = tract == null ? "" : tract;
+        givenName = givenName == null ? "" : givenName;
+        familyName = familyName == null ? "" : familyName;
+        if (sesTier < 0 || sesTier > 4) {
+            throw new IllegalArgumentException("ses tier must be 0..4");
+        }
+    }
+
+    public Student withSchool(String newSchoolId) {
+        return new Student(id, grade, newSchoolId, home, zone, tract, frl, race, gender, ell, iep, gifted, sesTier,
+                behavior, givenName, familyName);
+    }
+}

@@ -1,0 +1,100 @@
+package org.mosaic;
+
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layers follow the data flow: model ← io ← algorithms (enroll, sections, groups, measure, simulate) ← store ←
+ * web, cli. Algorithms never touch files, HTTP or SQL, so they can be tested and reused without any of them.
+ */
+class ArchitectureTest {
+    private static final String ROOT = "org.mosaic.";
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void load() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.mosaic");
+    }
+
+    private static String pkg(String name) {
+        return ROOT + name + "..";
+    }
+
+    @Test
+    void modelDependsOnNothingElseInMosaic() {
+        noClasses().that().resideInAPackage(pkg("model"))
+                .should().dependOnClassesThat().resideInAnyPackage(pkg("io"), pkg("enroll"), pkg("sections"),
+                        pkg("groups"), pkg("measure"), pkg("simulate"), pkg("store"), pkg("web"), pkg("cli"))
+                .check(classes);
+    }
+
+    @Test
+    void algorithmsDoNotTouchFilesDatabasesHttpOrTheCommandLine() {
+        noClasses().that().resideInAnyPackage(pkg("enroll"), pkg("sections"), pkg("groups"), pkg("measure"),
+                        pkg("simulate"))
+                .should().dependOnClassesThat().resideInAnyPackage(pkg("io"), pkg("store"), pkg("web"), pkg("cli"),
+                        "java.sql..", "javax.sql..", "java.net.http..", "io.javalin..", "picocli..")
+                .check(classes);
+    }
+
+    @Test
+    void algorithmsDoNotReadOrWriteFiles() {
+        noClasses().that().resideInAnyPackage(pkg("enroll"), pkg("sections"), pkg("groups"), pkg("measure"),
+                        pkg("simulate"))
+                .should().dependOnClassesThat().haveFullyQualifiedName("java.nio.file.Files")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileReader")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileWriter")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileInputStream")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileOutputStream")
+                .check(classes);
+    }
+
+    @Test
+    void ioDependsOnlyOnModel() {
+        noClasses().that().resideInAPackage(pkg("io"))
+                .should().dependOnClassesThat().resideInAnyPackage(pkg("enroll"), pkg("sections"), pkg("groups"),
+                        pkg("measure"), pkg("simulate"), pkg("store"), pkg("web"), pkg("cli"))
+                .check(classes);
+    }
+
+    @Test
+    void storeIsBelowWebAndCli() {
+        noClasses().that().resideInAPackage(pkg("store"))
+                .should().dependOnClassesThat().resideInAnyPackage(pkg("web"), pkg("cli"))
+                .check(classes);
+    }
+
+    @Test
+    void webAndCliDoNotDependOnEachOther() {
+        noClasses().that().resideInAPackage(pkg("web"))
+                .should().dependOnClassesThat().resideInAPackage(pkg("cli"))
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void algorithmPackagesOnlyUseLowerAlgorithmPackages() {
+        // measure is the base every other algorithm may call (enroll and sections report segregation with it);
+        // simulate may use everything below it; the three builders are independent of each other.
+        noClasses().that().resideInAPackage(pkg("measure"))
+                .should().dependOnClassesThat().resideInAnyPackage(pkg("enroll"), pkg("sections"), pkg("groups"),
+                        pkg("simulate"))
+                .check(classes);
+        for (String builder : new String[] {"enroll", "sections", "groups"}) {
+            noClasses().that().resideInAPackage(pkg(builder))
+                    .should().dependOnClassesThat().resideInAPackage(pkg("simulate"))
+                    .allowEmptyShould(true)
+                    .check(classes);
+        }
+        slices().matching(ROOT + "(enroll|sections|groups)..").should().notDependOnEachOther()
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+}
