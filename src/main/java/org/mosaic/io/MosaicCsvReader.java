@@ -280,7 +280,8 @@ public final class MosaicCsvReader {
             }
             sections.add(new Section(id, schoolId, row.grade("grade"), row.required("subject").toLowerCase(
                     Locale.ROOT), row.integer("capacity", 1, 1000, 1, true), row.text("level"),
-                    row.flag("co_taught"), row.flag("ell_certified"), row.text("period"), row.text("teacher")));
+                    row.flag("co_taught"), row.flag("ell_certified"), row.text("period"), row.text("teacher"),
+                    row.text("course_id"), row.text("term_id")));
         });
         return sections;
     }

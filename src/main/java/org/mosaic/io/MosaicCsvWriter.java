@@ -93,7 +93,7 @@ public final class MosaicCsvWriter {
 
     public static List<Object> sectionRow(Section s) {
         return List.of(s.id(), s.schoolId(), Grades.label(s.grade()), s.subject(), s.capacity(), s.level(),
-                Csv.flag(s.coTaught()), Csv.flag(s.ellCertified()), s.period(), s.teacher());
+                Csv.flag(s.coTaught()), Csv.flag(s.ellCertified()), s.period(), s.teacher(), s.course(), s.term());
     }
 
 }

@@ -31,7 +31,7 @@ public final class MosaicFiles {
     public static final List<String> PRIORITY_COLUMNS = List.of("student_id", "school_id", "priority");
     public static final List<String> REQUEST_COLUMNS = List.of("student_a", "student_b", "kind");
     public static final List<String> SECTION_COLUMNS = List.of("section_id", "school_id", "grade", "subject",
-            "capacity", "level", "co_taught", "ell_certified", "period", "teacher");
+            "capacity", "level", "co_taught", "ell_certified", "period", "teacher", "course_id", "term_id");
     public static final List<String> SECTION_REQUIRED = List.of("section_id", "school_id", "grade", "subject",
             "capacity");
     public static final List<String> ROSTER_COLUMNS = List.of("section_id", "student_id");
