@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.mosaic.model.InputProblem;
 
 /**
  * Reads one CSV file row by row with a header, tolerating what spreadsheets and SIS exports produce (a UTF-8 byte
@@ -73,9 +74,9 @@ public final class CsvTable {
                 }
             }
             if (!missing.isEmpty()) {
-                problems.add(name, 1, String.join(", ", missing), String.join(",", header.keySet()),
-                        "the header must name the column(s) " + String.join(", ", missing)
-                                + " (see docs/formats.md)");
+                problems.add(name, 1, "", "", "the header line lacks the required column(s) "
+                        + String.join(", ", missing) + "; it has " + String.join(", ", header.keySet())
+                        + " (see docs/formats.md for the columns of " + name + ")");
                 return false;
             }
             long line = parser.getCurrentLineNumber() + 1;
@@ -103,11 +104,11 @@ public final class CsvTable {
             problems.add(name, 0, "", "", "the file is missing from the dataset directory " + file.getParent());
             return false;
         } catch (CharacterCodingException e) {
-            problems.add(name, 0, "", "", "the file is not UTF-8 text; save it as CSV UTF-8");
+            notUtf8(file, name, problems);
             return false;
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof CharacterCodingException) {
-                problems.add(name, 0, "", "", "the file is not UTF-8 text; save it as CSV UTF-8");
+                notUtf8(file, name, problems);
             } else {
                 problems.add(name, 0, "", "", "malformed CSV (" + rootMessage(e) + "); check for an unclosed quote");
             }
@@ -115,6 +116,40 @@ public final class CsvTable {
         } catch (IOException e) {
             problems.add(name, 0, "", "", "could not be read: " + rootMessage(e));
             return false;
+        }
+    }
+
+    private static void notUtf8(Path file, String name, Problems problems) {
+        long line = firstNonUtf8Line(file);
+        problems.add(name, line, "", "", "the file is not UTF-8 text (line " + line + " has bytes that are not "
+                + "UTF-8, e.g. from a Latin-1 or Windows-1252 export); save it as \"CSV UTF-8\"");
+    }
+
+    /** The 1-based line of the first byte sequence that is not valid UTF-8, so the user can find it. */
+    static long firstNonUtf8Line(Path file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            long line = 1;
+            int i = 0;
+            while (i < bytes.length) {
+                int b = bytes[i] & 0xFF;
+                int extra = b < 0x80 ? 0 : (b >> 5) == 0x6 ? 1 : (b >> 4) == 0xE ? 2 : (b >> 3) == 0x1E ? 3 : -1;
+                if (extra < 0 || i + extra >= bytes.length + (extra == 0 ? 1 : 0)) {
+                    return line;
+                }
+                for (int k = 1; k <= extra; k++) {
+                    if ((bytes[i + k] & 0xC0) != 0x80) {
+                        return line;
+                    }
+                }
+                if (b == '\n') {
+                    line++;
+                }
+                i += extra + 1;
+            }
+            return line;
+        } catch (IOException e) {
+            return 0;
         }
     }
 
@@ -188,7 +223,8 @@ public final class CsvTable {
         }
 
         public void problem(String column, String value, String expected) {
-            problems.add(fileName, line, column, value, expected);
+            Integer index = header.get(column);
+            problems.add(new InputProblem(fileName, line, column, index == null ? 0 : index + 1, value, expected));
         }
 
         public int integer(String column, int min, int max, int fallback, boolean required) {

@@ -3,30 +3,51 @@ package org.mosaic.model;
 /**
  * One thing wrong with a user's input, phrased so that the user can fix it: where (file, line, column), what was
  * there, and what was expected. {@code file} is empty and {@code line} 0 for problems that are not tied to a file
- * position (an infeasible set of rules, say).
+ * position (an infeasible set of rules, say); {@code columnNumber} is 1-based, 0 when unknown.
  */
-public record InputProblem(String file, long line, String column, String value, String expected) {
-    public static InputProblem general(String message) {
-        return new InputProblem("", 0, "", "", message);
+public record InputProblem(String file, long line, String column, int columnNumber, String value, String expected) {
+    public InputProblem {
+        file = file == null ? "" : file;
+        column = column == null ? "" : column;
+        value = value == null ? "" : value;
+        expected = expected == null ? "" : expected;
     }
 
+    public InputProblem(String file, long line, String column, String value, String expected) {
+        this(file, line, column, 0, value, expected);
+    }
+
+    public static InputProblem general(String message) {
+        return new InputProblem("", 0, "", 0, "", message);
+    }
+
+    /** e.g. {@code students.csv, line 3, column 2 (grade): found 'thirteen'; expected a grade: PK, K, or 1 to 12}. */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        if (!file.isEmpty()) {
+        boolean located = !file.isEmpty();
+        if (located) {
             sb.append(file);
             if (line > 0) {
-                sb.append(':').append(line);
+                sb.append(", line ").append(line);
             }
             if (!column.isEmpty()) {
-                sb.append(" column ").append(column);
+                sb.append(", column ");
+                sb.append(columnNumber > 0 ? columnNumber + " (" + column + ")" : column);
             }
             sb.append(": ");
         }
-        if (!value.isEmpty() || !column.isEmpty()) {
-            sb.append("found '").append(value).append("'; ");
+        if (!column.isEmpty()) {
+            sb.append(value.isEmpty() ? "found an empty value" : "found '" + shorten(value) + "'");
+            sb.append("; expected ").append(expected);
+        } else {
+            sb.append(expected);
         }
-        sb.append(expected);
         return sb.toString();
+    }
+
+    private static String shorten(String v) {
+        String oneLine = v.replace("\r", "\\r").replace("\n", "\\n");
+        return oneLine.length() > 60 ? oneLine.substring(0, 57) + "..." : oneLine;
     }
 }
