@@ -24,6 +24,7 @@ public final class DemoCommand implements Callable<Integer> {
     /** The stages, in data-flow order; the first one writes the sample data the others read. */
     static List<DemoStage> stages() {
         return List.of(
+                new GenerateStage(),
                 new ValidateStage());
     }
 

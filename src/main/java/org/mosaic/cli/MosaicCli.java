@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         description = {"Mosaic decides who learns with whom: school choice with integration goals, class formation "
                 + "with a tracking dial, small groups, and segregation measures.", ""},
         subcommands = {
+                GenerateCommand.class,
                 ValidateCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class
