@@ -58,6 +58,7 @@ public final class SyntheticDistrict {
     private final List<School> schools = new ArrayList<>();
     private final Map<String, Double> schoolQuality = new HashMap<>();
     private final Map<Long, School> zoneCache = new HashMap<>();
+    private final Map<Long, List<School>> candidateCache = new HashMap<>();
 
     /** A census tract: a square cell of the map with an income percentile and a racial composition. */
     record Tract(String id, String zone, int tier, double income, double[] raceShares, double frlRate) {
@@ -533,13 +534,7 @@ public final class SyntheticDistrict {
             return 0;
         }
         School zoned = nearest(s.home(), s.grade(), SchoolType.NEIGHBORHOOD);
-        List<School> options = new ArrayList<>();
-        for (School school : schools) {
-            if (school.serves(s.grade()) && school.entryGrade() == s.grade()
-                    || school.type() != SchoolType.NEIGHBORHOOD && school.serves(s.grade())) {
-                options.add(school);
-            }
-        }
+        List<School> options = candidates(s.home(), s.grade());
         Map<School, Double> utility = new LinkedHashMap<>();
         for (School school : options) {
             double u = -0.45 * school.location().distanceTo(s.home()) + 1.2 * schoolQuality.get(school.id())
@@ -569,6 +564,29 @@ public final class SyntheticDistrict {
             priorities.add(new Object[] {s.id(), zoned.id(), 2});
         }
         return list.size();
+    }
+
+    /**
+     * The schools a family at {@code home} considers for an entry grade: the 12 nearest that admit at that grade
+     * (families rarely look further; NYC applicants' choices are mostly within their borough). Cached per tract.
+     */
+    private List<School> candidates(Location home, int grade) {
+        int i = Math.min(cells - 1, Math.max(0, (int) (home.x() / side * cells)));
+        int j = Math.min(cells - 1, Math.max(0, (int) (home.y() / side * cells)));
+        long key = (long) (i * cells + j) * 13 + grade;
+        return candidateCache.computeIfAbsent(key, k -> {
+            Location centre = new Location((i + 0.5) * side / cells, (j + 0.5) * side / cells);
+            List<School> admitting = new ArrayList<>();
+            for (School school : schools) {
+                if (school.serves(grade) && (school.entryGrade() == grade
+                        || school.type() != SchoolType.NEIGHBORHOOD)) {
+                    admitting.add(school);
+                }
+            }
+            admitting.sort(Comparator.comparingDouble((School sc) -> sc.location().distanceTo(centre))
+                    .thenComparing(School::id));
+            return List.copyOf(admitting.subList(0, Math.min(12, admitting.size())));
+        });
     }
 
     // ---- requests and sections ----
