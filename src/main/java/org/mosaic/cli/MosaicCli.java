@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 GenerateCommand.class,
                 ValidateCommand.class,
+                MeasureCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class
         },
