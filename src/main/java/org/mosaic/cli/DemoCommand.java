@@ -25,7 +25,8 @@ public final class DemoCommand implements Callable<Integer> {
     static List<DemoStage> stages() {
         return List.of(
                 new GenerateStage(),
-                new ValidateStage());
+                new ValidateStage(),
+                new MeasureStage());
     }
 
     @Option(names = "--work", defaultValue = "work", description = "Work directory (default: ${DEFAULT-VALUE}).")
