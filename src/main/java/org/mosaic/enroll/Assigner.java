@@ -1,0 +1,340 @@
+package org.mosaic.enroll;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+
+/**
+ * The three mechanisms over a {@link Market}. Schools choose among applicants with a choice function: plain schools
+ * take the best applicants by (priority class, lottery); schools with seat types fill them in precedence order, each
+ * by its own order among eligible applicants (slot-specific priorities, Kominers & Sönmez 2016); controlled choice
+ * takes types below their floor first, then types below their ceiling, then anyone (Ehlers et al. 2014). These choice
+ * functions are substitutable and satisfy the law of aggregate demand, so deferred acceptance stays stable and
+ * strategy-proof with them.
+ */
+public final class Assigner {
+    public static final String OPEN = "open";
+
+    private Assigner() {
+    }
+
+    public static Outcome run(Market m, Mechanism mechanism) {
+        return switch (mechanism) {
+            case DA -> deferredAcceptance(m);
+            case BOSTON -> immediateAcceptance(m);
+            case TTC -> topTradingCycles(m);
+        };
+    }
+
+    /** Ordering of applicants at school s for a seat type (null = priority order). */
+    static Comparator<Integer> order(Market m, int s, Policy.Order order) {
+        Policy.Order o = order == null ? Policy.Order.PRIORITY : order;
+        Comparator<Integer> byLottery = Comparator.comparingDouble(i -> m.lottery[i][m.rankOf(i, s)]);
+        Comparator<Integer> c = switch (o.kind()) {
+            case "lottery" -> byLottery;
+            case "score" -> Comparator.<Integer>comparingDouble(i -> {
+                double v = m.score(i, o.subject());
+                return Double.isNaN(v) ? Double.MAX_VALUE : -v;
+            }).thenComparing(byLottery);
+            default -> Comparator.<Integer>comparingInt(i -> m.prio[i][m.rankOf(i, s)]).thenComparing(byLottery);
+        };
+        return c.thenComparingInt(i -> i);
+    }
+
+    static boolean plain(Market m, int s) {
+        return m.slots[s] == null && m.policy.softBounds().isEmpty();
+    }
+
+    /**
+     * The school's choice from {@code candidates}: the accepted applicants, each with the seat type it holds.
+     * {@code kept} (Boston) are applicants accepted earlier who must stay.
+     */
+    static List<Pick> choose(Market m, int s, List<Integer> candidates, List<Integer> kept) {
+        int cap = m.capacity[s];
+        List<Pick> picks = new ArrayList<>();
+        boolean[] taken = new boolean[candidates.size()];
+        Comparator<Integer> keptFirst = (a, b) -> Boolean.compare(!kept.contains(a), !kept.contains(b));
+        if (!m.policy.softBounds().isEmpty()) {
+            List<Integer> sorted = new ArrayList<>(candidates);
+            sorted.sort(keptFirst.thenComparing(order(m, s, null)));
+            int types = m.policy.softBounds().size();
+            int[] count = new int[types];
+            boolean[] in = new boolean[sorted.size()];
+            String[] phase = {"floor", "ceiling", OPEN};
+            for (int step = 0; step < 3 && picks.size() < cap; step++) {
+                for (int k = 0; k < sorted.size() && picks.size() < cap; k++) {
+                    if (in[k]) {
+                        continue;
+                    }
+                    int i = sorted.get(k);
+                    int t = m.softType(m.students.get(i));
+                    boolean ok = step == 2 || (t >= 0 && (step == 0 ? count[t] < m.softFloor[s][t]
+                            : count[t] < m.softCeiling[s][t])) || (t < 0 && step == 1);
+                    if (ok || kept.contains(i)) {
+                        in[k] = true;
+                        if (t >= 0) {
+                            count[t]++;
+                        }
+                        String label = step == 2 ? OPEN : phase[step] + " " + (t >= 0
+                                ? m.policy.softBounds().get(t).type() : "other");
+                        picks.add(new Pick(i, label));
+                    }
+                }
+            }
+            return picks;
+        }
+        Policy.SlotType[] types = m.slots[s];
+        if (types == null) {
+            List<Integer> sorted = new ArrayList<>(candidates);
+            sorted.sort(keptFirst.thenComparing(order(m, s, null)));
+            for (int k = 0; k < sorted.size() && k < cap; k++) {
+                picks.add(new Pick(sorted.get(k), OPEN));
+            }
+            return picks;
+        }
+        int allocated = 0;
+        for (Policy.SlotType t : types) {
+            int seats = t.seats(cap, m.policy.revertUnused() ? picks.size() : allocated);
+            seats = Math.max(0, Math.min(seats, cap - picks.size()));
+            allocated += seats;
+            List<Integer> eligible = new ArrayList<>();
+            for (int k = 0; k < candidates.size(); k++) {
+                if (!taken[k] && t.eligible().test(m.students.get(candidates.get(k)))) {
+                    eligible.add(k);
+                }
+            }
+            Comparator<Integer> ord = order(m, s, t.order());
+            eligible.sort((a, b) -> keptFirst.thenComparing(ord).compare(candidates.get(a), candidates.get(b)));
+            for (int e = 0; e < eligible.size() && e < seats; e++) {
+                taken[eligible.get(e)] = true;
+                picks.add(new Pick(candidates.get(eligible.get(e)), t.name()));
+            }
+        }
+        // Kept applicants (Boston) never lose a seat, even when the seat types would now rank them out.
+        for (int k = 0; k < candidates.size(); k++) {
+            if (!taken[k] && kept.contains(candidates.get(k))) {
+                picks.add(new Pick(candidates.get(k), OPEN));
+            }
+        }
+        return picks;
+    }
+
+    record Pick(int student, String slot) {
+    }
+
+    /** Student-proposing deferred acceptance; plain schools use a heap of held applicants (worst on top). */
+    static Outcome deferredAcceptance(Market m) {
+        int n = m.applicants();
+        int schools = m.schools.size();
+        int[] next = new int[n];
+        int[] held = new int[n];
+        Arrays.fill(held, -1);
+        String[] slot = new String[n];
+        List<PriorityQueue<Integer>> heaps = new ArrayList<>(schools);
+        List<List<Integer>> holding = new ArrayList<>(schools);
+        for (int s = 0; s < schools; s++) {
+            int school = s;
+            heaps.add(plain(m, s) ? new PriorityQueue<>(Math.max(1, m.capacity[s]),
+                    order(m, school, null).reversed()) : null);
+            holding.add(new ArrayList<>());
+        }
+        ArrayDeque<Integer> free = new ArrayDeque<>();
+        for (int i = 0; i < n; i++) {
+            free.add(i);
+        }
+        while (!free.isEmpty()) {
+            int i = free.poll();
+            if (next[i] >= m.prefs[i].length) {
+                continue;
+            }
+            int s = m.prefs[i][next[i]++];
+            PriorityQueue<Integer> heap = heaps.get(s);
+            if (heap != null) {
+                if (m.capacity[s] == 0) {
+                    free.add(i);
+                } else if (heap.size() < m.capacity[s]) {
+                    heap.add(i);
+                    held[i] = s;
+                    slot[i] = OPEN;
+                } else {
+                    int worst = heap.peek();
+                    if (heap.comparator().compare(i, worst) > 0) {
+                        heap.poll();
+                        heap.add(i);
+                        held[i] = s;
+                        slot[i] = OPEN;
+                        held[worst] = -1;
+                        free.add(worst);
+                    } else {
+                        free.add(i);
+                    }
+                }
+            } else {
+                List<Integer> cand = holding.get(s);
+                cand.add(i);
+                List<Pick> picks = choose(m, s, cand, List.of());
+                List<Integer> keep = new ArrayList<>();
+                for (Pick p : picks) {
+                    keep.add(p.student());
+                    held[p.student()] = s;
+                    slot[p.student()] = p.slot();
+                }
+                for (int c : cand) {
+                    if (!keep.contains(c)) {
+                        held[c] = -1;
+                        free.add(c);
+                    }
+                }
+                holding.set(s, keep);
+            }
+        }
+        return Outcome.of(m, Mechanism.DA, held, slot, null);
+    }
+
+    /** Immediate acceptance: round r serves r-th choices, and a seat once given is never taken back. */
+    static Outcome immediateAcceptance(Market m) {
+        int n = m.applicants();
+        int[] held = new int[n];
+        Arrays.fill(held, -1);
+        String[] slot = new String[n];
+        int[] round = new int[n];
+        List<List<Integer>> accepted = new ArrayList<>();
+        for (int s = 0; s < m.schools.size(); s++) {
+            accepted.add(new ArrayList<>());
+        }
+        int maxLen = 0;
+        for (int[] p : m.prefs) {
+            maxLen = Math.max(maxLen, p.length);
+        }
+        for (int r = 0; r < maxLen; r++) {
+            List<List<Integer>> applying = new ArrayList<>();
+            for (int s = 0; s < m.schools.size(); s++) {
+                applying.add(new ArrayList<>());
+            }
+            for (int i = 0; i < n; i++) {
+                if (held[i] < 0 && r < m.prefs[i].length) {
+                    applying.get(m.prefs[i][r]).add(i);
+                }
+            }
+            for (int s = 0; s < m.schools.size(); s++) {
+                if (applying.get(s).isEmpty()) {
+                    continue;
+                }
+                List<Integer> cand = new ArrayList<>(accepted.get(s));
+                cand.addAll(applying.get(s));
+                List<Pick> picks = choose(m, s, cand, accepted.get(s));
+                List<Integer> now = new ArrayList<>();
+                for (Pick p : picks) {
+                    now.add(p.student());
+                    if (held[p.student()] < 0) {
+                        held[p.student()] = s;
+                        slot[p.student()] = p.slot();
+                        round[p.student()] = r + 1;
+                    }
+                }
+                accepted.set(s, now);
+            }
+        }
+        return Outcome.of(m, Mechanism.BOSTON, held, slot, round);
+    }
+
+    /**
+     * Top trading cycles: every remaining applicant points to their best school with seats left, every such school to
+     * its highest-priority remaining applicant among those who ranked it; each cycle is carried out, and the loop
+     * repeats. Seat types do not apply (TTC trades the schools' base priorities).
+     */
+    static Outcome topTradingCycles(Market m) {
+        int n = m.applicants();
+        int schools = m.schools.size();
+        int[] held = new int[n];
+        Arrays.fill(held, -1);
+        String[] slot = new String[n];
+        int[] seats = m.capacity.clone();
+        boolean[] done = new boolean[n];
+        int[] next = new int[n];
+        // Applicants of each school in the school's priority order, consumed from the front.
+        List<List<Integer>> queue = new ArrayList<>();
+        int[] head = new int[schools];
+        for (int s = 0; s < schools; s++) {
+            queue.add(new ArrayList<>());
+        }
+        for (int i = 0; i < n; i++) {
+            for (int s : m.prefs[i]) {
+                queue.get(s).add(i);
+            }
+        }
+        for (int s = 0; s < schools; s++) {
+            queue.get(s).sort(order(m, s, null));
+        }
+        int remaining = n;
+        int[] studentPoints = new int[n];
+        int[] schoolPoints = new int[schools];
+        int[] mark = new int[n + schools];
+        int stamp = 0;
+        while (remaining > 0) {
+            // Applicants with no school left leave unassigned.
+            for (int i = 0; i < n; i++) {
+                if (done[i]) {
+                    continue;
+                }
+                while (next[i] < m.prefs[i].length && seats[m.prefs[i][next[i]]] == 0) {
+                    next[i]++;
+                }
+                if (next[i] >= m.prefs[i].length) {
+                    done[i] = true;
+                    remaining--;
+                } else {
+                    studentPoints[i] = m.prefs[i][next[i]];
+                }
+            }
+            if (remaining == 0) {
+                break;
+            }
+            for (int s = 0; s < schools; s++) {
+                List<Integer> q = queue.get(s);
+                while (head[s] < q.size() && done[q.get(head[s])]) {
+                    head[s]++;
+                }
+                schoolPoints[s] = seats[s] > 0 && head[s] < q.size() ? q.get(head[s]) : -1;
+            }
+            // Follow pointers from each remaining applicant; the graph is functional, so every walk ends in a cycle.
+            boolean traded = false;
+            for (int start = 0; start < n; start++) {
+                if (done[start]) {
+                    continue;
+                }
+                stamp++;
+                int i = start;
+                while (i >= 0 && !done[i] && mark[i] != stamp) {
+                    mark[i] = stamp;
+                    int s = studentPoints[i];
+                    i = schoolPoints[s];
+                }
+                if (i < 0 || done[i] || mark[i] != stamp) {
+                    continue;
+                }
+                // i is on a cycle: assign around it.
+                int c = i;
+                do {
+                    int s = studentPoints[c];
+                    int nextStudent = schoolPoints[s];
+                    held[c] = s;
+                    slot[c] = OPEN;
+                    seats[s]--;
+                    done[c] = true;
+                    remaining--;
+                    c = nextStudent;
+                } while (c != i);
+                traded = true;
+                break;
+            }
+            if (!traded) {
+                throw new IllegalStateException("TTC found no cycle");
+            }
+        }
+        return Outcome.of(m, Mechanism.TTC, held, slot, null);
+    }
+}

@@ -1,0 +1,291 @@
+package org.mosaic.enroll;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.mosaic.model.BadInputException;
+import org.mosaic.model.Choice;
+import org.mosaic.model.Dataset;
+import org.mosaic.model.Priority;
+import org.mosaic.model.School;
+import org.mosaic.model.Student;
+
+/**
+ * One grade's school-choice market in dense int form: applicants i, schools s, each applicant's ranked schools
+ * {@code prefs[i]}, and aligned with it the priority class {@code prio[i][k]} (smaller wins) and lottery number
+ * {@code lottery[i][k]} in [0, 1) (smaller wins) of applicant i at their k-th choice. Lottery numbers come from a
+ * counter-based hash of (seed, student id, school id), so they do not depend on file order or on thread scheduling,
+ * and anyone with the seed can recompute them.
+ */
+public final class Market {
+    final int grade;
+    final List<Student> students;
+    final List<School> schools;
+    final int[] capacity;
+    final int[][] prefs;
+    final int[][] prio;
+    final double[][] lottery;
+    final Policy policy;
+    final TieBreak tieBreak;
+    final long seed;
+    final Map<String, Map<String, Double>> scores;
+    /** Seat types of each school in precedence order; null for plain schools (one open type, priority order). */
+    final Policy.SlotType[][] slots;
+    final int[][] softFloor;
+    final int[][] softCeiling;
+
+    private Market(int grade, List<Student> students, List<School> schools, int[] capacity, int[][] prefs,
+                   int[][] prio, double[][] lottery, Policy policy, TieBreak tieBreak, long seed,
+                   Map<String, Map<String, Double>> scores) {
+        this.grade = grade;
+        this.students = students;
+        this.schools = schools;
+        this.capacity = capacity;
+        this.prefs = prefs;
+        this.prio = prio;
+        this.lottery = lottery;
+        this.policy = policy;
+        this.tieBreak = tieBreak;
+        this.seed = seed;
+        this.scores = scores;
+        this.slots = new Policy.SlotType[schools.size()][];
+        for (int s = 0; s < schools.size(); s++) {
+            List<Policy.SlotType> types = policy.slotsOf(schools.get(s).id());
+            slots[s] = types.isEmpty() ? null : types.toArray(new Policy.SlotType[0]);
+        }
+        int types = policy.softBounds().size();
+        softFloor = new int[schools.size()][types];
+        softCeiling = new int[schools.size()][types];
+        if (types > 0) {
+            double[] share = new double[types];
+            for (Student st : students) {
+                int t = softType(st);
+                if (t >= 0) {
+                    share[t]++;
+                }
+            }
+            for (int t = 0; t < types; t++) {
+                Policy.SoftBound b = policy.softBounds().get(t);
+                double districtShare = students.isEmpty() ? 0 : share[t] / students.size();
+                double floor = b.floor() >= 0 ? b.floor() : Math.max(0, districtShare - b.band());
+                double ceiling = b.ceiling() >= 0 ? b.ceiling() : Math.min(1, districtShare + b.band());
+                for (int s = 0; s < schools.size(); s++) {
+                    softFloor[s][t] = (int) Math.floor(floor * capacity[s] + 1e-9);
+                    softCeiling[s][t] = (int) Math.ceil(ceiling * capacity[s] - 1e-9);
+                }
+            }
+        }
+    }
+
+    /** The applicants of one grade: students with rows in choices.csv whose grade is {@code grade}. */
+    public static Market of(Dataset data, int grade, Policy policy, TieBreak tieBreak, long seed) {
+        Map<String, Student> byId = data.district().studentsById();
+        Map<String, School> schoolsById = data.district().schoolsById();
+        Map<String, List<Choice>> choicesOf = new LinkedHashMap<>();
+        for (Choice c : data.choices()) {
+            Student s = byId.get(c.studentId());
+            if (s != null && s.grade() == grade) {
+                choicesOf.computeIfAbsent(c.studentId(), k -> new ArrayList<>()).add(c);
+            }
+        }
+        List<String> ids = new ArrayList<>(choicesOf.keySet());
+        ids.sort(Comparator.naturalOrder());
+        List<Student> students = new ArrayList<>(ids.size());
+        Map<String, Integer> schoolIndex = new LinkedHashMap<>();
+        List<School> schools = new ArrayList<>();
+        for (School s : data.schools()) {
+            if (s.capacity(grade) > 0) {
+                schoolIndex.put(s.id(), schools.size());
+                schools.add(s);
+            }
+        }
+        Map<String, Integer> filePriority = new HashMap<>();
+        for (Priority p : data.priorities()) {
+            filePriority.merge(p.studentId() + '\u0000' + p.schoolId(), p.priority(), Math::min);
+        }
+        List<EligibilityRule> ruleTests = new ArrayList<>();
+        for (Policy.PriorityRule r : policy.priorityRules()) {
+            String w = r.when().trim().toLowerCase(java.util.Locale.ROOT);
+            ruleTests.add(w.equals("zone") || w.equals("current_school") ? null : EligibilityRule.parse(r.when()));
+        }
+        int[][] prefs = new int[ids.size()][];
+        int[][] prio = new int[ids.size()][];
+        double[][] lottery = new double[ids.size()][];
+        List<String> unserved = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            Student st = byId.get(ids.get(i));
+            students.add(st);
+            List<Choice> list = choicesOf.get(ids.get(i));
+            list.sort(Comparator.comparingInt(Choice::rank));
+            List<Integer> ranked = new ArrayList<>();
+            for (Choice c : list) {
+                Integer s = schoolIndex.get(c.schoolId());
+                if (s == null) {
+                    School school = schoolsById.get(c.schoolId());
+                    if (school != null && !school.serves(grade) && unserved.size() < 10) {
+                        unserved.add(st.id() + " ranks " + c.schoolId() + ", which has no seats in grade " + grade);
+                    }
+                    continue;
+                }
+                ranked.add(s);
+            }
+            prefs[i] = ranked.stream().mapToInt(Integer::intValue).toArray();
+            prio[i] = new int[prefs[i].length];
+            lottery[i] = new double[prefs[i].length];
+            for (int k = 0; k < prefs[i].length; k++) {
+                School school = schools.get(prefs[i][k]);
+                int p = filePriority.getOrDefault(st.id() + '\u0000' + school.id(), Policy.NO_PRIORITY);
+                for (int r = 0; r < policy.priorityRules().size(); r++) {
+                    Policy.PriorityRule rule = policy.priorityRules().get(r);
+                    String w = rule.when().trim().toLowerCase(java.util.Locale.ROOT);
+                    boolean match = w.equals("zone") ? !st.zone().isEmpty() && st.zone().equals(school.zone())
+                            : w.equals("current_school") ? st.schoolId().equals(school.id())
+                            : ruleTests.get(r).test(st);
+                    if (match) {
+                        p = Math.min(p, rule.priority());
+                    }
+                }
+                prio[i][k] = p;
+                lottery[i][k] = tieBreak == TieBreak.SINGLE ? lotteryNumber(seed, st.id(), "")
+                        : lotteryNumber(seed, st.id(), school.id());
+            }
+        }
+        Map<String, Map<String, Double>> scores = new HashMap<>();
+        for (Policy.SlotType t : allSlotTypes(policy)) {
+            if (t.order().kind().equals("score") && !scores.containsKey(t.order().subject())) {
+                scores.put(t.order().subject(), data.latestScores(t.order().subject()));
+            }
+        }
+        int[] capacity = new int[schools.size()];
+        for (int s = 0; s < schools.size(); s++) {
+            capacity[s] = schools.get(s).capacity(grade);
+        }
+        return new Market(grade, students, schools, capacity, prefs, prio, lottery, policy, tieBreak, seed, scores);
+    }
+
+    /** A market given directly (tests, benchmarks): prefs and priorities as arrays. */
+    public static Market of(List<Student> students, List<School> schools, int grade, int[][] prefs, int[][] prio,
+                            Policy policy, TieBreak tieBreak, long seed) {
+        double[][] lottery = new double[prefs.length][];
+        int[] capacity = new int[schools.size()];
+        for (int s = 0; s < schools.size(); s++) {
+            capacity[s] = schools.get(s).capacity(grade);
+        }
+        for (int i = 0; i < prefs.length; i++) {
+            lottery[i] = new double[prefs[i].length];
+            for (int k = 0; k < prefs[i].length; k++) {
+                lottery[i][k] = tieBreak == TieBreak.SINGLE ? lotteryNumber(seed, students.get(i).id(), "")
+                        : lotteryNumber(seed, students.get(i).id(), schools.get(prefs[i][k]).id());
+            }
+        }
+        return new Market(grade, students, schools, capacity, prefs, prio, lottery, policy, tieBreak, seed,
+                Map.of());
+    }
+
+    /** The same market with another lottery seed (admission-probability draws). */
+    public Market withSeed(long newSeed) {
+        double[][] lot = new double[prefs.length][];
+        for (int i = 0; i < prefs.length; i++) {
+            lot[i] = new double[prefs[i].length];
+            for (int k = 0; k < prefs[i].length; k++) {
+                lot[i][k] = tieBreak == TieBreak.SINGLE ? lotteryNumber(newSeed, students.get(i).id(), "")
+                        : lotteryNumber(newSeed, students.get(i).id(), schools.get(prefs[i][k]).id());
+            }
+        }
+        return new Market(grade, students, schools, capacity, prefs, prio, lot, policy, tieBreak, newSeed, scores);
+    }
+
+    private static List<Policy.SlotType> allSlotTypes(Policy p) {
+        List<Policy.SlotType> all = new ArrayList<>(p.slots());
+        p.schoolSlots().values().forEach(all::addAll);
+        return all;
+    }
+
+    /**
+     * The lottery number of a student (at a school, for multiple tie-breaking): SplitMix64 of the seed and the ids,
+     * scaled to [0, 1). Published with the seed so that any family can check its number.
+     */
+    public static double lotteryNumber(long seed, String studentId, String schoolId) {
+        long h = seed;
+        h = mix(h ^ studentId.hashCode() * 0x9E3779B97F4A7C15L);
+        h = mix(h ^ fnv(studentId));
+        h = mix(h ^ fnv(schoolId) * 0xBF58476D1CE4E5B9L);
+        return (h >>> 11) * 0x1.0p-53;
+    }
+
+    private static long fnv(String s) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < s.length(); i++) {
+            h ^= s.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return h;
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    int softType(Student st) {
+        List<Policy.SoftBound> b = policy.softBounds();
+        for (int t = 0; t < b.size(); t++) {
+            if (b.get(t).member().test(st)) {
+                return t;
+            }
+        }
+        return -1;
+    }
+
+    /** Position of school s in applicant i's list, or −1. */
+    int rankOf(int i, int s) {
+        int[] p = prefs[i];
+        for (int k = 0; k < p.length; k++) {
+            if (p[k] == s) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** Score of applicant i in a subject (higher is better), or NaN. */
+    double score(int i, String subject) {
+        Map<String, Double> m = scores.get(subject);
+        Double v = m == null ? null : m.get(students.get(i).id());
+        return v == null ? Double.NaN : v;
+    }
+
+    public int applicants() {
+        return students.size();
+    }
+
+    public int grade() {
+        return grade;
+    }
+
+    public List<School> schools() {
+        return schools;
+    }
+
+    public List<Student> students() {
+        return students;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    void requireSomeApplicants() {
+        if (students.isEmpty()) {
+            throw new BadInputException("no applicants in grade " + grade + ": choices.csv has no rows for students in"
+                    + " that grade");
+        }
+        Objects.requireNonNull(policy);
+    }
+}
