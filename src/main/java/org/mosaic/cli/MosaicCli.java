@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 GenerateCommand.class,
                 ValidateCommand.class,
                 MeasureCommand.class,
+                EnrollCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class
         },

@@ -261,6 +261,30 @@ public final class Market {
         return v == null ? Double.NaN : v;
     }
 
+    /** Position (0-based) of school s in applicant i's list, or −1. */
+    public int rankOfSchool(int i, int s) {
+        return rankOf(i, s);
+    }
+
+    /** School index of applicant i's k-th choice. */
+    public int schoolAt(int i, int k) {
+        return prefs[i][k];
+    }
+
+    public int choices(int i) {
+        return prefs[i].length;
+    }
+
+    /** Priority class of applicant i at their k-th choice (smaller wins; {@link Policy#NO_PRIORITY} = none). */
+    public int priorityAt(int i, int k) {
+        return prio[i][k];
+    }
+
+    /** Lottery number of applicant i at their k-th choice. */
+    public double lotteryAt(int i, int k) {
+        return lottery[i][k];
+    }
+
     public int applicants() {
         return students.size();
     }

@@ -1,0 +1,387 @@
+package org.mosaic.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+
+import org.mosaic.enroll.AdmissionProbabilities;
+import org.mosaic.enroll.Assigner;
+import org.mosaic.enroll.Market;
+import org.mosaic.enroll.Mechanism;
+import org.mosaic.enroll.Outcome;
+import org.mosaic.enroll.Policy;
+import org.mosaic.enroll.TieBreak;
+import org.mosaic.io.AtomicFiles;
+import org.mosaic.io.Csv;
+import org.mosaic.io.MosaicCsvReader;
+import org.mosaic.measure.GroupUnitTable;
+import org.mosaic.measure.Segregation;
+import org.mosaic.model.BadInputException;
+import org.mosaic.model.Choice;
+import org.mosaic.model.Dataset;
+import org.mosaic.model.Grades;
+import org.mosaic.model.School;
+import org.mosaic.model.Student;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "enroll", mixinStandardHelpOptions = true,
+        description = {"Assign applicants to schools: deferred acceptance (default), immediate acceptance (Boston) or "
+                + "top trading cycles, with priorities, a seeded lottery, and an integration policy (reserves with a "
+                + "precedence order, Chicago-style tiers, controlled choice). Every student gets a reason.",
+                "Writes assignment.csv, cutoffs.csv, waitlists.csv, integration.csv, stats.json (and "
+                        + "probabilities.csv, cutoff_distribution.csv with --draws)."},
+        footer = {"", "Examples:",
+                "  mosaic enroll --data examples/abdulkadiroglu-sonmez-2003 --mechanism ttc --out /tmp/as",
+                "  mosaic enroll --data work/district --policy examples/policies/controlled-choice.yaml --seed 7 "
+                        + "--out work/enroll",
+                "  mosaic enroll --data work/district --grade 9 --draws 1000 --out work/enroll-odds"})
+public final class EnrollCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, description = "Mosaic dataset directory (choices.csv required).")
+    Path data;
+
+    @Option(names = "--policy", description = "Integration policy, YAML or JSON (docs/enroll.md).")
+    Path policyFile;
+
+    @Option(names = "--mechanism", defaultValue = "da", description = "da | boston | ttc (default: ${DEFAULT-VALUE}).")
+    Mechanism mechanism;
+
+    @Option(names = "--tie-break", defaultValue = "single", description = "single | multiple (default: "
+            + "${DEFAULT-VALUE}).")
+    TieBreak tieBreak;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Lottery seed, written to every output (default: "
+            + "${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--grade", description = "Only this entry grade (default: every grade with choices).")
+    String grade;
+
+    @Option(names = "--draws", defaultValue = "0", description = "Lottery draws for admission probabilities.")
+    int draws;
+
+    @Option(names = "--threads", description = "Threads for --draws (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--out", required = true, description = "Output directory.")
+    Path out;
+
+    @Option(names = "--json", description = "Print the statistics as JSON.")
+    boolean json;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Everything one run produced, for the CLI and the demo. */
+    record Run(Dataset data, Policy policy, List<Outcome> outcomes, Map<String, Object> stats,
+               List<List<Object>> integration) {
+    }
+
+    @Override
+    public Integer call() {
+        Dataset dataset = MosaicCsvReader.read(data);
+        Policy policy = policyFile == null ? Policy.plain() : PolicyFile.read(policyFile);
+        List<Integer> grades = grades(dataset, grade);
+        Run run = run(dataset, policy, grades, mechanism, tieBreak, seed);
+        write(run, out, seed, mechanism, tieBreak);
+        if (draws > 0) {
+            writeProbabilities(run, out);
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        if (json) {
+            o.println(Json.write(run.stats()));
+        } else {
+            o.print(summary(run, mechanism, seed));
+            o.println("Wrote " + out.resolve("assignment.csv") + " and cutoffs, waitlists, integration, stats");
+        }
+        o.flush();
+        return 0;
+    }
+
+    static List<Integer> grades(Dataset dataset, String grade) {
+        Map<String, Student> byId = dataset.district().studentsById();
+        TreeSet<Integer> grades = new TreeSet<>();
+        for (Choice c : dataset.choices()) {
+            Student s = byId.get(c.studentId());
+            if (s != null) {
+                grades.add(s.grade());
+            }
+        }
+        if (grades.isEmpty()) {
+            throw new BadInputException("choices.csv is missing or empty: enroll needs ranked choices");
+        }
+        if (grade != null) {
+            Integer g = Grades.parse(grade);
+            if (g == null || !grades.contains(g)) {
+                throw new BadInputException("--grade " + grade + ": no applicants in that grade; grades with choices: "
+                        + grades.stream().map(Grades::label).toList());
+            }
+            return List.of(g);
+        }
+        return new ArrayList<>(grades);
+    }
+
+    static Run run(Dataset dataset, Policy policy, List<Integer> grades, Mechanism mechanism, TieBreak tieBreak,
+                   long seed) {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (int g : grades) {
+            outcomes.add(Assigner.run(Market.of(dataset, g, policy, tieBreak, seed), mechanism));
+        }
+        return new Run(dataset, policy, outcomes, stats(outcomes), integration(outcomes));
+    }
+
+    private static Map<String, Object> stats(List<Outcome> outcomes) {
+        Map<String, int[]> by = new LinkedHashMap<>();
+        int n = 0;
+        for (Outcome o : outcomes) {
+            for (int i = 0; i < o.market().applicants(); i++) {
+                Student s = o.market().students().get(i);
+                int r = o.rankOf(i);
+                for (String key : List.of("all", s.frl() ? "frl" : "not_frl", "race:" + s.race().code())) {
+                    int[] c = by.computeIfAbsent(key, k -> new int[4]);
+                    c[0]++;
+                    c[1] += r == 0 ? 1 : 0;
+                    c[2] += r >= 0 && r < 3 ? 1 : 0;
+                    c[3] += r < 0 ? 1 : 0;
+                }
+                n++;
+            }
+        }
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("applicants", n);
+        Map<String, Object> groups = new LinkedHashMap<>();
+        by.forEach((k, c) -> groups.put(k, Map.of("applicants", c[0], "first_choice", share(c[1], c[0]),
+                "top3", share(c[2], c[0]), "unassigned", share(c[3], c[0]))));
+        stats.put("by_group", groups);
+        Map<String, Object> seg = new LinkedHashMap<>();
+        for (String byWhat : List.of("frl", "race")) {
+            GroupUnitTable.Builder b = GroupUnitTable.builder();
+            for (Outcome o : outcomes) {
+                for (int i = 0; i < o.market().applicants(); i++) {
+                    if (o.schoolOf(i) >= 0) {
+                        Student s = o.market().students().get(i);
+                        b.add(o.market().schools().get(o.schoolOf(i)).id() + "/" + Grades.label(o.market().grade()),
+                                byWhat.equals("frl") ? (s.frl() ? "frl" : "not_frl") : s.race().code(), 1);
+                    }
+                }
+            }
+            GroupUnitTable t = b.build();
+            seg.put(byWhat, Map.of("M", Segregation.mutualInformation(t), "H", Segregation.theilH(t)));
+        }
+        stats.put("segregation_between_schools", seg);
+        return stats;
+    }
+
+    private static double share(int a, int b) {
+        return b == 0 ? 0 : Math.round(10000.0 * a / b) / 10000.0;
+    }
+
+    /** Per school and grade: assigned, FRL share, and its distance from the district's share of applicants. */
+    private static List<List<Object>> integration(List<Outcome> outcomes) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            int frlAll = 0;
+            int n = 0;
+            for (int i = 0; i < o.market().applicants(); i++) {
+                if (o.schoolOf(i) >= 0) {
+                    n++;
+                    frlAll += o.market().students().get(i).frl() ? 1 : 0;
+                }
+            }
+            double district = n == 0 ? 0 : frlAll / (double) n;
+            for (int s = 0; s < o.market().schools().size(); s++) {
+                int assigned = 0;
+                int frl = 0;
+                for (int i = 0; i < o.market().applicants(); i++) {
+                    if (o.schoolOf(i) == s) {
+                        assigned++;
+                        frl += o.market().students().get(i).frl() ? 1 : 0;
+                    }
+                }
+                if (assigned == 0) {
+                    continue;
+                }
+                double share = frl / (double) assigned;
+                rows.add(List.of(o.market().schools().get(s).id(), Grades.label(o.market().grade()), assigned,
+                        Csv.num(Math.round(share * 1000) / 1000.0), Csv.num(Math.round(district * 1000) / 1000.0),
+                        Csv.num(Math.round((share - district) * 1000) / 1000.0)));
+            }
+        }
+        return rows;
+    }
+
+    static void write(Run run, Path out, long seed, Mechanism mechanism, TieBreak tieBreak) {
+        String runLine = "# mechanism=" + mechanism.name().toLowerCase(Locale.ROOT) + " tie_break="
+                + tieBreak.name().toLowerCase(Locale.ROOT) + " seed=" + seed + " policy=" + run.policy().name();
+        Csv.write(out.resolve("assignment.csv"), List.of("student_id", "grade", "school_id", "choice_rank",
+                "slot_type", "priority", "lottery", "reason"), p -> {
+            for (Outcome o : run.outcomes()) {
+                Market m = o.market();
+                for (int i = 0; i < m.applicants(); i++) {
+                    int s = o.schoolOf(i);
+                    int r = o.rankOf(i);
+                    p.printRecord(m.students().get(i).id(), Grades.label(m.grade()),
+                            s < 0 ? "" : m.schools().get(s).id(), r < 0 ? "" : r + 1, o.slotOf(i),
+                            r < 0 ? "" : priorityText(m, o, i, r), String.format(Locale.ROOT, "%.6f",
+                                    r >= 0 ? m.lotteryAt(i, r) : m.choices(i) > 0 ? m.lotteryAt(i, 0)
+                                            : Market.lotteryNumber(seed, m.students().get(i).id(), "")),
+                            o.reason(i));
+                }
+            }
+        });
+        Csv.write(out.resolve("cutoffs.csv"), List.of("school_id", "grade", "slot_type", "capacity", "assigned",
+                "filled", "cutoff_priority", "cutoff_lottery", "cutoff_score"), p -> {
+            for (Outcome o : run.outcomes()) {
+                Market m = o.market();
+                for (int s = 0; s < m.schools().size(); s++) {
+                    School school = m.schools().get(s);
+                    int assigned = o.assignedTo(s);
+                    int cap = school.capacity(m.grade());
+                    for (Outcome.Cutoff c : o.cutoffs(s).values()) {
+                        p.printRecord(school.id(), Grades.label(m.grade()), c.slot(), cap, c.admitted(),
+                                assigned >= cap ? 1 : 0, c.priority() >= Policy.NO_PRIORITY ? "none" : c.priority(),
+                                String.format(Locale.ROOT, "%.6f", c.lottery()), Double.isNaN(c.score()) ? ""
+                                        : Csv.num(c.score()));
+                    }
+                    if (o.cutoffs(s).isEmpty()) {
+                        p.printRecord(school.id(), Grades.label(m.grade()), "", cap, 0, 0, "", "", "");
+                    }
+                }
+            }
+        });
+        Csv.write(out.resolve("waitlists.csv"), List.of("school_id", "grade", "position", "student_id", "choice_rank",
+                "priority", "lottery"), p -> {
+            for (Outcome o : run.outcomes()) {
+                Market m = o.market();
+                for (int s = 0; s < m.schools().size(); s++) {
+                    List<int[]> wait = new ArrayList<>();
+                    for (int i = 0; i < m.applicants(); i++) {
+                        int k = rankIn(m, i, s);
+                        if (k >= 0 && o.schoolOf(i) != s && (o.rankOf(i) < 0 || o.rankOf(i) > k)) {
+                            wait.add(new int[] {i, k});
+                        }
+                    }
+                    wait.sort((a, b) -> compareAt(m, a, b));
+                    int pos = 1;
+                    for (int[] w : wait) {
+                        p.printRecord(m.schools().get(s).id(), Grades.label(m.grade()), pos++,
+                                m.students().get(w[0]).id(), w[1] + 1, priorityText(m, o, w[0], w[1]),
+                                String.format(Locale.ROOT, "%.6f", lotteryAt(m, w[0], w[1])));
+                    }
+                }
+            }
+        });
+        Csv.write(out.resolve("integration.csv"), List.of("school_id", "grade", "assigned", "frl_share",
+                "district_frl_share", "difference"), p -> {
+            for (List<Object> row : run.integration()) {
+                p.printRecord(row);
+            }
+        });
+        Map<String, Object> stats = new LinkedHashMap<>(run.stats());
+        stats.put("mechanism", mechanism.name().toLowerCase(Locale.ROOT));
+        stats.put("tie_break", tieBreak.name().toLowerCase(Locale.ROOT));
+        stats.put("seed", seed);
+        stats.put("policy", run.policy().name());
+        stats.put("run", runLine.substring(2));
+        stats.put("lottery", "lottery numbers are recomputable from the seed: SplitMix64 of (seed, student_id, "
+                + (tieBreak == TieBreak.SINGLE ? "\"\"" : "school_id") + "); smaller wins");
+        AtomicFiles.writeString(out.resolve("stats.json"), Json.write(stats) + "\n");
+    }
+
+    private static int rankIn(Market m, int i, int s) {
+        return m.rankOfSchool(i, s);
+    }
+
+    private static int compareAt(Market m, int[] a, int[] b) {
+        int pa = m.priorityAt(a[0], a[1]);
+        int pb = m.priorityAt(b[0], b[1]);
+        if (pa != pb) {
+            return Integer.compare(pa, pb);
+        }
+        return Double.compare(m.lotteryAt(a[0], a[1]), m.lotteryAt(b[0], b[1]));
+    }
+
+    private static double lotteryAt(Market m, int i, int k) {
+        return m.lotteryAt(i, k);
+    }
+
+    private static String priorityText(Market m, Outcome o, int i, int k) {
+        int p = m.priorityAt(i, k);
+        return p >= Policy.NO_PRIORITY ? "none" : Integer.toString(p);
+    }
+
+    static String summary(Run run, Mechanism mechanism, long seed) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%s, %s, seed %d: %,d applicants%n", mechanism.name(),
+                run.policy().name(), seed, (int) run.stats().get("applicants")));
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> by = (Map<String, Map<String, Object>>) run.stats().get("by_group");
+        List<List<?>> rows = new ArrayList<>();
+        by.forEach((k, v) -> rows.add(List.of(k, v.get("applicants"), pct(v.get("first_choice")),
+                pct(v.get("top3")), pct(v.get("unassigned")))));
+        sb.append(Tables.render(List.of("group", "applicants", "1st choice", "top 3", "unassigned"), rows));
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Double>> seg = (Map<String, Map<String, Double>>) run.stats().get(
+                "segregation_between_schools");
+        sb.append(String.format(Locale.ROOT, "Between-school segregation of the result: by FRL H = %.4f, by race "
+                + "H = %.4f%n", seg.get("frl").get("H"), seg.get("race").get("H")));
+        return sb.toString();
+    }
+
+    private static String pct(Object share) {
+        return String.format(Locale.ROOT, "%.1f%%", 100 * ((Number) share).doubleValue());
+    }
+
+    private void writeProbabilities(Run run, Path out) {
+        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        List<AdmissionProbabilities.Result> results = new ArrayList<>();
+        long total = (long) draws * run.outcomes().size();
+        try (Terminal.Bar bar = Terminal.bar("lottery draws", total, quiet)) {
+            long[] offset = {0};
+            for (Outcome o : run.outcomes()) {
+                long base = offset[0];
+                var progress = bar.progress();
+                results.add(AdmissionProbabilities.estimate(o.market(), mechanism, draws, seed, threadCount,
+                        (done, t) -> progress.update(base + done, total)));
+                offset[0] += draws;
+            }
+        }
+        Csv.write(out.resolve("probabilities.csv"), List.of("student_id", "grade", "choice_rank", "school_id",
+                "probability"), p -> {
+            for (int g = 0; g < results.size(); g++) {
+                Market m = run.outcomes().get(g).market();
+                AdmissionProbabilities.Result r = results.get(g);
+                for (int i = 0; i < m.applicants(); i++) {
+                    for (int k = 0; k < r.probability()[i].length; k++) {
+                        p.printRecord(m.students().get(i).id(), Grades.label(m.grade()), k + 1,
+                                m.schools().get(m.schoolAt(i, k)).id(), Csv.num(r.probability()[i][k]));
+                    }
+                }
+            }
+        });
+        Csv.write(out.resolve("cutoff_distribution.csv"), List.of("school_id", "grade", "draws", "filled_share",
+                "cutoff_p10", "cutoff_p50", "cutoff_p90"), p -> {
+            for (int g = 0; g < results.size(); g++) {
+                Market m = run.outcomes().get(g).market();
+                AdmissionProbabilities.Result r = results.get(g);
+                for (int s = 0; s < m.schools().size(); s++) {
+                    p.printRecord(m.schools().get(s).id(), Grades.label(m.grade()), r.draws(),
+                            Csv.num(r.filledDraws()[s] / (double) r.draws()), Csv.num(r.cutoffQuantile(s, 0.1)),
+                            Csv.num(r.cutoffQuantile(s, 0.5)), Csv.num(r.cutoffQuantile(s, 0.9)));
+                }
+            }
+        });
+    }
+}
