@@ -26,7 +26,8 @@ public final class DemoCommand implements Callable<Integer> {
         return List.of(
                 new GenerateStage(),
                 new ValidateStage(),
-                new MeasureStage());
+                new MeasureStage(),
+                new EnrollStage());
     }
 
     @Option(names = "--work", defaultValue = "work", description = "Work directory (default: ${DEFAULT-VALUE}).")

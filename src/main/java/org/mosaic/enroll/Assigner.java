@@ -1,11 +1,9 @@
 package org.mosaic.enroll;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
  * The three mechanisms over a {@link Market}. Schools choose among applicants with a choice function: plain schools
@@ -125,73 +123,123 @@ public final class Assigner {
     record Pick(int student, String slot) {
     }
 
-    /** Student-proposing deferred acceptance; plain schools use a heap of held applicants (worst on top). */
+    /**
+     * Student-proposing deferred acceptance. Plain schools hold their applicants in a primitive heap of packed keys
+     * (priority rank, lottery rank, student), worst on top, so a NYC-sized market runs without boxing; schools with
+     * seat types or soft bounds re-run their choice function on each proposal.
+     */
     static Outcome deferredAcceptance(Market m) {
         int n = m.applicants();
         int schools = m.schools.size();
+        long[][] key = m.packedKeys();
         int[] next = new int[n];
         int[] held = new int[n];
         Arrays.fill(held, -1);
         String[] slot = new String[n];
-        List<PriorityQueue<Integer>> heaps = new ArrayList<>(schools);
+        long[][] heap = new long[schools][];
+        int[] heapSize = new int[schools];
         List<List<Integer>> holding = new ArrayList<>(schools);
         for (int s = 0; s < schools; s++) {
-            int school = s;
-            heaps.add(plain(m, s) ? new PriorityQueue<>(Math.max(1, m.capacity[s]),
-                    order(m, school, null).reversed()) : null);
+            heap[s] = key != null && plain(m, s) ? new long[Math.max(1, m.capacity[s])] : null;
             holding.add(new ArrayList<>());
         }
-        ArrayDeque<Integer> free = new ArrayDeque<>();
-        for (int i = 0; i < n; i++) {
-            free.add(i);
+        int[] free = new int[n];
+        int top = 0;
+        for (int i = n - 1; i >= 0; i--) {
+            free[top++] = i;
         }
-        while (!free.isEmpty()) {
-            int i = free.poll();
+        while (top > 0) {
+            int i = free[--top];
             if (next[i] >= m.prefs[i].length) {
                 continue;
             }
-            int s = m.prefs[i][next[i]++];
-            PriorityQueue<Integer> heap = heaps.get(s);
-            if (heap != null) {
-                if (m.capacity[s] == 0) {
-                    free.add(i);
-                } else if (heap.size() < m.capacity[s]) {
-                    heap.add(i);
+            int k = next[i]++;
+            int s = m.prefs[i][k];
+            long[] h = heap[s];
+            if (h != null) {
+                int cap = m.capacity[s];
+                long mine = key[i][k];
+                if (cap == 0) {
+                    free[top++] = i;
+                } else if (heapSize[s] < cap) {
+                    LongMaxHeap.push(h, heapSize[s]++, mine);
                     held[i] = s;
                     slot[i] = OPEN;
+                } else if (mine < h[0]) {
+                    int worst = (int) (h[0] & STUDENT_MASK);
+                    LongMaxHeap.replaceTop(h, heapSize[s], mine);
+                    held[i] = s;
+                    slot[i] = OPEN;
+                    held[worst] = -1;
+                    free[top++] = worst;
                 } else {
-                    int worst = heap.peek();
-                    if (heap.comparator().compare(i, worst) > 0) {
-                        heap.poll();
-                        heap.add(i);
-                        held[i] = s;
-                        slot[i] = OPEN;
-                        held[worst] = -1;
-                        free.add(worst);
-                    } else {
-                        free.add(i);
-                    }
+                    free[top++] = i;
                 }
             } else {
                 List<Integer> cand = holding.get(s);
                 cand.add(i);
                 List<Pick> picks = choose(m, s, cand, List.of());
-                List<Integer> keep = new ArrayList<>();
+                java.util.Set<Integer> keep = new java.util.HashSet<>();
+                List<Integer> kept = new ArrayList<>();
                 for (Pick p : picks) {
                     keep.add(p.student());
+                    kept.add(p.student());
                     held[p.student()] = s;
                     slot[p.student()] = p.slot();
                 }
                 for (int c : cand) {
                     if (!keep.contains(c)) {
                         held[c] = -1;
-                        free.add(c);
+                        free[top++] = c;
                     }
                 }
-                holding.set(s, keep);
+                holding.set(s, kept);
             }
         }
         return Outcome.of(m, Mechanism.DA, held, slot, null);
+    }
+
+    static final long STUDENT_MASK = (1L << 20) - 1;
+
+    /** A binary max-heap of longs in an array (the worst held applicant on top). */
+    static final class LongMaxHeap {
+        private LongMaxHeap() {
+        }
+
+        static void push(long[] h, int size, long v) {
+            int i = size;
+            h[i] = v;
+            while (i > 0) {
+                int parent = (i - 1) >>> 1;
+                if (h[parent] >= h[i]) {
+                    break;
+                }
+                long t = h[parent];
+                h[parent] = h[i];
+                h[i] = t;
+                i = parent;
+            }
+        }
+
+        static void replaceTop(long[] h, int size, long v) {
+            h[0] = v;
+            int i = 0;
+            while (true) {
+                int l = 2 * i + 1;
+                if (l >= size) {
+                    return;
+                }
+                int r = l + 1;
+                int c = r < size && h[r] > h[l] ? r : l;
+                if (h[i] >= h[c]) {
+                    return;
+                }
+                long t = h[c];
+                h[c] = h[i];
+                h[i] = t;
+                i = c;
+            }
+        }
     }
 
     /** Immediate acceptance: round r serves r-th choices, and a seat once given is never taken back. */

@@ -215,7 +215,7 @@ public final class Market {
         h = mix(h ^ studentId.hashCode() * 0x9E3779B97F4A7C15L);
         h = mix(h ^ fnv(studentId));
         h = mix(h ^ fnv(schoolId) * 0xBF58476D1CE4E5B9L);
-        return (h >>> 11) * 0x1.0p-53;
+        return (h >>> 28) / LOTTERY_SCALE;
     }
 
     private static long fnv(String s) {
@@ -260,6 +260,40 @@ public final class Market {
         Double v = m == null ? null : m.get(students.get(i).id());
         return v == null ? Double.NaN : v;
     }
+
+    /**
+     * Each (applicant, choice) as one long that orders exactly like (priority class, lottery number, applicant
+     * index): priority classes become dense ranks (at most 128 distinct), lottery numbers are 36-bit fractions by
+     * construction, applicants fit in 20 bits. Null when a market exceeds those bounds (the general path is used).
+     */
+    long[][] packedKeys() {
+        int n = students.size();
+        java.util.TreeSet<Integer> classes = new java.util.TreeSet<>();
+        for (int i = 0; i < n; i++) {
+            for (int p : prio[i]) {
+                classes.add(p);
+            }
+        }
+        if (n >= (1 << 20) || classes.size() > 127) {
+            return null;
+        }
+        Map<Integer, Integer> classRank = new HashMap<>();
+        for (int p : classes) {
+            classRank.put(p, classRank.size());
+        }
+        long[][] key = new long[n][];
+        for (int i = 0; i < n; i++) {
+            key[i] = new long[prefs[i].length];
+            for (int k = 0; k < prefs[i].length; k++) {
+                long lot = (long) (lottery[i][k] * LOTTERY_SCALE);
+                key[i][k] = ((long) classRank.get(prio[i][k]) << 56) | (lot << 20) | i;
+            }
+        }
+        return key;
+    }
+
+    /** Lottery numbers are multiples of 2^-36, so they pack exactly into a sort key. */
+    static final double LOTTERY_SCALE = 0x1.0p36;
 
     /** Position (0-based) of school s in applicant i's list, or −1. */
     public int rankOfSchool(int i, int s) {
