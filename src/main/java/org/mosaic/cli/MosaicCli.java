@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 ValidateCommand.class,
                 MeasureCommand.class,
                 EnrollCommand.class,
+                GroupsCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class
         },
