@@ -27,7 +27,8 @@ public final class DemoCommand implements Callable<Integer> {
                 new GenerateStage(),
                 new ValidateStage(),
                 new MeasureStage(),
-                new EnrollStage());
+                new EnrollStage(),
+                new GroupsStage());
     }
 
     @Option(names = "--work", defaultValue = "work", description = "Work directory (default: ${DEFAULT-VALUE}).")
