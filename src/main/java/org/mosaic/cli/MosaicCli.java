@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 GenerateCommand.class,
                 ValidateCommand.class,
+                OneRosterCommand.class,
                 MeasureCommand.class,
                 EnrollCommand.class,
                 GroupsCommand.class,
