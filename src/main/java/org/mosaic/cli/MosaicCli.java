@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 OneRosterCommand.class,
                 MeasureCommand.class,
                 EnrollCommand.class,
+                SectionsCommand.class,
                 GroupsCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class

@@ -15,7 +15,8 @@ public record School(String id, String name, SchoolType type, String clusterId, 
         name = name == null ? id : name;
         clusterId = clusterId == null ? "" : clusterId;
         zone = zone == null ? "" : zone;
-        capacityByGrade = Map.copyOf(new TreeMap<>(capacityByGrade));
+        // A sorted view, not Map.copyOf: files must list grades in the same order in every run.
+        capacityByGrade = java.util.Collections.unmodifiableMap(new TreeMap<>(capacityByGrade));
         if (lowGrade > highGrade) {
             throw new IllegalArgumentException("low grade above high grade for school " + id);
         }

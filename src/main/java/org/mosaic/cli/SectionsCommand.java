@@ -1,0 +1,518 @@
+package org.mosaic.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.mosaic.io.AtomicFiles;
+import org.mosaic.io.Csv;
+import org.mosaic.io.CsvTable;
+import org.mosaic.io.MosaicCsvReader;
+import org.mosaic.io.Problems;
+import org.mosaic.io.oneroster.OneRosterExport;
+import org.mosaic.io.oneroster.OneRosterVersion;
+import org.mosaic.io.report.Html;
+import org.mosaic.io.report.SvgChart;
+import org.mosaic.measure.GroupUnitTable;
+import org.mosaic.measure.Segregation;
+import org.mosaic.model.BadInputException;
+import org.mosaic.model.Dataset;
+import org.mosaic.model.Grades;
+import org.mosaic.model.InputProblem;
+import org.mosaic.model.PlacementRequest;
+import org.mosaic.model.RequestKind;
+import org.mosaic.model.RosterEntry;
+import org.mosaic.model.Section;
+import org.mosaic.model.Student;
+import org.mosaic.sections.SectionProblem;
+import org.mosaic.sections.SectionSolver;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "sections", mixinStandardHelpOptions = true,
+        description = {"Form the classes of one school, grade and subject with a tracking dial: --tracking 0 makes "
+                + "mixed-ability sections that are statistically alike, 1 makes contiguous score bands, values in "
+                + "between trade the two (docs/sections.md). Hard rules: capacity, keep-apart/together, IEP students "
+                + "in co-taught sections (<= 40% and <= 12), English learners with an EL-certified teacher, gifted "
+                + "cluster grouping, locks, acceleration. Solved with CP-SAT; reports status, objective, bound, gap.",
+                "Writes placements.csv, sections.csv, summary.json, oneroster/ (and frontier.csv, frontier.html "
+                        + "with --frontier)."},
+        footer = {"", "Examples:",
+                "  mosaic sections --data work/elmhurst --school elmhurst --grade 6 --subject math --sections 4 "
+                        + "--capacity 32 --tracking 0.5 --out work/sections",
+                "  mosaic sections --data work/elmhurst --school elmhurst --grade 6 --subject math --sections 4 "
+                        + "--capacity 32 --frontier --out work/frontier"})
+public final class SectionsCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, description = "Mosaic dataset directory.")
+    Path data;
+
+    @Option(names = "--school", required = true, description = "School id.")
+    String school;
+
+    @Option(names = "--grade", required = true, description = "Grade (K, 1 ... 12).")
+    String grade;
+
+    @Option(names = "--subject", required = true, description = "Subject of the classes and scores; 'all' forms "
+            + "homerooms from the mean of every subject's standardized score.")
+    String subject;
+
+    @Option(names = "--sections", description = "Number of sections (default: those in sections.csv).")
+    Integer sectionCount;
+
+    @Option(names = "--capacity", description = "Seats per section (default: those in sections.csv).")
+    Integer capacity;
+
+    @Option(names = "--tracking", defaultValue = "0", description = "The dial t in [0, 1] (default: "
+            + "${DEFAULT-VALUE}).")
+    double tracking;
+
+    @Option(names = "--levels", defaultValue = "0", description = "Levels mode: K levels of contiguous score bands "
+            + "(e.g. 2: standard and advanced sections), mixed within each level.")
+    int levels;
+
+    @Option(names = "--time-limit", defaultValue = "20", description = "Solver time limit in seconds (default: "
+            + "${DEFAULT-VALUE}).")
+    double timeLimit;
+
+    @Option(names = "--workers", defaultValue = "1", description = "Solver threads; 1 (default) is reproducible.")
+    int workers;
+
+    @Option(names = "--frontier", description = "Sweep the dial 0, 0.1, ... 1 and write the tradeoff.")
+    boolean frontier;
+
+    @Option(names = "--config", description = "YAML or JSON with weights and rules (docs/sections.md).")
+    Path config;
+
+    @Option(names = "--locks", description = "CSV student_id,subject,section_id of pinned placements.")
+    Path locks;
+
+    @Option(names = "--accelerate-cut", description = "Students of the grade below scoring at least this join this "
+            + "grade's sections (flagged).")
+    Double accelerateCut;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Solver seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", required = true, description = "Output directory.")
+    Path out;
+
+    @Option(names = "--json", description = "Print summary.json.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    /** A solved problem with its students and sections, for output and the demo. */
+    record Formed(SectionProblem problem, SectionSolver.Solution solution, List<Student> students,
+                  List<Section> sections, String subject) {
+    }
+
+    @Override
+    public Integer call() {
+        Dataset d = MosaicCsvReader.read(data);
+        PrintWriter o = spec.commandLine().getOut();
+        if (frontier) {
+            List<double[]> rows = frontier(d, o);
+            writeFrontier(rows, out);
+            o.println("Frontier: " + out.resolve("frontier.csv") + " and " + out.resolve("frontier.html"));
+            o.flush();
+            return 0;
+        }
+        Formed f = form(d, tracking);
+        write(f, out, tracking);
+        if (json) {
+            o.println(Json.write(summary(f, tracking)));
+        } else {
+            o.print(table(List.of(f), List.of(tracking)));
+            o.println("Wrote " + out.resolve("placements.csv") + ", sections.csv, summary.json, oneroster/");
+        }
+        o.flush();
+        return 0;
+    }
+
+    Formed form(Dataset d, double dial) {
+        if (!(dial >= 0 && dial <= 1)) {
+            throw new BadInputException("--tracking " + dial + ": use a value from 0 (mixed) to 1 (tracked)");
+        }
+        Integer g = Grades.parse(grade);
+        if (g == null) {
+            throw new BadInputException("--grade '" + grade + "': use K or 1 to 12");
+        }
+        if (d.district().school(school).isEmpty()) {
+            throw new BadInputException("--school '" + school + "' is not in schools.csv");
+        }
+        boolean homeroom = subject.equalsIgnoreCase("all");
+        Map<String, Double> scores = homeroom ? homeroomScores(d) : d.latestScores(subject);
+        if (scores.isEmpty()) {
+            throw new BadInputException("no " + subject + " scores in scores.csv");
+        }
+        List<Student> students = new ArrayList<>();
+        List<SectionProblem.Pupil> pupils = new ArrayList<>();
+        for (Student s : d.students()) {
+            boolean here = s.schoolId().equals(school) && s.grade() == g;
+            boolean accelerated = accelerateCut != null && s.schoolId().equals(school) && s.grade() == g - 1
+                    && scores.getOrDefault(s.id(), Double.NEGATIVE_INFINITY) >= accelerateCut;
+            if (!here && !accelerated) {
+                continue;
+            }
+            Double score = scores.get(s.id());
+            if (score == null) {
+                throw new BadInputException("student " + s.id() + " has no " + subject + " score; add one to "
+                        + "scores.csv (every student needs a score to be placed)");
+            }
+            students.add(s);
+            pupils.add(new SectionProblem.Pupil(s.id(), score, s.frl(), s.race().code(), s.gender().code(), s.ell(),
+                    s.iep(), s.gifted(), s.behavior(), accelerated));
+        }
+        if (pupils.isEmpty()) {
+            throw new BadInputException("no students in school " + school + ", grade " + grade);
+        }
+        Config cfg = config == null ? Config.defaults() : Config.read(config);
+        List<Section> sections = sections(d, g, pupils, cfg);
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < pupils.size(); i++) {
+            index.put(pupils.get(i).id(), i);
+        }
+        List<int[]> apart = new ArrayList<>();
+        List<int[]> together = new ArrayList<>();
+        for (PlacementRequest r : d.requests()) {
+            Integer a = index.get(r.studentA());
+            Integer b = index.get(r.studentB());
+            if (a != null && b != null) {
+                (r.kind() == RequestKind.APART ? apart : together).add(new int[] {a, b});
+            }
+        }
+        Map<Integer, Integer> lockMap = locks == null ? Map.of() : readLocks(locks, index, sections);
+        int n = pupils.size();
+        int minSize = cfg.minSize >= 0 ? cfg.minSize : Math.max(1, n / sections.size() - 3);
+        List<SectionProblem.Slot> slots = new ArrayList<>();
+        for (Section s : sections) {
+            slots.add(new SectionProblem.Slot(s.id(), s.capacity(), Math.min(minSize, s.capacity()), s.coTaught(),
+                    s.ellCertified(), s.level()));
+        }
+        SectionProblem problem = new SectionProblem(pupils, slots, dial, levels, apart, together, lockMap, cfg.rules,
+                cfg.weights, timeLimit, workers, seed);
+        SectionSolver.Solution solution = SectionSolver.solve(problem);
+        return new Formed(problem, solution, students, sections, subject.toLowerCase(Locale.ROOT));
+    }
+
+    /** Mean of each subject's z-score, for homerooms shared by all subjects. */
+    private static Map<String, Double> homeroomScores(Dataset d) {
+        java.util.Set<String> subjects = new java.util.TreeSet<>();
+        d.scores().forEach(s -> subjects.add(s.subject()));
+        Map<String, double[]> acc = new HashMap<>();
+        for (String subj : subjects) {
+            Map<String, Double> latest = d.latestScores(subj);
+            double mean = latest.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
+            double sd = Math.sqrt(latest.values().stream().mapToDouble(v -> (v - mean) * (v - mean)).average()
+                    .orElse(1));
+            latest.forEach((id, v) -> {
+                double[] a = acc.computeIfAbsent(id, k -> new double[2]);
+                a[0] += sd == 0 ? 0 : (v - mean) / sd;
+                a[1]++;
+            });
+        }
+        Map<String, Double> out = new HashMap<>();
+        acc.forEach((id, a) -> out.put(id, Math.round(100 * a[0] / a[1]) / 10.0));
+        return out;
+    }
+
+    /** The sections to fill: given by --sections/--capacity, else those of sections.csv for this school and grade. */
+    private List<Section> sections(Dataset d, int g, List<SectionProblem.Pupil> pupils, Config cfg) {
+        String subj = subject.toLowerCase(Locale.ROOT);
+        List<Section> existing = d.sections().stream().filter(s -> s.schoolId().equals(school) && s.grade() == g
+                && (subj.equals("all") || s.subject().equalsIgnoreCase(subj))).toList();
+        if (sectionCount == null && capacity == null && !existing.isEmpty() && !subj.equals("all")) {
+            return existing;
+        }
+        if (sectionCount == null || capacity == null) {
+            throw new BadInputException("give --sections N and --capacity C (sections.csv has no " + subject
+                    + " sections for school " + school + ", grade " + grade + ")");
+        }
+        if (sectionCount < 1 || capacity < 1) {
+            throw new BadInputException("--sections and --capacity must be at least 1");
+        }
+        long iep = pupils.stream().filter(SectionProblem.Pupil::iep).count();
+        long ell = pupils.stream().filter(SectionProblem.Pupil::ell).count();
+        boolean both = pupils.stream().anyMatch(p -> p.iep() && p.ell());
+        int coTaught = cfg.coTaughtSections >= 0 ? cfg.coTaughtSections : iep == 0 ? 0
+                : (int) Math.max(Math.ceil(iep / (double) cfg.rules.iepMax()),
+                Math.ceil(iep / Math.floor(cfg.rules.iepShare() * capacity)));
+        int ellCertified = cfg.ellSections >= 0 ? cfg.ellSections : ell == 0 ? 0
+                : (int) Math.ceil(ell / (double) capacity);
+        List<String> levelNames = levelNames(levels, sectionCount);
+        List<Section> out = new ArrayList<>();
+        for (int k = 0; k < sectionCount; k++) {
+            // Co-taught sections first, EL-certified sections last; a student who needs both gets section 1 both.
+            boolean ct = k < coTaught;
+            boolean el = k >= sectionCount - ellCertified || (both && k == 0);
+            String id = school + "-g" + Grades.label(g) + "-" + (subj.equals("all") ? "homeroom" : subj) + "-"
+                    + (k + 1);
+            out.add(new Section(id, school, g, subj.equals("all") ? "homeroom" : subj, capacity,
+                    levelNames.get(k), ct, el, Integer.toString(k + 1), "", "", ""));
+        }
+        return out;
+    }
+
+    static List<String> levelNames(int levels, int sections) {
+        List<String> names = new ArrayList<>();
+        for (int k = 0; k < sections; k++) {
+            if (levels <= 1) {
+                names.add("");
+            } else {
+                int level = Math.min(levels - 1, k * levels / sections);
+                names.add(levels == 2 ? (level == 0 ? "standard" : "advanced") : "level-" + (level + 1));
+            }
+        }
+        return names;
+    }
+
+    private static Map<Integer, Integer> readLocks(Path file, Map<String, Integer> index, List<Section> sections) {
+        Problems problems = new Problems();
+        Map<Integer, Integer> out = new HashMap<>();
+        List<String> ids = sections.stream().map(Section::id).toList();
+        CsvTable.read(file, List.of("student_id", "section_id"), problems, row -> {
+            String id = row.required("student_id");
+            String sec = row.required("section_id");
+            if (!id.isEmpty() && !index.containsKey(id)) {
+                row.problem("student_id", id, "a student of this school and grade");
+                return;
+            }
+            if (!sec.isEmpty() && !ids.contains(sec)) {
+                row.problem("section_id", sec, "one of the sections being formed: " + String.join(", ", ids));
+                return;
+            }
+            out.put(index.get(id), ids.indexOf(sec));
+        });
+        problems.throwIfAny();
+        return out;
+    }
+
+    /** Weights and rules from a config file; every key optional. */
+    record Config(SectionProblem.Weights weights, SectionProblem.Rules rules, int coTaughtSections, int ellSections,
+                  int minSize) {
+        static Config defaults() {
+            return new Config(SectionProblem.Weights.defaults(), SectionProblem.Rules.defaults(), -1, -1, -1);
+        }
+
+        static Config read(Path file) {
+            String name = file.getFileName().toString();
+            ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml") ? new ObjectMapper(
+                    new YAMLFactory()) : new ObjectMapper();
+            JsonNode root;
+            try {
+                root = mapper.readTree(file.toFile());
+            } catch (IOException e) {
+                throw new BadInputException(List.of(new InputProblem(name, 0, "", "", "valid YAML or JSON: "
+                        + e.getMessage().lines().findFirst().orElse(""))));
+            }
+            JsonNode w = root.path("weights");
+            JsonNode r = root.path("rules");
+            SectionProblem.Weights dw = SectionProblem.Weights.defaults();
+            SectionProblem.Rules dr = SectionProblem.Rules.defaults();
+            return new Config(new SectionProblem.Weights(w.path("gender").asDouble(dw.gender()),
+                    w.path("frl").asDouble(dw.frl()), w.path("race").asDouble(dw.race()),
+                    w.path("behavior").asDouble(dw.behavior()), w.path("size").asDouble(dw.size())),
+                    new SectionProblem.Rules(r.path("cluster_iep").asBoolean(dr.clusterIep()),
+                            r.path("iep_share").asDouble(dr.iepShare()), r.path("iep_max").asInt(dr.iepMax()),
+                            r.path("cluster_ell").asBoolean(dr.clusterEll()),
+                            r.path("cluster_gifted").asBoolean(dr.clusterGifted()),
+                            r.path("gifted_min").asInt(dr.giftedMin()), r.path("gifted_max").asInt(dr.giftedMax()),
+                            r.path("gifted_share").asDouble(dr.giftedShare())),
+                    root.path("co_taught_sections").asInt(-1), root.path("ell_certified_sections").asInt(-1),
+                    root.path("min_size").asInt(-1));
+        }
+    }
+
+    /** Per-section statistics: size, score mean/SD/min/max, FRL share, IEP, ELL, gifted, gender counts. */
+    static List<List<Object>> sectionStats(Formed f) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int s = 0; s < f.sections().size(); s++) {
+            List<SectionProblem.Pupil> in = new ArrayList<>();
+            for (int i = 0; i < f.problem().pupils().size(); i++) {
+                if (f.solution().section()[i] == s) {
+                    in.add(f.problem().pupils().get(i));
+                }
+            }
+            double[] sc = in.stream().mapToDouble(SectionProblem.Pupil::score).toArray();
+            double mean = java.util.Arrays.stream(sc).average().orElse(Double.NaN);
+            double sd = Math.sqrt(java.util.Arrays.stream(sc).map(v -> (v - mean) * (v - mean)).average()
+                    .orElse(Double.NaN));
+            Section sec = f.sections().get(s);
+            rows.add(List.of(sec.id(), in.size(), r1(mean), r1(sd), r1(java.util.Arrays.stream(sc).min().orElse(0)),
+                    r1(java.util.Arrays.stream(sc).max().orElse(0)),
+                    r3(in.stream().filter(SectionProblem.Pupil::frl).count() / (double) Math.max(1, in.size())),
+                    in.stream().filter(SectionProblem.Pupil::iep).count(),
+                    in.stream().filter(SectionProblem.Pupil::ell).count(),
+                    in.stream().filter(SectionProblem.Pupil::gifted).count(),
+                    in.stream().filter(p -> p.gender().equals("female")).count(),
+                    in.stream().filter(p -> p.gender().equals("male")).count(),
+                    (sec.coTaught() ? "co-taught " : "") + (sec.ellCertified() ? "EL-certified " : "")
+                            + sec.level()));
+        }
+        return rows;
+    }
+
+    static final List<String> STAT_COLUMNS = List.of("section_id", "size", "mean", "sd", "min", "max", "frl_share",
+            "iep", "ell", "gifted", "female", "male", "attributes");
+
+    private static double r1(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
+    private static double r3(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    /** Mean within-section SD and classroom segregation H by FRL and by race. */
+    static double[] tradeoff(Formed f) {
+        List<List<Object>> stats = sectionStats(f);
+        double sd = 0;
+        int n = 0;
+        for (List<Object> row : stats) {
+            int size = ((Number) row.get(1)).intValue();
+            sd += size * ((Number) row.get(3)).doubleValue();
+            n += size;
+        }
+        GroupUnitTable.Builder frl = GroupUnitTable.builder();
+        GroupUnitTable.Builder race = GroupUnitTable.builder();
+        for (int i = 0; i < f.problem().pupils().size(); i++) {
+            SectionProblem.Pupil p = f.problem().pupils().get(i);
+            String unit = f.sections().get(f.solution().section()[i]).id();
+            frl.add(unit, p.frl() ? "frl" : "not_frl", 1);
+            race.add(unit, p.race(), 1);
+        }
+        return new double[] {sd / Math.max(1, n), Segregation.theilH(frl.build()), Segregation.theilH(race.build())};
+    }
+
+    static Map<String, Object> summary(Formed f, double dial) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", f.solution().status());
+        m.put("objective", f.solution().objective());
+        m.put("bound", f.solution().bound());
+        m.put("gap", f.solution().gap());
+        m.put("dial", dial);
+        m.put("seconds", Math.round(f.solution().seconds() * 1000) / 1000.0);
+        m.put("seed", f.problem().seed());
+        double[] t = tradeoff(f);
+        m.put("mean_within_section_sd", t[0]);
+        m.put("classroom_H_frl", t[1]);
+        m.put("classroom_H_race", t[2]);
+        List<Map<String, Object>> sections = new ArrayList<>();
+        for (List<Object> row : sectionStats(f)) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            for (int k = 0; k < STAT_COLUMNS.size(); k++) {
+                s.put(STAT_COLUMNS.get(k), row.get(k));
+            }
+            sections.add(s);
+        }
+        m.put("sections", sections);
+        return m;
+    }
+
+    static void write(Formed f, Path out, double dial) {
+        Csv.write(out.resolve("placements.csv"), List.of("student_id", "subject", "section_id", "reason"), p -> {
+            for (int i = 0; i < f.problem().pupils().size(); i++) {
+                SectionProblem.Pupil pu = f.problem().pupils().get(i);
+                Section s = f.sections().get(f.solution().section()[i]);
+                List<String> why = new ArrayList<>(f.solution().rulesApplied().get(i));
+                why.add(String.format(Locale.ROOT, "score %s; dial %s (%s)", Csv.num(pu.score()), Csv.num(dial),
+                        dial == 0 ? "mixed-ability" : dial == 1 ? "tracked by score" : "partly tracked"));
+                p.printRecord(pu.id(), f.subject(), s.id(), String.join("; ", why));
+            }
+        });
+        Csv.write(out.resolve("sections.csv"), STAT_COLUMNS, p -> {
+            for (List<Object> row : sectionStats(f)) {
+                p.printRecord(row);
+            }
+        });
+        AtomicFiles.writeString(out.resolve("summary.json"), Json.write(summary(f, dial)) + "\n");
+        List<RosterEntry> rosters = new ArrayList<>();
+        for (int i = 0; i < f.problem().pupils().size(); i++) {
+            rosters.add(new RosterEntry(f.sections().get(f.solution().section()[i]).id(),
+                    f.problem().pupils().get(i).id()));
+        }
+        OneRosterExport.writeClasses(out.resolve("oneroster"), f.sections(), rosters, OneRosterVersion.V1_2);
+    }
+
+    static String table(List<Formed> runs, List<Double> dials) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < runs.size(); k++) {
+            Formed f = runs.get(k);
+            double[] t = tradeoff(f);
+            sb.append(String.format(Locale.ROOT, "dial %.1f: %s, objective %d, bound %d, gap %.2f%%, %.1f s; mean "
+                            + "within-section SD %.1f, classroom H by FRL %.3f, by race %.3f%n", dials.get(k),
+                    f.solution().status(), f.solution().objective(), f.solution().bound(), 100 * f.solution().gap(),
+                    f.solution().seconds(), t[0], t[1], t[2]));
+            List<List<?>> rows = new ArrayList<>(sectionStats(f));
+            sb.append(Tables.render(STAT_COLUMNS, rows));
+        }
+        return sb.toString();
+    }
+
+    private List<double[]> frontier(Dataset d, PrintWriter o) {
+        List<double[]> rows = new ArrayList<>();
+        try (Terminal.Bar bar = Terminal.bar("frontier", 11, false)) {
+            for (int k = 0; k <= 10; k++) {
+                double dial = k / 10.0;
+                Formed f = form(d, dial);
+                double[] t = tradeoff(f);
+                rows.add(new double[] {dial, t[0], t[1], t[2], f.solution().gap()});
+                bar.step();
+            }
+        }
+        List<List<?>> table = new ArrayList<>();
+        for (double[] r : rows) {
+            table.add(List.of(Csv.num(r[0]), String.format(Locale.ROOT, "%.2f", r[1]),
+                    String.format(Locale.ROOT, "%.4f", r[2]), String.format(Locale.ROOT, "%.4f", r[3]),
+                    String.format(Locale.ROOT, "%.2f%%", 100 * r[4])));
+        }
+        o.print(Tables.render(List.of("dial", "mean within-section SD", "H by FRL", "H by race", "gap"), table));
+        return rows;
+    }
+
+    static void writeFrontier(List<double[]> rows, Path out) {
+        Csv.write(out.resolve("frontier.csv"), List.of("dial", "mean_within_section_sd", "classroom_H_frl",
+                "classroom_H_race", "gap"), p -> {
+            for (double[] r : rows) {
+                p.printRecord(Csv.num(r[0]), Csv.num(r[1]), Csv.num(r[2]), Csv.num(r[3]), Csv.num(r[4]));
+            }
+        });
+        AtomicFiles.writeString(out.resolve("frontier.html"), frontierPage(rows));
+    }
+
+    static String frontierPage(List<double[]> rows) {
+        List<Double> xs = rows.stream().map(r -> r[0]).toList();
+        double sd0 = rows.get(0)[1] == 0 ? 1 : rows.get(0)[1];
+        Html h = Html.page("Tracking dial: targeted instruction vs integrated classrooms");
+        h.note("Each point is an optimal class assignment at one setting of the dial. Moving right, sections become "
+                + "score bands: the spread a teacher faces shrinks, and classrooms sort students by income and race "
+                + "inside the building (Theil's H between classes).");
+        h.figure(SvgChart.lines("Within-section spread (relative to mixed) and classroom segregation", "tracking dial",
+                xs, List.of(new SvgChart.Series("within-section SD / SD at dial 0",
+                                rows.stream().map(r -> r[1] / sd0).toList()),
+                        new SvgChart.Series("H by FRL", rows.stream().map(r -> r[2]).toList()),
+                        new SvgChart.Series("H by race", rows.stream().map(r -> r[3]).toList()))),
+                "The tradeoff between targeted instruction and integrated classrooms.");
+        List<List<?>> table = new ArrayList<>();
+        for (double[] r : rows) {
+            table.add(List.of(Csv.num(r[0]), String.format(Locale.ROOT, "%.2f", r[1]),
+                    String.format(Locale.ROOT, "%.4f", r[2]), String.format(Locale.ROOT, "%.4f", r[3])));
+        }
+        h.table(List.of("dial", "mean within-section SD", "H by FRL", "H by race"), table);
+        return h.render();
+    }
+}

@@ -1,0 +1,641 @@
+package org.mosaic.sections;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.google.ortools.Loader;
+import com.google.ortools.sat.BoolVar;
+import com.google.ortools.sat.CpModel;
+import com.google.ortools.sat.CpSolver;
+import com.google.ortools.sat.CpSolverStatus;
+import com.google.ortools.sat.IntVar;
+import com.google.ortools.sat.LinearExpr;
+import com.google.ortools.sat.LinearExprBuilder;
+import com.google.ortools.sat.Literal;
+
+import org.mosaic.model.BadInputException;
+import org.mosaic.model.InputProblem;
+
+/**
+ * Class formation with a tracking dial, as a CP-SAT model. Objective (docs/sections.md):
+ * <pre>
+ *   t · Σ_s (hi_s − lo_s) / (N · R)                      within-section score spread (targeted instruction)
+ * + (1 − t) · Σ_s Σ_b out(c_sb; n_b C_s / C) / (2 n)      difference of each section's score distribution from the
+ *                                                        school's (shared resources; anticlustering)
+ * + (1 − t) · Σ_a w_a Σ_s out(c_as; n_a C_s / C) / (4 n)  demographic balance (gender, FRL, race, behavior)
+ * + w_size · Σ_s out(n_s; n C_s / C) / (20 n)             sizes as equal as possible
+ * </pre>
+ * with c_sb the students of score band b (quantile bins) in section s, and out(v; q) the distance of a count v
+ * from the interval [⌊q⌋, ⌈q⌉] around its fair share q (0 when the count is as fair as whole students allow). At t = 1 the spread term alone makes sections
+ * contiguous score bands (two overlapping sections can always be uncrossed without widening either); at t = 0 the
+ * distribution term makes them statistically alike. Hard rules are constraints, each family behind an enforcement
+ * literal so that an infeasible problem can be explained by the rule families that conflict.
+ */
+public final class SectionSolver {
+    private static final long K = 100_000_000L;
+    private static final int BINS = 8;
+    private static volatile boolean loaded;
+
+    private SectionSolver() {
+    }
+
+    static void load() {
+        if (!loaded) {
+            synchronized (SectionSolver.class) {
+                if (!loaded) {
+                    Loader.loadNativeLibraries();
+                    loaded = true;
+                }
+            }
+        }
+    }
+
+    /** The solver's answer: section per pupil, status, objective, proven bound and relative gap. */
+    public record Solution(int[] section, String status, long objective, long bound, double gap, double seconds,
+                           Map<Integer, List<String>> rulesApplied) {
+    }
+
+    public static Solution solve(SectionProblem p) {
+        load();
+        explainObviousConflicts(p);
+        int n = p.pupils().size();
+        int m = p.sections().size();
+        double t = Math.max(0, Math.min(1, p.tracking()));
+        CpModel model = new CpModel();
+        BoolVar[][] x = new BoolVar[n][m];
+        for (int i = 0; i < n; i++) {
+            for (int s = 0; s < m; s++) {
+                x[i][s] = model.newBoolVar("x" + i + "_" + s);
+            }
+            model.addExactlyOne(x[i]);
+        }
+        Map<String, BoolVar> family = new LinkedHashMap<>();
+        for (String f : List.of("capacity and minimum size", "keep-apart requests", "keep-together requests",
+                "IEP students in co-taught sections (cap)", "English learners with an EL-certified teacher",
+                "gifted cluster grouping", "locks", "levels")) {
+            family.put(f, model.newBoolVar(f));
+        }
+        IntVar[] size = new IntVar[m];
+        int maxCap = 0;
+        for (int s = 0; s < m; s++) {
+            SectionProblem.Slot slot = p.sections().get(s);
+            maxCap = Math.max(maxCap, slot.capacity());
+            size[s] = model.newIntVar(0, n, "n" + s);
+            LinearExprBuilder sum = LinearExpr.newBuilder();
+            for (int i = 0; i < n; i++) {
+                sum.add(x[i][s]);
+            }
+            model.addEquality(size[s], sum.build());
+            model.addLinearConstraint(size[s], slot.minSize(), slot.capacity())
+                    .onlyEnforceIf(family.get("capacity and minimum size"));
+        }
+        for (int[] pair : p.apart()) {
+            for (int s = 0; s < m; s++) {
+                model.addBoolOr(new Literal[] {x[pair[0]][s].not(), x[pair[1]][s].not()})
+                        .onlyEnforceIf(family.get("keep-apart requests"));
+            }
+        }
+        for (int[] pair : p.together()) {
+            for (int s = 0; s < m; s++) {
+                model.addEquality(x[pair[0]][s], x[pair[1]][s]).onlyEnforceIf(family.get("keep-together requests"));
+            }
+        }
+        SectionProblem.Rules r = p.rules();
+        boolean anyCoTaught = p.sections().stream().anyMatch(SectionProblem.Slot::coTaught);
+        boolean anyEll = p.sections().stream().anyMatch(SectionProblem.Slot::ellCertified);
+        for (int s = 0; s < m; s++) {
+            SectionProblem.Slot slot = p.sections().get(s);
+            LinearExprBuilder iep = LinearExpr.newBuilder();
+            for (int i = 0; i < n; i++) {
+                SectionProblem.Pupil pu = p.pupils().get(i);
+                if (r.clusterIep() && anyCoTaught && pu.iep()) {
+                    iep.add(x[i][s]);
+                    if (!slot.coTaught()) {
+                        model.addEquality(x[i][s], 0).onlyEnforceIf(family.get("IEP students in co-taught sections "
+                                + "(cap)"));
+                    }
+                }
+                if (r.clusterEll() && anyEll && pu.ell() && !slot.ellCertified()) {
+                    model.addEquality(x[i][s], 0).onlyEnforceIf(family.get("English learners with an EL-certified "
+                            + "teacher"));
+                }
+            }
+            if (r.clusterIep() && anyCoTaught && slot.coTaught()) {
+                LinearExpr iepCount = iep.build();
+                model.addLessOrEqual(iepCount, r.iepMax()).onlyEnforceIf(family.get("IEP students in co-taught "
+                        + "sections (cap)"));
+                // iep ≤ share · size, as 100 · iep ≤ round(100 · share) · size
+                LinearExprBuilder cap = LinearExpr.newBuilder();
+                for (int i = 0; i < n; i++) {
+                    if (p.pupils().get(i).iep()) {
+                        cap.addTerm(x[i][s], 100);
+                    }
+                }
+                cap.addTerm(size[s], -Math.round(100 * r.iepShare()));
+                model.addLessOrEqual(cap.build(), 0).onlyEnforceIf(family.get("IEP students in co-taught sections "
+                        + "(cap)"));
+            }
+        }
+        int gifted = (int) p.pupils().stream().filter(SectionProblem.Pupil::gifted).count();
+        if (r.clusterGifted() && gifted >= r.giftedMin()) {
+            int clusters = Math.min(m, (gifted + r.giftedMax() - 1) / r.giftedMax());
+            BoolVar[] isCluster = new BoolVar[m];
+            LinearExprBuilder clusterCount = LinearExpr.newBuilder();
+            for (int s = 0; s < m; s++) {
+                isCluster[s] = model.newBoolVar("cluster" + s);
+                clusterCount.add(isCluster[s]);
+                LinearExprBuilder g = LinearExpr.newBuilder();
+                LinearExprBuilder share = LinearExpr.newBuilder();
+                for (int i = 0; i < n; i++) {
+                    if (p.pupils().get(i).gifted()) {
+                        g.add(x[i][s]);
+                        share.addTerm(x[i][s], 100);
+                    }
+                }
+                share.addTerm(size[s], -Math.round(100 * r.giftedShare()));
+                BoolVar on = family.get("gifted cluster grouping");
+                model.addLessOrEqual(share.build(), 0).onlyEnforceIf(new Literal[] {on, isCluster[s]});
+                model.addLinearConstraint(g.build(), r.giftedMin(), r.giftedMax())
+                        .onlyEnforceIf(new Literal[] {on, isCluster[s]});
+                if (clusters * r.giftedMax() >= gifted) {
+                    model.addEquality(g.build(), 0).onlyEnforceIf(new Literal[] {on, isCluster[s].not()});
+                }
+            }
+            model.addEquality(clusterCount.build(), clusters).onlyEnforceIf(family.get("gifted cluster grouping"));
+        }
+        for (Map.Entry<Integer, Integer> lock : p.locks().entrySet()) {
+            model.addEquality(x[lock.getKey()][lock.getValue()], 1).onlyEnforceIf(family.get("locks"));
+        }
+
+        // Scores as integers (tenths), quantile bins for the distribution term.
+        long[] score = new long[n];
+        long lo = Long.MAX_VALUE;
+        long hi = Long.MIN_VALUE;
+        for (int i = 0; i < n; i++) {
+            score[i] = Math.round(p.pupils().get(i).score() * 10);
+            lo = Math.min(lo, score[i]);
+            hi = Math.max(hi, score[i]);
+        }
+        long range = Math.max(1, hi - lo);
+        int[] bin = bins(score, BINS);
+        if (p.levels() > 1) {
+            levelConstraints(p, model, x, score, family.get("levels"));
+        }
+        long totalCap = p.sections().stream().mapToLong(SectionProblem.Slot::capacity).sum();
+        LinearExprBuilder obj = LinearExpr.newBuilder();
+        IntVar[] lowVar = new IntVar[m];
+        IntVar[] highVar = new IntVar[m];
+        long spreadCoef = Math.max(t > 0 ? 1 : 0, Math.round(K * t / ((double) m * range)));
+        for (int s = 0; s < m; s++) {
+            lowVar[s] = model.newIntVar(lo, hi, "lo" + s);
+            highVar[s] = model.newIntVar(lo, hi, "hi" + s);
+            for (int i = 0; i < n; i++) {
+                model.addLessOrEqual(lowVar[s], score[i]).onlyEnforceIf(x[i][s]);
+                model.addGreaterOrEqual(highVar[s], score[i]).onlyEnforceIf(x[i][s]);
+            }
+            model.addLessOrEqual(lowVar[s], highVar[s]);
+            if (spreadCoef > 0) {
+                obj.addTerm(highVar[s], spreadCoef);
+                obj.addTerm(lowVar[s], -spreadCoef);
+            }
+        }
+        // Distribution term: each section's count in each score band should be its fair share n_b · C_s / C, and
+        // only the part outside [floor, ceil] of that share counts — so a perfectly balanced assignment scores 0 and
+        // the solver can prove it optimal as soon as it finds one.
+        // Valid inequality: the sections' score ranges add up to at least the smallest total any split of the sorted
+        // scores into m runs can achieve (rules only raise it). It gives the solver a bound the LP cannot see.
+        if (spreadCoef > 0) {
+            LinearExprBuilder spreadSum = LinearExpr.newBuilder();
+            for (int s = 0; s < m; s++) {
+                spreadSum.add(highVar[s]);
+                spreadSum.addTerm(lowVar[s], -1);
+            }
+            int minSize = p.sections().stream().mapToInt(SectionProblem.Slot::minSize).min().orElse(0);
+            long least = leastTotalRange(score, m, minSize, maxCap);
+            if (least > 0) {
+                model.addGreaterOrEqual(spreadSum.build(), least);
+            }
+        }
+        long binCoef = Math.max(t < 1 ? 1 : 0, Math.round(K * (1 - t) / (2.0 * n)));
+        if (binCoef > 0) {
+            int[] perBin = new int[BINS];
+            for (int b : bin) {
+                perBin[b]++;
+            }
+            for (int s = 0; s < m; s++) {
+                long cap = p.sections().get(s).capacity();
+                for (int b = 0; b < BINS; b++) {
+                    if (perBin[b] == 0) {
+                        continue;
+                    }
+                    LinearExprBuilder c = LinearExpr.newBuilder();
+                    for (int i = 0; i < n; i++) {
+                        if (bin[i] == b) {
+                            c.add(x[i][s]);
+                        }
+                    }
+                    double share = (double) perBin[b] * cap / totalCap;
+                    obj.addTerm(outside(model, c.build(), (long) Math.floor(share), (long) Math.ceil(share), n,
+                            "d" + s + "_" + b), binCoef);
+                }
+            }
+        }
+        // Mean balance: each section's score total within ±2 % of the score range (per student) of its fair share,
+        // so mixed sections have nearly equal means, not only similar band counts.
+        long meanCoef = Math.max(t < 1 ? 1 : 0, Math.round(K * (1 - t) / (2.0 * n * range)));
+        if (meanCoef > 0) {
+            long totalScore = 0;
+            for (long v : score) {
+                totalScore += v;
+            }
+            for (int s = 0; s < m; s++) {
+                long cap = p.sections().get(s).capacity();
+                LinearExprBuilder sum = LinearExpr.newBuilder();
+                for (int i = 0; i < n; i++) {
+                    sum.addTerm(x[i][s], score[i]);
+                }
+                double target = (double) totalScore * cap / totalCap;
+                double tolerance = 0.02 * range * cap;
+                obj.addTerm(outside(model, sum.build(), (long) Math.floor(target - tolerance),
+                        (long) Math.ceil(target + tolerance), (long) n * (Math.abs(hi) + Math.abs(lo) + 1),
+                        "mean" + s), meanCoef);
+            }
+        }
+        // Demographic balance: the count of each group in a section within [floor, ceil] of its fair share by seats.
+        Map<String, double[]> attributes = attributes(p);
+        for (Map.Entry<String, double[]> a : attributes.entrySet()) {
+            double w = a.getValue()[0];
+            long coef = Math.round(K * (1 - t) * w * 0.25 / n);
+            if (coef <= 0) {
+                continue;
+            }
+            long total = 0;
+            for (int i = 0; i < n; i++) {
+                total += has(p.pupils().get(i), a.getKey()) ? 1 : 0;
+            }
+            if (total == 0 || total == n) {
+                continue;
+            }
+            for (int s = 0; s < m; s++) {
+                LinearExprBuilder c = LinearExpr.newBuilder();
+                for (int i = 0; i < n; i++) {
+                    if (has(p.pupils().get(i), a.getKey())) {
+                        c.add(x[i][s]);
+                    }
+                }
+                double share = (double) total * p.sections().get(s).capacity() / totalCap;
+                obj.addTerm(outside(model, c.build(), (long) Math.floor(share), (long) Math.ceil(share), n,
+                        "a" + a.getKey() + s), coef);
+            }
+        }
+        IntVar maxSize = model.newIntVar(0, n, "maxSize");
+        IntVar minSize = model.newIntVar(0, n, "minSize");
+        model.addMaxEquality(maxSize, size);
+        model.addMinEquality(minSize, size);
+        long sizeCoef = Math.round(K * 0.05 * p.weights().size() / n);
+        for (int s = 0; s < m; s++) {
+            double share = (double) n * p.sections().get(s).capacity() / totalCap;
+            obj.addTerm(outside(model, LinearExpr.newBuilder().add(size[s]).build(), (long) Math.floor(share),
+                    (long) Math.ceil(share), n, "size" + s), sizeCoef);
+        }
+        symmetryBreaking(p, model, x, score);
+        model.minimize(obj.build());
+        List<Literal> assumptions = new ArrayList<>(family.values());
+        model.addAssumptions(assumptions.toArray(new Literal[0]));
+
+        CpSolver solver = new CpSolver();
+        solver.getParameters().setMaxTimeInSeconds(p.timeLimit());
+        solver.getParameters().setNumWorkers(Math.max(1, p.workers()));
+        solver.getParameters().setRandomSeed((int) (p.seed() & 0x7fffffff));
+        long t0 = System.nanoTime();
+        CpSolverStatus status = solver.solve(model);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (status == CpSolverStatus.INFEASIBLE) {
+            Map<Integer, String> byIndex = new HashMap<>();
+            Map<Integer, BoolVar> literal = new HashMap<>();
+            for (Map.Entry<String, BoolVar> e : family.entrySet()) {
+                byIndex.put(e.getValue().getIndex(), e.getKey());
+                literal.put(e.getValue().getIndex(), e.getValue());
+            }
+            // Deletion filter: drop each rule family whose removal keeps the problem infeasible, leaving a minimal
+            // set of families that conflict.
+            List<Integer> core = new ArrayList<>(solver.sufficientAssumptionsForInfeasibility());
+            for (int k = 0; k < core.size() && core.size() > 1; ) {
+                List<Integer> without = new ArrayList<>(core);
+                without.remove(k);
+                model.clearAssumptions();
+                model.addAssumptions(without.stream().map(literal::get).toArray(Literal[]::new));
+                CpSolver probe = new CpSolver();
+                probe.getParameters().setMaxTimeInSeconds(Math.min(5, p.timeLimit()));
+                probe.getParameters().setNumWorkers(1);
+                if (probe.solve(model) == CpSolverStatus.INFEASIBLE) {
+                    core = without;
+                } else {
+                    k++;
+                }
+            }
+            List<String> names = core.stream().map(i -> byIndex.getOrDefault(i, "rule " + i)).toList();
+            throw new BadInputException("no class assignment satisfies these rules together: " + String.join(" + ",
+                    names) + "; relax one of them (section attributes, capacities, requests or locks)");
+        }
+        if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
+            throw new BadInputException("the solver found no class assignment within " + p.timeLimit()
+                    + " s (status " + status + "); raise --time-limit");
+        }
+        int[] section = new int[n];
+        for (int i = 0; i < n; i++) {
+            for (int s = 0; s < m; s++) {
+                if (solver.booleanValue(x[i][s])) {
+                    section[i] = s;
+                }
+            }
+        }
+        long objective = Math.round(solver.objectiveValue());
+        long bound = Math.round(solver.bestObjectiveBound());
+        double gap = objective == 0 ? 0 : Math.max(0, (objective - bound) / (double) Math.abs(objective));
+        return new Solution(section, status.name(), objective, bound, gap, seconds, rulesApplied(p, section));
+    }
+
+    /** How far {@code e} lies outside [lo, hi]: 0 inside, else the distance to the nearer end. */
+    private static IntVar outside(CpModel model, LinearExpr e, long lo, long hi, long bound, String name) {
+        IntVar d = model.newIntVar(0, bound, name);
+        model.addGreaterOrEqual(d, LinearExpr.affine(e, 1, -hi));
+        model.addGreaterOrEqual(d, LinearExpr.affine(e, -1, lo));
+        return d;
+    }
+
+    private static IntVar absolute(CpModel model, LinearExpr e, long bound, String name) {
+        IntVar d = model.newIntVar(0, bound, name);
+        model.addGreaterOrEqual(LinearExpr.newBuilder().add(d).build(), e);
+        LinearExprBuilder neg = LinearExpr.newBuilder().add(d);
+        model.addGreaterOrEqual(neg.build(), negate(e));
+        return d;
+    }
+
+    private static LinearExpr negate(LinearExpr e) {
+        return LinearExpr.affine(e, -1, 0);
+    }
+
+    /**
+     * The least total of score ranges over all splits of the sorted scores into exactly m contiguous runs of
+     * min..max students (runs of 0 allowed when min is 0): a dynamic program, exact for that relaxation.
+     */
+    static long leastTotalRange(long[] score, int m, int min, int max) {
+        long[] x = score.clone();
+        Arrays.sort(x);
+        int n = x.length;
+        long inf = Long.MAX_VALUE / 4;
+        long[] prev = new long[n + 1];
+        Arrays.fill(prev, inf);
+        prev[0] = 0;
+        for (int k = 1; k <= m; k++) {
+            long[] cur = new long[n + 1];
+            Arrays.fill(cur, inf);
+            for (int j = 0; j <= n; j++) {
+                if (min == 0 && prev[j] < inf) {
+                    cur[j] = Math.min(cur[j], prev[j]);
+                }
+                for (int len = Math.max(1, min); len <= max && len <= j; len++) {
+                    if (prev[j - len] < inf) {
+                        cur[j] = Math.min(cur[j], prev[j - len] + x[j - 1] - x[j - len]);
+                    }
+                }
+            }
+            prev = cur;
+        }
+        return prev[n] >= inf ? 0 : prev[n];
+    }
+
+    /** Quantile bins 0..bins−1 by score rank (ties share a bin). */
+    static int[] bins(long[] score, int bins) {
+        int n = score.length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(score[a], score[b]));
+        int[] bin = new int[n];
+        int k = 0;
+        while (k < n) {
+            int j = k;
+            while (j + 1 < n && score[order[j + 1]] == score[order[k]]) {
+                j++;
+            }
+            int b = Math.min(bins - 1, (int) ((long) k * bins / n));
+            for (int q = k; q <= j; q++) {
+                bin[order[q]] = b;
+            }
+            k = j + 1;
+        }
+        return bin;
+    }
+
+    /** Levels mode: sections of level ℓ take the ℓ-th contiguous score band, sized by their seats. */
+    private static void levelConstraints(SectionProblem p, CpModel model, BoolVar[][] x, long[] score, BoolVar on) {
+        int n = p.pupils().size();
+        List<String> levels = new ArrayList<>(new LinkedHashSet<>(p.sections().stream()
+                .map(SectionProblem.Slot::level).toList()));
+        // Order levels by name as given: lowest band first is the order the sections list them in.
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(score[a], score[b]));
+        long totalSeats = p.sections().stream().mapToLong(SectionProblem.Slot::capacity).sum();
+        int start = 0;
+        for (int l = 0; l < levels.size(); l++) {
+            String level = levels.get(l);
+            long seats = p.sections().stream().filter(s -> s.level().equals(level))
+                    .mapToLong(SectionProblem.Slot::capacity).sum();
+            int count = l == levels.size() - 1 ? n - start : (int) Math.round((double) n * seats / totalSeats);
+            Set<Integer> band = new java.util.HashSet<>();
+            for (int k = start; k < start + count && k < n; k++) {
+                band.add(order[k]);
+            }
+            for (int i = 0; i < n; i++) {
+                for (int s = 0; s < p.sections().size(); s++) {
+                    if (p.sections().get(s).level().equals(level) != band.contains(i)) {
+                        model.addEquality(x[i][s], 0).onlyEnforceIf(on);
+                    }
+                }
+            }
+            start += count;
+        }
+    }
+
+    /** Identical sections are interchangeable: order them by the sum of their students' scores. */
+    private static void symmetryBreaking(SectionProblem p, CpModel model, BoolVar[][] x, long[] score) {
+        int n = p.pupils().size();
+        for (int s = 0; s + 1 < p.sections().size(); s++) {
+            SectionProblem.Slot a = p.sections().get(s);
+            SectionProblem.Slot b = p.sections().get(s + 1);
+            boolean same = a.capacity() == b.capacity() && a.minSize() == b.minSize() && a.coTaught() == b.coTaught()
+                    && a.ellCertified() == b.ellCertified() && a.level().equals(b.level());
+            boolean locked = p.locks().containsValue(s) || p.locks().containsValue(s + 1);
+            if (same && !locked) {
+                LinearExprBuilder diff = LinearExpr.newBuilder();
+                for (int i = 0; i < n; i++) {
+                    diff.addTerm(x[i][s], score[i]);
+                    diff.addTerm(x[i][s + 1], -score[i]);
+                }
+                model.addLessOrEqual(diff.build(), 0);
+            }
+        }
+    }
+
+    private static Map<String, double[]> attributes(SectionProblem p) {
+        Map<String, double[]> a = new LinkedHashMap<>();
+        a.put("gender:female", new double[] {p.weights().gender()});
+        a.put("frl", new double[] {p.weights().frl()});
+        a.put("behavior", new double[] {p.weights().behavior()});
+        TreeSet<String> races = new TreeSet<>();
+        p.pupils().forEach(pu -> races.add(pu.race()));
+        for (String r : races) {
+            a.put("race:" + r, new double[] {p.weights().race()});
+        }
+        return a;
+    }
+
+    private static boolean has(SectionProblem.Pupil pu, String attribute) {
+        return switch (attribute) {
+            case "gender:female" -> pu.gender().equals("female");
+            case "frl" -> pu.frl();
+            case "behavior" -> pu.behavior();
+            default -> pu.race().equals(attribute.substring("race:".length()));
+        };
+    }
+
+    /** The hard rules each placement had to satisfy, for the reason column. */
+    private static Map<Integer, List<String>> rulesApplied(SectionProblem p, int[] section) {
+        Map<Integer, List<String>> out = new HashMap<>();
+        boolean anyCoTaught = p.sections().stream().anyMatch(SectionProblem.Slot::coTaught);
+        boolean anyEll = p.sections().stream().anyMatch(SectionProblem.Slot::ellCertified);
+        for (int i = 0; i < section.length; i++) {
+            SectionProblem.Pupil pu = p.pupils().get(i);
+            List<String> why = new ArrayList<>();
+            if (p.locks().containsKey(i)) {
+                why.add("locked here");
+            }
+            if (pu.iep() && p.rules().clusterIep() && anyCoTaught) {
+                why.add("IEP: co-taught section");
+            }
+            if (pu.ell() && p.rules().clusterEll() && anyEll) {
+                why.add("English learner: EL-certified teacher");
+            }
+            if (pu.gifted() && p.rules().clusterGifted()) {
+                why.add("gifted cluster");
+            }
+            if (pu.accelerated()) {
+                why.add("accelerated from the grade below (score cleared the cut)");
+            }
+            for (int[] pair : p.apart()) {
+                if (pair[0] == i || pair[1] == i) {
+                    why.add("kept apart from " + p.pupils().get(pair[0] == i ? pair[1] : pair[0]).id());
+                }
+            }
+            for (int[] pair : p.together()) {
+                if (pair[0] == i || pair[1] == i) {
+                    why.add("kept together with " + p.pupils().get(pair[0] == i ? pair[1] : pair[0]).id());
+                }
+            }
+            out.put(i, why);
+        }
+        return out;
+    }
+
+    /** Capacity arithmetic that can be explained without a solver, with the numbers a principal can check. */
+    static void explainObviousConflicts(SectionProblem p) {
+        List<InputProblem> problems = new ArrayList<>();
+        int n = p.pupils().size();
+        long seats = p.sections().stream().mapToLong(SectionProblem.Slot::capacity).sum();
+        if (seats < n) {
+            problems.add(InputProblem.general(n + " students but only " + seats + " seats in " + p.sections().size()
+                    + " sections; add sections or raise --capacity"));
+        }
+        SectionProblem.Rules r = p.rules();
+        long coTaught = p.sections().stream().filter(SectionProblem.Slot::coTaught).count();
+        long iep = p.pupils().stream().filter(SectionProblem.Pupil::iep).count();
+        if (r.clusterIep() && coTaught > 0) {
+            long capIep = p.sections().stream().filter(SectionProblem.Slot::coTaught)
+                    .mapToLong(s -> Math.min(r.iepMax(), (long) Math.floor(r.iepShare() * s.capacity()))).sum();
+            if (iep > capIep) {
+                problems.add(InputProblem.general(iep + " IEP students cannot fit: co-taught cap " + r.iepMax()
+                        + " (and " + Math.round(100 * r.iepShare()) + "% of a section) with " + coTaught
+                        + " co-taught section" + (coTaught == 1 ? "" : "s") + " allows " + capIep
+                        + "; add co-taught sections"));
+            }
+        }
+        long ellSeats = p.sections().stream().filter(SectionProblem.Slot::ellCertified)
+                .mapToLong(SectionProblem.Slot::capacity).sum();
+        long ell = p.pupils().stream().filter(SectionProblem.Pupil::ell).count();
+        if (r.clusterEll() && ellSeats > 0 && ell > ellSeats) {
+            problems.add(InputProblem.general(ell + " English learners but " + ellSeats + " seats with an "
+                    + "EL-certified teacher; certify more sections"));
+        }
+        // Keep-together groups (connected components) must fit one section, and its rules.
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+        }
+        for (int[] pair : p.together()) {
+            parent[find(parent, pair[0])] = find(parent, pair[1]);
+        }
+        Map<Integer, List<Integer>> groups = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            groups.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(i);
+        }
+        int maxCap = p.sections().stream().mapToInt(SectionProblem.Slot::capacity).max().orElse(0);
+        for (List<Integer> g : groups.values()) {
+            if (g.size() < 2) {
+                continue;
+            }
+            long gIep = g.stream().filter(i -> p.pupils().get(i).iep()).count();
+            if (g.size() > maxCap) {
+                problems.add(InputProblem.general("keep-together group of " + g.size() + " students ("
+                        + p.pupils().get(g.get(0)).id() + ", ...) cannot fit: the largest section has " + maxCap
+                        + " seats"));
+            }
+            if (r.clusterIep() && coTaught > 0 && gIep > r.iepMax()) {
+                problems.add(InputProblem.general("keep-together group of " + gIep + " IEP students cannot fit: "
+                        + "co-taught cap " + r.iepMax() + " with " + coTaught + " co-taught sections"));
+            }
+            boolean hasIep = gIep > 0 && r.clusterIep() && coTaught > 0;
+            boolean hasEll = g.stream().anyMatch(i -> p.pupils().get(i).ell()) && r.clusterEll() && ellSeats > 0;
+            if (hasIep && hasEll && p.sections().stream().noneMatch(s -> s.coTaught() && s.ellCertified())) {
+                problems.add(InputProblem.general("keep-together group with IEP students and English learners ("
+                        + p.pupils().get(g.get(0)).id() + ", ...) needs a section that is both co-taught and "
+                        + "EL-certified; there is none"));
+            }
+        }
+        for (Map.Entry<Integer, Integer> lock : p.locks().entrySet()) {
+            SectionProblem.Pupil pu = p.pupils().get(lock.getKey());
+            SectionProblem.Slot s = p.sections().get(lock.getValue());
+            if (pu.iep() && r.clusterIep() && coTaught > 0 && !s.coTaught()) {
+                problems.add(InputProblem.general("lock puts IEP student " + pu.id() + " in " + s.id()
+                        + ", which is not co-taught"));
+            }
+            if (pu.ell() && r.clusterEll() && ellSeats > 0 && !s.ellCertified()) {
+                problems.add(InputProblem.general("lock puts English learner " + pu.id() + " in " + s.id()
+                        + ", which has no EL-certified teacher"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new BadInputException(problems);
+        }
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+}

@@ -1,0 +1,196 @@
+package org.mosaic.sections;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+import org.mosaic.model.BadInputException;
+
+class SectionSolverTest {
+    /** n students with spread-out scores; flags set by the callers. */
+    static List<SectionProblem.Pupil> pupils(int n, long seed, int iep, int ell, int gifted) {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<SectionProblem.Pupil> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(new SectionProblem.Pupil("p" + i, 150 + r.nextInt(100) + 0.1 * i, r.nextBoolean(),
+                    r.nextBoolean() ? "black" : "white", r.nextBoolean() ? "female" : "male", i < ell, i >= n - iep,
+                    i >= ell && i < ell + gifted, false, false));
+        }
+        return out;
+    }
+
+    static List<SectionProblem.Slot> slots(int m, int cap, int coTaught, int ellCertified) {
+        List<SectionProblem.Slot> out = new ArrayList<>();
+        for (int s = 0; s < m; s++) {
+            out.add(new SectionProblem.Slot("s" + s, cap, 1, s < coTaught, s >= m - ellCertified, ""));
+        }
+        return out;
+    }
+
+    static SectionProblem problem(List<SectionProblem.Pupil> p, List<SectionProblem.Slot> s, double t,
+                                  List<int[]> apart, List<int[]> together, Map<Integer, Integer> locks) {
+        return new SectionProblem(p, s, t, 0, apart, together, locks, SectionProblem.Rules.defaults(),
+                SectionProblem.Weights.defaults(), 10, 1, 1);
+    }
+
+    static double[][] ranges(SectionProblem p, int[] section) {
+        double[][] r = new double[p.sections().size()][] ;
+        for (int s = 0; s < r.length; s++) {
+            r[s] = new double[] {Double.MAX_VALUE, -Double.MAX_VALUE, 0, 0};
+        }
+        for (int i = 0; i < section.length; i++) {
+            double v = p.pupils().get(i).score();
+            double[] x = r[section[i]];
+            x[0] = Math.min(x[0], v);
+            x[1] = Math.max(x[1], v);
+            x[2] += v;
+            x[3]++;
+        }
+        return r;
+    }
+
+    @Test
+    void fullyTrackedSectionsAreContiguousScoreBands() {
+        SectionProblem p = problem(pupils(30, 3, 0, 0, 0), slots(3, 10, 0, 0), 1.0, List.of(), List.of(), Map.of());
+        SectionSolver.Solution sol = SectionSolver.solve(p);
+        assertThat(sol.status()).isEqualTo("OPTIMAL");
+        double[][] r = ranges(p, sol.section());
+        Arrays.sort(r, (a, b) -> Double.compare(a[0], b[0]));
+        for (int s = 0; s + 1 < r.length; s++) {
+            assertThat(r[s][1]).as("max of band %d below min of the next", s).isLessThanOrEqualTo(r[s + 1][0]);
+        }
+    }
+
+    @Test
+    void mixedSectionsAreAlikeAndTrackedOnesAreNot() {
+        List<SectionProblem.Pupil> pupils = pupils(30, 4, 0, 0, 0);
+        double[] spread = new double[2];
+        double[] dial = {0, 1};
+        for (int k = 0; k < 2; k++) {
+            SectionProblem p = problem(pupils, slots(3, 10, 0, 0), dial[k], List.of(), List.of(), Map.of());
+            double[][] r = ranges(p, SectionSolver.solve(p).section());
+            double lo = Double.MAX_VALUE;
+            double hi = -Double.MAX_VALUE;
+            for (double[] x : r) {
+                lo = Math.min(lo, x[2] / x[3]);
+                hi = Math.max(hi, x[2] / x[3]);
+            }
+            spread[k] = hi - lo;
+        }
+        assertThat(spread[0]).as("difference of section means, mixed").isLessThan(8);
+        assertThat(spread[1]).as("difference of section means, tracked").isGreaterThan(4 * spread[0]);
+    }
+
+    @Test
+    void requestsAndLocksAreHonoured() {
+        List<SectionProblem.Pupil> pupils = pupils(24, 5, 0, 0, 0);
+        List<int[]> apart = List.of(new int[] {0, 1}, new int[] {2, 3});
+        List<int[]> together = List.of(new int[] {4, 5}, new int[] {5, 6});
+        Map<Integer, Integer> locks = Map.of(7, 2, 8, 2);
+        SectionProblem p = problem(pupils, slots(3, 8, 0, 0), 0.5, apart, together, locks);
+        int[] s = SectionSolver.solve(p).section();
+        assertThat(s[0]).isNotEqualTo(s[1]);
+        assertThat(s[2]).isNotEqualTo(s[3]);
+        assertThat(s[4]).isEqualTo(s[5]).isEqualTo(s[6]);
+        assertThat(s[7]).isEqualTo(2);
+        assertThat(s[8]).isEqualTo(2);
+        int[] size = new int[3];
+        for (int x : s) {
+            size[x]++;
+        }
+        assertThat(size).containsOnly(8);
+    }
+
+    @Test
+    void iepStudentsGoToCoTaughtSectionsWithinTheCap() {
+        // 10 IEP students, 2 co-taught sections of 12: at most 40% (4.8 -> 4) each... needs 3 co-taught.
+        List<SectionProblem.Pupil> pupils = pupils(48, 6, 9, 0, 0);
+        SectionProblem p = problem(pupils, slots(4, 12, 3, 0), 0, List.of(), List.of(), Map.of());
+        int[] s = SectionSolver.solve(p).section();
+        int[] iep = new int[4];
+        int[] size = new int[4];
+        for (int i = 0; i < s.length; i++) {
+            size[s[i]]++;
+            if (pupils.get(i).iep()) {
+                iep[s[i]]++;
+                assertThat(s[i]).as("IEP student in a co-taught section").isLessThan(3);
+            }
+        }
+        for (int k = 0; k < 4; k++) {
+            assertThat(iep[k]).isLessThanOrEqualTo(12);
+            assertThat(iep[k] * 100).isLessThanOrEqualTo(40 * size[k]);
+        }
+    }
+
+    @Test
+    void englishLearnersGoToCertifiedSectionsAndGiftedAreClustered() {
+        // 4 gifted need a cluster section of at least 16 (25 %); sections of up to 18 allow it.
+        List<SectionProblem.Pupil> pupils = pupils(60, 7, 0, 12, 4);
+        SectionProblem p = problem(pupils, slots(4, 18, 0, 2), 0, List.of(), List.of(), Map.of());
+        int[] s = SectionSolver.solve(p).section();
+        Map<Integer, Integer> gifted = new HashMap<>();
+        int[] size = new int[4];
+        for (int i = 0; i < s.length; i++) {
+            size[s[i]]++;
+            if (pupils.get(i).ell()) {
+                assertThat(s[i]).as("EL student with a certified teacher").isGreaterThanOrEqualTo(2);
+            }
+            if (pupils.get(i).gifted()) {
+                gifted.merge(s[i], 1, Integer::sum);
+            }
+        }
+        assertThat(gifted).hasSize(1);
+        gifted.forEach((sec, g) -> {
+            assertThat(g).isBetween(4, 8);
+            assertThat(g * 4).isLessThanOrEqualTo(size[sec]);
+        });
+    }
+
+    @Test
+    void conflictsAreExplainedByName() {
+        List<SectionProblem.Pupil> pupils = pupils(20, 8, 0, 0, 0);
+        SectionProblem both = problem(pupils, slots(2, 10, 0, 0), 0, List.<int[]>of(new int[] {0, 1}),
+                List.<int[]>of(new int[] {0, 1}), Map.of());
+        assertThatThrownBy(() -> SectionSolver.solve(both)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("keep-apart requests + keep-together requests;");
+        List<SectionProblem.Pupil> iep = pupils(40, 9, 14, 0, 0);
+        List<int[]> chain = new ArrayList<>();
+        for (int i = 26; i < 39; i++) {
+            chain.add(new int[] {i, i + 1});
+        }
+        SectionProblem together = problem(iep, slots(2, 30, 2, 0), 0, List.of(), chain, Map.of());
+        assertThatThrownBy(() -> SectionSolver.solve(together)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("keep-together group of 14 IEP students cannot fit: co-taught cap 12 with 2 "
+                        + "co-taught sections");
+        SectionProblem tooMany = problem(pupils(40, 1, 0, 0, 0), slots(3, 10, 0, 0), 0, List.of(), List.of(),
+                Map.of());
+        assertThatThrownBy(() -> SectionSolver.solve(tooMany)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("40 students but only 30 seats");
+    }
+
+    @Test
+    void sameSeedSamePlacementsAndTheBoundIsReported() {
+        List<SectionProblem.Pupil> pupils = pupils(30, 10, 2, 3, 0);
+        SectionProblem p = problem(pupils, slots(3, 10, 1, 1), 0.3, List.of(), List.of(), Map.of());
+        SectionSolver.Solution a = SectionSolver.solve(p);
+        SectionSolver.Solution b = SectionSolver.solve(p);
+        assertThat(a.section()).containsExactly(b.section());
+        assertThat(a.bound()).isLessThanOrEqualTo(a.objective());
+        assertThat(a.gap()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void leastTotalRangeIsTheContiguousOptimum() {
+        // Scores 1..9 into 3 runs of 3: {1,2,3}{4,5,6}{7,8,9} → 2 + 2 + 2 = 6.
+        assertThat(SectionSolver.leastTotalRange(new long[] {9, 1, 5, 2, 8, 3, 7, 4, 6}, 3, 3, 3)).isEqualTo(6);
+        // Runs of 1-4 students: {1}{2..5}{6..9}? best is 0 + 3 + 3 = 6 or {1..3}{4..6}{7..9} = 6.
+        assertThat(SectionSolver.leastTotalRange(new long[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, 3, 1, 4)).isEqualTo(6);
+    }
+}
