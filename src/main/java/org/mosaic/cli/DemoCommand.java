@@ -28,6 +28,7 @@ public final class DemoCommand implements Callable<Integer> {
                 new ValidateStage(),
                 new MeasureStage(),
                 new EnrollStage(),
+                new SectionsStage(),
                 new GroupsStage());
     }
 

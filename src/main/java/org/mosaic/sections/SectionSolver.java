@@ -247,7 +247,7 @@ public final class SectionSolver {
                 }
             }
         }
-        // Mean balance: each section's score total within ±2 % of the score range (per student) of its fair share,
+        // Mean balance: each section's score total within ±5 % of the score range (per student) of its fair share,
         // so mixed sections have nearly equal means, not only similar band counts.
         long meanCoef = Math.max(t < 1 ? 1 : 0, Math.round(K * (1 - t) / (2.0 * n * range)));
         if (meanCoef > 0) {
@@ -262,7 +262,7 @@ public final class SectionSolver {
                     sum.addTerm(x[i][s], score[i]);
                 }
                 double target = (double) totalScore * cap / totalCap;
-                double tolerance = 0.02 * range * cap;
+                double tolerance = 0.05 * range * cap;
                 obj.addTerm(outside(model, sum.build(), (long) Math.floor(target - tolerance),
                         (long) Math.ceil(target + tolerance), (long) n * (Math.abs(hi) + Math.abs(lo) + 1),
                         "mean" + s), meanCoef);

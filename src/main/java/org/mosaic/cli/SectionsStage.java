@@ -1,0 +1,60 @@
+package org.mosaic.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.mosaic.io.AtomicFiles;
+import org.mosaic.io.MosaicCsvReader;
+import org.mosaic.model.Dataset;
+
+import picocli.CommandLine;
+
+/**
+ * Demo stage: Elmhurst's grade 6 math classes at the dial's two ends and the middle, side by side, and the frontier
+ * between targeted instruction and integrated classrooms.
+ */
+final class SectionsStage implements DemoStage {
+    @Override
+    public String title() {
+        return "sections: Elmhurst grade 6 math at tracking 0, 0.5 and 1, and the frontier";
+    }
+
+    @Override
+    public Result run(Context ctx) {
+        Dataset data = MosaicCsvReader.read(ctx.elmhurst());
+        Path config = Path.of("examples/elmhurst-sections.yaml");
+        List<SectionsCommand.Formed> runs = new ArrayList<>();
+        List<Double> dials = List.of(0.0, 0.5, 1.0);
+        List<double[]> frontier = new ArrayList<>();
+        for (int k = 0; k <= 10; k++) {
+            double dial = k / 10.0;
+            SectionsCommand cmd = new SectionsCommand();
+            List<String> args = new ArrayList<>(List.of("--data", ctx.elmhurst().toString(), "--school", "elmhurst",
+                    "--grade", "6", "--subject", "math", "--sections", "4", "--capacity", "32", "--time-limit", "3",
+                    "--seed", Long.toString(ctx.seed()), "--out", ctx.stageDir("sections").toString()));
+            if (java.nio.file.Files.exists(config)) {
+                args.addAll(List.of("--config", config.toString()));
+            }
+            new CommandLine(cmd).parseArgs(args.toArray(new String[0]));
+            SectionsCommand.Formed f = cmd.form(data, dial);
+            double[] t = SectionsCommand.tradeoff(f);
+            frontier.add(new double[] {dial, t[0], t[1], t[2], f.solution().gap()});
+            if (dials.contains(dial)) {
+                runs.add(f);
+                SectionsCommand.write(f, ctx.stageDir("sections-t" + String.format(Locale.ROOT, "%.1f", dial)),
+                        dial);
+            }
+        }
+        SectionsCommand.writeFrontier(frontier, ctx.stageDir("sections"));
+        List<String> summary = new ArrayList<>();
+        for (String line : SectionsCommand.table(runs, dials).split("\\R")) {
+            summary.add(line);
+        }
+        summary.add("frontier: " + ctx.stageDir("sections").resolve("frontier.html"));
+        AtomicFiles.writeString(ctx.stageDir("sections").resolve("side-by-side.txt"),
+                SectionsCommand.table(runs, dials));
+        return new Result(summary, "sections/frontier.html");
+    }
+}
