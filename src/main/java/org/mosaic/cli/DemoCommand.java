@@ -24,7 +24,8 @@ public final class DemoCommand implements Callable<Integer> {
     /** The stages, in data-flow order; the first one writes the sample data the others read. */
     static List<DemoStage> stages() {
         return List.of(
-                new ValidateStage());
+                new ValidateStage(),
+                new StoreStage());
     }
 
     @Option(names = "--work", defaultValue = "work", description = "Work directory (default: ${DEFAULT-VALUE}).")

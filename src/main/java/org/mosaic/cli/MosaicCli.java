@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ValidateCommand.class,
                 DemoCommand.class,
+                DbCommand.class,
                 CommandLine.HelpCommand.class
         },
         footer = {"", "Start with: mosaic demo    (generates a sample district and runs every stage)"})

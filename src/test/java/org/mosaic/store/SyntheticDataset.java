@@ -81,8 +81,15 @@ public final class SyntheticDataset {
         List<Choice> choices = new ArrayList<>();
         List<Priority> priorities = new ArrayList<>();
         for (Student st : list) {
-            for (int r = 1; r <= 3; r++) {
-                choices.add(new Choice(st.id(), r, schools.get(rnd.nextInt(nSchools)).id()));
+            List<Integer> ranked = new ArrayList<>(3);
+            while (ranked.size() < Math.min(3, nSchools)) {
+                int k = rnd.nextInt(nSchools);
+                if (!ranked.contains(k)) {
+                    ranked.add(k);
+                }
+            }
+            for (int r = 0; r < ranked.size(); r++) {
+                choices.add(new Choice(st.id(), r + 1, schools.get(ranked.get(r)).id()));
             }
             if (rnd.nextInt(4) == 0) {
                 priorities.add(new Priority(st.id(), schools.get(rnd.nextInt(nSchools)).id(), 1 + rnd.nextInt(3)));
