@@ -23,6 +23,10 @@ public record DbUrl(String url, String user, String password) {
         if (url.startsWith("jdbc:h2:") && !url.toUpperCase(java.util.Locale.ROOT).contains(";MODE=")) {
             url = url + H2_SETTINGS;
         }
+        if (url.startsWith("jdbc:h2:mem:") && !url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_DELAY")) {
+            // Keep an in-memory database alive between the migration's connection and the store's.
+            url = url + ";DB_CLOSE_DELAY=-1";
+        }
     }
 
     /** An embedded H2 database stored in {@code <base>.mv.db}. */
