@@ -63,8 +63,19 @@ public final class MosaicStore implements AutoCloseable {
 
     /** Opens the database, creating it and bringing its schema up to date first. */
     public static MosaicStore open(DbUrl db) {
-        migrate(db);
-        return new MosaicStore(db, connect(db));
+        // Connect first: a wrong password or host then reads as a connection error, not a migration error.
+        Connection conn = connect(db);
+        try {
+            migrate(db);
+        } catch (RuntimeException e) {
+            try {
+                conn.close();
+            } catch (SQLException ignored) {
+                // Reporting the migration failure matters more.
+            }
+            throw e;
+        }
+        return new MosaicStore(db, conn);
     }
 
     /** Applies pending schema migrations; returns how many were applied (0 when already up to date). */
