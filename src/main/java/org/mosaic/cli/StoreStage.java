@@ -58,8 +58,8 @@ final class StoreStage implements DemoStage {
                     String.format(Locale.ROOT, "saved dataset '%s' (id %d): %s in %s; loaded back identical "
                             + "(SHA-256 %s) in %s", DATASET, id, DbCommand.counts(info), Terminal.elapsed(saved),
                             info.checksum().substring(0, 12), Terminal.elapsed(load)),
-                    "recorded run " + run + "; database " + url.redacted(),
-                    "try: mosaic db list --db '" + url.redacted() + "'"), null);
+                    "recorded run " + run + " in " + url.redacted(),
+                    "try: mosaic db runs --db jdbc:h2:file:" + ctx.work().resolve("mosaic").toAbsolutePath().normalize()), null);
         }
     }
 
