@@ -324,7 +324,7 @@ public final class MosaicStore implements AutoCloseable {
                     try {
                         ps.executeBatch();
                     } catch (BatchUpdateException e) {
-                        throw rejected(table, e, failedRowKey(e, rows, batchStart, key));
+                        throw rejected(table, e, db.isH2() ? failedRowKey(e, rows, batchStart, key) : "");
                     } catch (SQLException e) {
                         throw rejected(table, e, "");
                     }
@@ -334,7 +334,10 @@ public final class MosaicStore implements AutoCloseable {
         }
     }
 
-    /** The ids of the row a batch failed on, when the driver says which (H2 does; PostgreSQL's rewritten batches don't). */
+    /**
+     * The ids of the row a batch failed on. Only H2 marks exactly the failed statement; pgJDBC's rewritten batches
+     * mark the wrong one, and a wrong id would send the user to fix the wrong row.
+     */
     private static <T> String failedRowKey(BatchUpdateException e, List<T> rows, int batchStart,
                                            Function<T, String> key) {
         int[] counts = e.getUpdateCounts();

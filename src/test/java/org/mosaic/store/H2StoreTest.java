@@ -16,6 +16,11 @@ class H2StoreTest extends MosaicStoreContract {
     Path dir;
 
     @Override
+    boolean namesRefusedRow() {
+        return true;
+    }
+
+    @Override
     DbUrl freshDatabase() {
         return DbUrl.h2File(dir.resolve("db-" + System.nanoTime()).resolve("mosaic"));
     }

@@ -3,6 +3,9 @@ package org.mosaic.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -10,7 +13,9 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.mosaic.model.BadInputException;
 import org.mosaic.model.Dataset;
+import org.mosaic.model.District;
 import org.mosaic.model.RosterEntry;
+import org.mosaic.model.Student;
 
 /** The behaviour every backend must show; subclasses supply a fresh, empty database. */
 abstract class MosaicStoreContract {
@@ -18,6 +23,9 @@ abstract class MosaicStoreContract {
             "cluster_schools", "students", "scores", "choices", "priorities", "requests", "sections", "rosters");
 
     abstract DbUrl freshDatabase() throws Exception;
+
+    /** Whether the backend tells which row of a batch it refused (so errors can name that row's ids). */
+    abstract boolean namesRefusedRow();
 
     @Test
     void savedDatasetLoadsBackEqual() throws Exception {
@@ -144,6 +152,47 @@ abstract class MosaicStoreContract {
         assertThat(MosaicStore.migrate(db)).isZero();
         try (MosaicStore store = MosaicStore.open(db)) {
             assertThat(store.list()).extracting(DatasetInfo::name).containsExactly("x");
+        }
+    }
+
+    @Test
+    void rejectedStudentRowIsNamedByIdWithoutPersonalData() throws Exception {
+        Dataset good = SyntheticDataset.of(120, 8);
+        List<Student> students = new ArrayList<>(good.students());
+        students.add(students.get(1)); // S000001, "Zoë1 O'Brien-1", twice
+        District d = good.district();
+        Dataset bad = good.withDistrict(new District(d.id(), d.name(), d.schools(), d.clusters(), students));
+        try (MosaicStore store = MosaicStore.open(freshDatabase())) {
+            assertThatThrownBy(() -> store.save(bad, "dup", "test"))
+                    .isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("students")
+                    .hasMessageNotContaining("Zoë1")
+                    .hasMessageNotContaining("O'Brien-1")
+                    .satisfies(e -> assertThat(e.getCause()).isNull())
+                    .satisfies(e -> {
+                        if (namesRefusedRow()) {
+                            assertThat(e.getMessage()).startsWith("students: found 'S000001';");
+                        } else {
+                            assertThat(e.getMessage()).startsWith("students: rows with distinct keys");
+                        }
+                    });
+            assertThat(store.list()).isEmpty();
+            assertThat(store.countRows("students", 1)).isZero();
+            assertThat(store.countRows("schools", 1)).isZero();
+        }
+    }
+
+    @Test
+    void rowsChangedOutsideMosaicAreRefusedOnLoad() throws Exception {
+        DbUrl db = freshDatabase();
+        try (MosaicStore store = MosaicStore.open(db)) {
+            long id = store.save(SyntheticDataset.of(40, 6), "t", "test");
+            try (Connection c = DriverManager.getConnection(db.url()); Statement s = c.createStatement()) {
+                assertThat(s.executeUpdate("UPDATE scores SET scale = scale + 1 WHERE dataset_id = " + id
+                        + " AND seq = 17")).isEqualTo(1);
+            }
+            assertThatThrownBy(() -> store.load("t")).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("checksum").hasMessageContaining("'t'");
         }
     }
 }

@@ -13,6 +13,11 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 @EnabledIfEnvironmentVariable(named = "MOSAIC_TEST_PG_URL", matches = "jdbc:postgresql:.+")
 class PostgresStoreTest extends MosaicStoreContract {
     @Override
+    boolean namesRefusedRow() {
+        return false;
+    }
+
+    @Override
     DbUrl freshDatabase() throws Exception {
         DbUrl db = new DbUrl(System.getenv("MOSAIC_TEST_PG_URL"), null, null);
         try (Connection c = DriverManager.getConnection(db.url()); Statement s = c.createStatement()) {
