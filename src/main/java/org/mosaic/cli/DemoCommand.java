@@ -29,7 +29,8 @@ public final class DemoCommand implements Callable<Integer> {
                 new MeasureStage(),
                 new EnrollStage(),
                 new SectionsStage(),
-                new GroupsStage());
+                new GroupsStage(),
+                new StoreStage());
     }
 
     @Option(names = "--work", defaultValue = "work", description = "Work directory (default: ${DEFAULT-VALUE}).")

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 SectionsCommand.class,
                 GroupsCommand.class,
                 DemoCommand.class,
+                DbCommand.class,
                 CommandLine.HelpCommand.class
         },
         footer = {"", "Start with: mosaic demo    (generates a sample district and runs every stage)"})

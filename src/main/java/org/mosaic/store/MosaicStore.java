@@ -1,0 +1,694 @@
+package org.mosaic.store;
+
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.Properties;
+import java.util.function.Function;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.mosaic.model.BadInputException;
+import org.mosaic.model.Choice;
+import org.mosaic.model.Cluster;
+import org.mosaic.model.Dataset;
+import org.mosaic.model.District;
+import org.mosaic.model.Gender;
+import org.mosaic.model.InputProblem;
+import org.mosaic.model.Location;
+import org.mosaic.model.PlacementRequest;
+import org.mosaic.model.Priority;
+import org.mosaic.model.Race;
+import org.mosaic.model.RequestKind;
+import org.mosaic.model.RosterEntry;
+import org.mosaic.model.School;
+import org.mosaic.model.SchoolType;
+import org.mosaic.model.Score;
+import org.mosaic.model.Section;
+import org.mosaic.model.Student;
+
+/**
+ * Mosaic's database: dataset versions and the runs made on them, in an embedded H2 file or in PostgreSQL. A dataset
+ * is saved in one transaction (all of it or none of it) with JDBC batch inserts, and loads back equal to what was
+ * saved, checked by its SHA-256. One store holds one connection and is not meant for concurrent use.
+ */
+public final class MosaicStore implements AutoCloseable {
+    private static final int BATCH = 5_000;
+    private static final int FETCH = 5_000;
+
+    private final DbUrl db;
+    private final Connection conn;
+
+    private MosaicStore(DbUrl db, Connection conn) {
+        this.db = db;
+        this.conn = conn;
+    }
+
+    /** Opens the database, creating it and bringing its schema up to date first. */
+    public static MosaicStore open(DbUrl db) {
+        // Connect first: a wrong password or host then reads as a connection error, not a migration error.
+        Connection conn = connect(db);
+        try {
+            migrate(db);
+        } catch (RuntimeException e) {
+            try {
+                conn.close();
+            } catch (SQLException ignored) {
+                // Reporting the migration failure matters more.
+            }
+            throw e;
+        }
+        return new MosaicStore(db, conn);
+    }
+
+    /** Applies pending schema migrations; returns how many were applied (0 when already up to date). */
+    public static int migrate(DbUrl db) {
+        try {
+            MigrateResult r = Flyway.configure(MosaicStore.class.getClassLoader())
+                    .dataSource(db.url(), db.user(), db.password())
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            return r.migrationsExecuted;
+        } catch (org.flywaydb.core.api.FlywayException e) {
+            // Flyway's messages carry SQL and connection errors, never rows: safe to show.
+            throw new StoreException("could not migrate the database at " + db.redacted() + ": "
+                    + firstLine(e.getMessage()));
+        }
+    }
+
+    private static Connection connect(DbUrl db) {
+        Properties p = new Properties();
+        if (db.user() != null) {
+            p.setProperty("user", db.user());
+        }
+        if (db.password() != null) {
+            p.setProperty("password", db.password());
+        }
+        if (!db.isH2() && !db.url().contains("reWriteBatchedInserts")) {
+            // One multi-row INSERT per batch instead of one round trip per row: ~5x faster imports.
+            p.setProperty("reWriteBatchedInserts", "true");
+        }
+        try {
+            return DriverManager.getConnection(db.url(), p);
+        } catch (SQLException e) {
+            throw new StoreException("could not connect to " + db.redacted() + ": " + firstLine(e.getMessage()));
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    public DbUrl url() {
+        return db;
+    }
+
+    // ------------------------------------------------------------------ datasets
+
+    /**
+     * Saves a dataset as a new version named {@code name}; returns its id. All or nothing: on any failure the
+     * transaction is rolled back and no row of the dataset remains.
+     */
+    public long save(Dataset data, String name, String source) {
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw new BadInputException("a dataset name of 1 to 200 characters");
+        }
+        String checksum = DatasetChecksum.of(data);
+        return inTransaction("saving dataset '" + name + "'", () -> {
+            if (find(name).isPresent()) {
+                throw new BadInputException(List.of(new InputProblem("", 0, "--name", name,
+                        "a name not already used by a stored dataset (see `mosaic db list`; delete the old one with "
+                                + "`mosaic db delete --name " + name + "` or choose another --name)")));
+            }
+            long id = insertDataset(data, name, source, checksum);
+            writeRows(id, data);
+            return id;
+        });
+    }
+
+    private long insertDataset(Dataset d, String name, String source, String checksum) throws SQLException {
+        String sql = "INSERT INTO datasets (name, district_id, district_name, imported_at, source, checksum, "
+                + "school_count, student_count, score_count, choice_count, section_count) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement ps = conn.prepareStatement(sql, new String[] {"id"})) {
+            ps.setString(1, name);
+            ps.setString(2, d.district().id());
+            ps.setString(3, d.district().name());
+            ps.setObject(4, now());
+            ps.setString(5, source == null ? "" : truncate(source, 2000));
+            ps.setString(6, checksum);
+            ps.setInt(7, d.schools().size());
+            ps.setInt(8, d.students().size());
+            ps.setInt(9, d.scores().size());
+            ps.setInt(10, d.choices().size());
+            ps.setInt(11, d.sections().size());
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private void writeRows(long id, Dataset d) throws SQLException {
+        insertAll("schools", "dataset_id, seq, school_id, name, school_type, cluster_id, low_grade, high_grade, x, y,"
+                + " zone", d.schools(), (ps, s, i) -> {
+                    ps.setLong(1, id);
+                    ps.setInt(2, i);
+                    ps.setString(3, s.id());
+                    ps.setString(4, s.name());
+                    ps.setString(5, s.type().code());
+                    ps.setString(6, s.clusterId());
+                    ps.setInt(7, s.lowGrade());
+                    ps.setInt(8, s.highGrade());
+                    ps.setDouble(9, s.location().x());
+                    ps.setDouble(10, s.location().y());
+                    ps.setString(11, s.zone());
+                }, School::id);
+        List<String[]> capacities = new ArrayList<>();
+        for (School s : d.schools()) {
+            new java.util.TreeMap<>(s.capacityByGrade()).forEach((g, seats) ->
+                    capacities.add(new String[] {s.id(), g.toString(), seats.toString()}));
+        }
+        insertAll("school_capacities", "dataset_id, school_id, grade, seats", capacities, (ps, c, i) -> {
+            ps.setLong(1, id);
+            ps.setString(2, c[0]);
+            ps.setInt(3, Integer.parseInt(c[1]));
+            ps.setInt(4, Integer.parseInt(c[2]));
+        }, c -> c[0] + " grade " + c[1]);
+        insertAll("clusters", "dataset_id, seq, cluster_id, name, high_school_id", d.district().clusters(),
+                (ps, c, i) -> {
+                    ps.setLong(1, id);
+                    ps.setInt(2, i);
+                    ps.setString(3, c.id());
+                    ps.setString(4, c.name());
+                    ps.setString(5, c.highSchoolId());
+                }, Cluster::id);
+        List<String[]> members = new ArrayList<>();
+        for (Cluster c : d.district().clusters()) {
+            for (int k = 0; k < c.schoolIds().size(); k++) {
+                members.add(new String[] {c.id(), Integer.toString(k), c.schoolIds().get(k)});
+            }
+        }
+        insertAll("cluster_schools", "dataset_id, cluster_id, seq, school_id", members, (ps, m, i) -> {
+            ps.setLong(1, id);
+            ps.setString(2, m[0]);
+            ps.setInt(3, Integer.parseInt(m[1]));
+            ps.setString(4, m[2]);
+        }, m -> m[0] + "/" + m[2]);
+        insertAll("students", "dataset_id, seq, student_id, grade, school_id, x, y, zone, tract, frl, race, gender, "
+                + "ell, iep, gifted, ses_tier, behavior, given_name, family_name", d.students(), (ps, s, i) -> {
+                    ps.setLong(1, id);
+                    ps.setInt(2, i);
+                    ps.setString(3, s.id());
+                    ps.setInt(4, s.grade());
+                    ps.setString(5, s.schoolId());
+                    ps.setDouble(6, s.home().x());
+                    ps.setDouble(7, s.home().y());
+                    ps.setString(8, s.zone());
+                    ps.setString(9, s.tract());
+                    ps.setBoolean(10, s.frl());
+                    ps.setString(11, s.race().code());
+                    ps.setString(12, s.gender().code());
+                    ps.setBoolean(13, s.ell());
+                    ps.setBoolean(14, s.iep());
+                    ps.setBoolean(15, s.gifted());
+                    ps.setInt(16, s.sesTier());
+                    ps.setBoolean(17, s.behavior());
+                    ps.setString(18, s.givenName());
+                    ps.setString(19, s.familyName());
+                }, Student::id);
+        insertAll("scores", "dataset_id, seq, student_id, subject, strand, score_year, term, scale, grade_equivalent",
+                d.scores(), (ps, s, i) -> {
+                    ps.setLong(1, id);
+                    ps.setInt(2, i);
+                    ps.setString(3, s.studentId());
+                    ps.setString(4, s.subject());
+                    ps.setString(5, s.strand());
+                    ps.setInt(6, s.year());
+                    ps.setString(7, s.term());
+                    ps.setDouble(8, s.scale());
+                    if (s.gradeEquivalent().isPresent()) {
+                        ps.setDouble(9, s.gradeEquivalent().getAsDouble());
+                    } else {
+                        ps.setNull(9, Types.DOUBLE);
+                    }
+                }, s -> s.studentId() + " " + s.subject());
+        insertAll("choices", "dataset_id, seq, student_id, choice_rank, school_id", d.choices(), (ps, c, i) -> {
+            ps.setLong(1, id);
+            ps.setInt(2, i);
+            ps.setString(3, c.studentId());
+            ps.setInt(4, c.rank());
+            ps.setString(5, c.schoolId());
+        }, c -> c.studentId() + " rank " + c.rank());
+        insertAll("priorities", "dataset_id, seq, student_id, school_id, priority_class", d.priorities(),
+                (ps, p, i) -> {
+                    ps.setLong(1, id);
+                    ps.setInt(2, i);
+                    ps.setString(3, p.studentId());
+                    ps.setString(4, p.schoolId());
+                    ps.setInt(5, p.priority());
+                }, p -> p.studentId() + " at " + p.schoolId());
+        insertAll("requests", "dataset_id, seq, student_a, student_b, kind", d.requests(), (ps, r, i) -> {
+            ps.setLong(1, id);
+            ps.setInt(2, i);
+            ps.setString(3, r.studentA());
+            ps.setString(4, r.studentB());
+            ps.setString(5, r.kind().code());
+        }, r -> r.studentA() + "/" + r.studentB());
+        insertAll("sections", "dataset_id, seq, section_id, school_id, grade, subject, capacity, section_level, "
+                + "co_taught, ell_certified, period, teacher, course_id, term_id", d.sections(), (ps, s, i) -> {
+                    ps.setLong(1, id);
+                    ps.setInt(2, i);
+                    ps.setString(3, s.id());
+                    ps.setString(4, s.schoolId());
+                    ps.setInt(5, s.grade());
+                    ps.setString(6, s.subject());
+                    ps.setInt(7, s.capacity());
+                    ps.setString(8, s.level());
+                    ps.setBoolean(9, s.coTaught());
+                    ps.setBoolean(10, s.ellCertified());
+                    ps.setString(11, s.period());
+                    ps.setString(12, s.teacher());
+                    ps.setString(13, s.course());
+                    ps.setString(14, s.term());
+                }, Section::id);
+        insertAll("rosters", "dataset_id, seq, section_id, student_id", d.rosters(), (ps, r, i) -> {
+            ps.setLong(1, id);
+            ps.setInt(2, i);
+            ps.setString(3, r.sectionId());
+            ps.setString(4, r.studentId());
+        }, r -> r.sectionId() + "/" + r.studentId());
+    }
+
+    @FunctionalInterface
+    private interface Binder<T> {
+        void bind(PreparedStatement ps, T row, int index) throws SQLException;
+    }
+
+    private <T> void insertAll(String table, String columns, List<T> rows, Binder<T> binder,
+                               Function<T, String> key) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        int n = columns.split(",").length;
+        String sql = "INSERT INTO " + table + " (" + columns + ") VALUES (" + "?, ".repeat(n - 1) + "?)";
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            int batchStart = 0;
+            for (int i = 0; i < rows.size(); i++) {
+                binder.bind(ps, rows.get(i), i);
+                ps.addBatch();
+                if (i + 1 - batchStart == BATCH || i == rows.size() - 1) {
+                    try {
+                        ps.executeBatch();
+                    } catch (BatchUpdateException e) {
+                        throw rejected(table, e, db.isH2() ? failedRowKey(e, rows, batchStart, key) : "");
+                    } catch (SQLException e) {
+                        throw rejected(table, e, "");
+                    }
+                    batchStart = i + 1;
+                }
+            }
+        }
+    }
+
+    /**
+     * The ids of the row a batch failed on. Only H2 marks exactly the failed statement; pgJDBC's rewritten batches
+     * mark the wrong one, and a wrong id would send the user to fix the wrong row.
+     */
+    private static <T> String failedRowKey(BatchUpdateException e, List<T> rows, int batchStart,
+                                           Function<T, String> key) {
+        int[] counts = e.getUpdateCounts();
+        if (counts != null) {
+            for (int k = 0; k < counts.length; k++) {
+                if (counts[k] == Statement.EXECUTE_FAILED && batchStart + k < rows.size()) {
+                    return key.apply(rows.get(batchStart + k));
+                }
+            }
+        }
+        return "";
+    }
+
+    /**
+     * Turns a rejected insert into an error that names the table and the row's ids, never the driver's message
+     * (which quotes the whole row, names included). Constraint and data errors are the user's to fix (exit 2).
+     */
+    private static RuntimeException rejected(String table, SQLException e, String rowKey) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.startsWith("23")) {
+            return new BadInputException(List.of(new InputProblem(table, 0, "", rowKey, "rows with distinct keys: "
+                    + "this row repeats a key already in the dataset; the import stopped and nothing was saved")));
+        }
+        if (state.startsWith("22")) {
+            return new BadInputException(List.of(new InputProblem(table, 0, "", rowKey, "values that fit the "
+                    + "column sizes in docs/store.md (ids up to 100 characters, names up to 200); the import "
+                    + "stopped and nothing was saved")));
+        }
+        return new StoreException("writing table " + table + (rowKey.isEmpty() ? "" : " at row " + rowKey)
+                + " failed (SQL state " + state + ", error " + e.getErrorCode() + ")");
+    }
+
+    public Optional<DatasetInfo> find(String name) {
+        return query("finding dataset '" + name + "'", "SELECT " + INFO_COLUMNS + " FROM datasets WHERE name = ?",
+                ps -> ps.setString(1, name), MosaicStore::info).stream().findFirst();
+    }
+
+    public Optional<DatasetInfo> find(long id) {
+        return query("finding dataset " + id, "SELECT " + INFO_COLUMNS + " FROM datasets WHERE id = ?",
+                ps -> ps.setLong(1, id), MosaicStore::info).stream().findFirst();
+    }
+
+    /** Every stored dataset, oldest first. */
+    public List<DatasetInfo> list() {
+        return query("listing datasets", "SELECT " + INFO_COLUMNS + " FROM datasets ORDER BY id", ps -> { },
+                MosaicStore::info);
+    }
+
+    private static final String INFO_COLUMNS = "id, name, district_id, district_name, imported_at, source, checksum,"
+            + " school_count, student_count, score_count, choice_count, section_count";
+
+    private static DatasetInfo info(ResultSet rs) throws SQLException {
+        return new DatasetInfo(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), instant(rs, 5),
+                rs.getString(6), rs.getString(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11),
+                rs.getInt(12));
+    }
+
+    /** Loads the dataset named {@code name}; a {@link BadInputException} when there is none. */
+    public Dataset load(String name) {
+        DatasetInfo info = find(name).orElseThrow(() -> new BadInputException(List.of(new InputProblem("", 0,
+                "--name", name, "the name of a stored dataset (see `mosaic db list`)"))));
+        return load(info);
+    }
+
+    public Dataset load(long id) {
+        return load(find(id).orElseThrow(() -> new BadInputException("no stored dataset has id " + id)));
+    }
+
+    private Dataset load(DatasetInfo info) {
+        long id = info.id();
+        Dataset d = inTransaction("loading dataset '" + info.name() + "'", () -> {
+            Map<String, Map<Integer, Integer>> caps = new HashMap<>();
+            for (Object[] c : rows("SELECT school_id, grade, seats FROM school_capacities WHERE dataset_id = ?", id,
+                    rs -> new Object[] {rs.getString(1), rs.getInt(2), rs.getInt(3)})) {
+                caps.computeIfAbsent((String) c[0], k -> new HashMap<>()).put((Integer) c[1], (Integer) c[2]);
+            }
+            List<School> schools = rows("SELECT school_id, name, school_type, cluster_id, low_grade, high_grade, x, "
+                    + "y, zone FROM schools WHERE dataset_id = ? ORDER BY seq", id, rs -> new School(rs.getString(1),
+                    rs.getString(2), SchoolType.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT)),
+                    rs.getString(4), rs.getInt(5), rs.getInt(6), new Location(rs.getDouble(7), rs.getDouble(8)),
+                    rs.getString(9), caps.getOrDefault(rs.getString(1), Map.of())));
+            Map<String, List<String>> members = new LinkedHashMap<>();
+            for (String[] m : rows("SELECT cluster_id, school_id FROM cluster_schools WHERE dataset_id = ? "
+                    + "ORDER BY cluster_id, seq", id, rs -> new String[] {rs.getString(1), rs.getString(2)})) {
+                members.computeIfAbsent(m[0], k -> new ArrayList<>()).add(m[1]);
+            }
+            List<Cluster> clusters = rows("SELECT cluster_id, name, high_school_id FROM clusters WHERE dataset_id = ?"
+                    + " ORDER BY seq", id, rs -> new Cluster(rs.getString(1), rs.getString(2), rs.getString(3),
+                    members.getOrDefault(rs.getString(1), List.of())));
+            List<Student> students = rows("SELECT student_id, grade, school_id, x, y, zone, tract, frl, race, gender,"
+                    + " ell, iep, gifted, ses_tier, behavior, given_name, family_name FROM students "
+                    + "WHERE dataset_id = ? ORDER BY seq", id, rs -> new Student(rs.getString(1), rs.getInt(2),
+                    rs.getString(3), new Location(rs.getDouble(4), rs.getDouble(5)), rs.getString(6),
+                    rs.getString(7), rs.getBoolean(8), code(Race.parse(rs.getString(9)), "race"),
+                    code(Gender.parse(rs.getString(10)), "gender"), rs.getBoolean(11), rs.getBoolean(12),
+                    rs.getBoolean(13), rs.getInt(14), rs.getBoolean(15), rs.getString(16), rs.getString(17)));
+            List<Score> scores = rows("SELECT student_id, subject, strand, score_year, term, scale, grade_equivalent "
+                    + "FROM scores WHERE dataset_id = ? ORDER BY seq", id, rs -> {
+                        double ge = rs.getDouble(7);
+                        OptionalDouble gradeEquivalent = rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(ge);
+                        return new Score(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                                rs.getString(5), rs.getDouble(6), gradeEquivalent);
+                    });
+            List<Choice> choices = rows("SELECT student_id, choice_rank, school_id FROM choices WHERE dataset_id = ? "
+                    + "ORDER BY seq", id, rs -> new Choice(rs.getString(1), rs.getInt(2), rs.getString(3)));
+            List<Priority> priorities = rows("SELECT student_id, school_id, priority_class FROM priorities "
+                    + "WHERE dataset_id = ? ORDER BY seq", id, rs -> new Priority(rs.getString(1), rs.getString(2),
+                    rs.getInt(3)));
+            List<PlacementRequest> requests = rows("SELECT student_a, student_b, kind FROM requests "
+                    + "WHERE dataset_id = ? ORDER BY seq", id, rs -> new PlacementRequest(rs.getString(1),
+                    rs.getString(2), RequestKind.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT))));
+            List<Section> sections = rows("SELECT section_id, school_id, grade, subject, capacity, section_level, "
+                    + "co_taught, ell_certified, period, teacher, course_id, term_id FROM sections "
+                    + "WHERE dataset_id = ? ORDER BY seq", id, rs -> new Section(rs.getString(1), rs.getString(2),
+                    rs.getInt(3), rs.getString(4), rs.getInt(5), rs.getString(6), rs.getBoolean(7),
+                    rs.getBoolean(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12)));
+            List<RosterEntry> rosters = rows("SELECT section_id, student_id FROM rosters WHERE dataset_id = ? "
+                    + "ORDER BY seq", id, rs -> new RosterEntry(rs.getString(1), rs.getString(2)));
+            District district = new District(info.districtId(), info.districtName(), schools, clusters, students);
+            return new Dataset(district, scores, choices, priorities, requests, sections, rosters);
+        });
+        String checksum = DatasetChecksum.of(d);
+        if (!checksum.equals(info.checksum())) {
+            throw new StoreException("dataset '" + info.name() + "' (id " + id + ") does not match the checksum it "
+                    + "was saved with: its rows were changed outside Mosaic; re-import it from the CSV files");
+        }
+        return d;
+    }
+
+    private static <E> E code(Optional<E> value, String what) {
+        return value.orElseThrow(() -> new StoreException("unknown " + what + " code in table students"));
+    }
+
+    /** Deletes a dataset with all its rows and runs; false when no dataset has that name. */
+    public boolean delete(String name) {
+        return inTransaction("deleting dataset '" + name + "'", () -> {
+            try (PreparedStatement ps = conn.prepareStatement("DELETE FROM datasets WHERE name = ?")) {
+                ps.setString(1, name);
+                return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
+    /** Rows of one dataset in a table (for checks and tests). */
+    public long countRows(String table, long datasetId) {
+        if (!table.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("not a table name");
+        }
+        return query("counting " + table, "SELECT COUNT(*) FROM " + table + " WHERE dataset_id = ?",
+                ps -> ps.setLong(1, datasetId), rs -> rs.getLong(1)).get(0);
+    }
+
+    // ------------------------------------------------------------------ runs
+
+    /** Records the start of a run; returns its id. {@code datasetId} may be null for runs on files. */
+    public long startRun(Long datasetId, String command, String parametersJson, OptionalLong seed) {
+        return inTransaction("recording a run", () -> {
+            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO runs (dataset_id, command, parameters, "
+                    + "seed, started_at, status) VALUES (?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
+                if (datasetId == null) {
+                    ps.setNull(1, Types.BIGINT);
+                } else {
+                    ps.setLong(1, datasetId);
+                }
+                ps.setString(2, command);
+                ps.setString(3, parametersJson == null ? "{}" : parametersJson);
+                if (seed.isPresent()) {
+                    ps.setLong(4, seed.getAsLong());
+                } else {
+                    ps.setNull(4, Types.BIGINT);
+                }
+                ps.setObject(5, now());
+                ps.setString(6, RunRecord.RUNNING);
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** Records how a run ended: {@link RunRecord#SUCCEEDED} or {@link RunRecord#FAILED} and a JSON summary. */
+    public void finishRun(long runId, String status, String summaryJson) {
+        inTransaction("finishing run " + runId, () -> {
+            try (PreparedStatement ps = conn.prepareStatement("UPDATE runs SET finished_at = ?, status = ?, "
+                    + "summary = ? WHERE id = ?")) {
+                ps.setObject(1, now());
+                ps.setString(2, status);
+                ps.setString(3, summaryJson);
+                ps.setLong(4, runId);
+                if (ps.executeUpdate() != 1) {
+                    throw new StoreException("no run has id " + runId);
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Saves a run's school assignments, all or nothing. */
+    public void saveAssignments(long runId, List<Assignment> assignments) {
+        inTransaction("saving the assignments of run " + runId, () -> {
+            insertAll("run_assignments", "run_id, student_id, school_id, reason", assignments, (ps, a, i) -> {
+                ps.setLong(1, runId);
+                ps.setString(2, a.studentId());
+                ps.setString(3, a.schoolId());
+                ps.setString(4, truncate(a.reason(), 200));
+            }, Assignment::studentId);
+            return null;
+        });
+    }
+
+    /** Saves a run's section placements, all or nothing. */
+    public void savePlacements(long runId, List<Placement> placements) {
+        inTransaction("saving the placements of run " + runId, () -> {
+            insertAll("run_placements", "run_id, student_id, section_id", placements, (ps, p, i) -> {
+                ps.setLong(1, runId);
+                ps.setString(2, p.studentId());
+                ps.setString(3, p.sectionId());
+            }, p -> p.sectionId() + "/" + p.studentId());
+            return null;
+        });
+    }
+
+    public List<Assignment> assignments(long runId) {
+        return query("reading run " + runId, "SELECT student_id, school_id, reason FROM run_assignments "
+                + "WHERE run_id = ? ORDER BY student_id", ps -> ps.setLong(1, runId),
+                rs -> new Assignment(rs.getString(1), rs.getString(2), rs.getString(3)));
+    }
+
+    public List<Placement> placements(long runId) {
+        return query("reading run " + runId, "SELECT student_id, section_id FROM run_placements WHERE run_id = ? "
+                + "ORDER BY student_id, section_id", ps -> ps.setLong(1, runId),
+                rs -> new Placement(rs.getString(1), rs.getString(2)));
+    }
+
+    /** Every recorded run, oldest first. */
+    public List<RunRecord> runs() {
+        return query("listing runs", "SELECT id, dataset_id, command, parameters, seed, started_at, finished_at, "
+                + "status, summary FROM runs ORDER BY id", ps -> { }, rs -> {
+                    long datasetId = rs.getLong(2);
+                    Long ds = rs.wasNull() ? null : datasetId;
+                    long seed = rs.getLong(5);
+                    OptionalLong s = rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(seed);
+                    return new RunRecord(rs.getLong(1), ds, rs.getString(3), rs.getString(4), s, instant(rs, 6),
+                            instant(rs, 7), rs.getString(8), rs.getString(9));
+                });
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    @FunctionalInterface
+    private interface SqlWork<R> {
+        R run() throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface Params {
+        void set(PreparedStatement ps) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface RowMapper<R> {
+        R map(ResultSet rs) throws SQLException;
+    }
+
+    private <R> R inTransaction(String what, SqlWork<R> work) {
+        try {
+            conn.setAutoCommit(false);
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+        boolean done = false;
+        try {
+            R r = work.run();
+            conn.commit();
+            done = true;
+            return r;
+        } catch (SQLException e) {
+            throw failure(what, e);
+        } finally {
+            if (!done) {
+                try {
+                    conn.rollback();
+                } catch (SQLException ignored) {
+                    // The original failure is the one worth reporting; a dead connection rolls back anyway.
+                }
+            }
+            try {
+                conn.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // Same: nothing more useful to say than the first error.
+            }
+        }
+    }
+
+    private static StoreException failure(String what, SQLException e) {
+        return new StoreException(what + " failed (SQL state " + e.getSQLState() + ", error " + e.getErrorCode()
+                + "); nothing was changed");
+    }
+
+    private <R> List<R> query(String what, String sql, Params params, RowMapper<R> mapper) {
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            params.set(ps);
+            List<R> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(mapper.map(rs));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    /** Streams one dataset's rows (inside a transaction, so PostgreSQL uses a cursor instead of buffering all). */
+    private <R> List<R> rows(String sql, long datasetId, RowMapper<R> mapper) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            ps.setFetchSize(FETCH);
+            ps.setLong(1, datasetId);
+            List<R> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(mapper.map(rs));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static OffsetDateTime now() {
+        // PostgreSQL keeps microseconds; truncating here makes what is read back equal what was written.
+        return OffsetDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+
+    @Override
+    public void close() {
+        try {
+            conn.close();
+        } catch (SQLException e) {
+            throw failure("closing the database", e);
+        }
+    }
+}
