@@ -579,6 +579,12 @@ public final class SectionSolver {
             problems.add(InputProblem.general(ell + " English learners but " + ellSeats + " seats with an "
                     + "EL-certified teacher; certify more sections"));
         }
+        long needBoth = p.pupils().stream().filter(pu -> pu.iep() && pu.ell()).count();
+        if (needBoth > 0 && r.clusterIep() && coTaught > 0 && r.clusterEll() && ellSeats > 0
+                && p.sections().stream().noneMatch(s -> s.coTaught() && s.ellCertified())) {
+            problems.add(InputProblem.general(needBoth + " student(s) with an IEP who are also English learners "
+                    + "need a section that is both co-taught and EL-certified; there is none"));
+        }
         // Keep-together groups (connected components) must fit one section, and its rules.
         int[] parent = new int[n];
         for (int i = 0; i < n; i++) {

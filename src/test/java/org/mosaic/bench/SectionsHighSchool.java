@@ -38,7 +38,7 @@ public final class SectionsHighSchool {
         int ellSections = (int) Math.ceil(ell / 32.0) + 1;
         List<SectionProblem.Slot> slots = new ArrayList<>();
         for (int s = 0; s < m; s++) {
-            slots.add(new SectionProblem.Slot("S" + s, 32, 26, s < coTaught, s >= m - ellSections, ""));
+            slots.add(new SectionProblem.Slot("S" + s, 32, 26, s < coTaught, s >= m - ellSections || s == 0, ""));
         }
         List<int[]> apart = new ArrayList<>();
         List<int[]> together = new ArrayList<>();
