@@ -95,6 +95,30 @@ public final class MeasureCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Latest scores as z-scores within each grade: on a vertical scale a 12th grader outscores a kindergartner, so
+     * gaps pooled over grades would measure the grade mix, not the gap.
+     */
+    static Map<String, Double> standardizedWithinGrade(Dataset data, String subject) {
+        Map<String, Double> latest = data.latestScores(subject);
+        Map<String, Student> byId = data.district().studentsById();
+        Map<Integer, double[]> moments = new java.util.HashMap<>();
+        latest.forEach((id, v) -> {
+            double[] m = moments.computeIfAbsent(byId.get(id).grade(), k -> new double[3]);
+            m[0]++;
+            m[1] += v;
+            m[2] += v * v;
+        });
+        Map<String, Double> z = new LinkedHashMap<>();
+        latest.forEach((id, v) -> {
+            double[] m = moments.get(byId.get(id).grade());
+            double mean = m[1] / m[0];
+            double sd = Math.sqrt(Math.max(1e-12, m[2] / m[0] - mean * mean));
+            z.put(id, (v - mean) / sd);
+        });
+        return z;
+    }
+
     static String f(double v) {
         return String.format(Locale.ROOT, "%.4f", v);
     }
@@ -117,7 +141,7 @@ public final class MeasureCommand implements Callable<Integer> {
 
         /** FRL gap in the latest scores of a subject: district-wide and per school. */
         static Map<String, AchievementGap.Result> gapsBySchool(Dataset data, String subject) {
-            Map<String, Double> latest = data.latestScores(subject);
+            Map<String, Double> latest = standardizedWithinGrade(data, subject);
             Map<String, List<List<Double>>> lists = new LinkedHashMap<>();
             for (Student s : data.students()) {
                 Double score = latest.get(s.id());
@@ -494,9 +518,9 @@ public final class MeasureCommand implements Callable<Integer> {
     }
 
     @Command(name = "gaps", mixinStandardHelpOptions = true,
-            description = "Achievement gaps between two groups in the latest scores of a subject: Hedges' g (pooled "
-                    + "SD), the V statistic (Ho 2009) and, with --cut, the transformed proportion-above-cut gap; "
-                    + "district-wide and per school.",
+            description = "Achievement gaps between two groups in the latest scores of a subject, standardized within "
+                    + "grade: Hedges' g (pooled SD), the V statistic (Ho 2009) and, with --cut (in within-grade SD "
+                    + "units), the transformed proportion-above-cut gap; district-wide and per school.",
             footer = {"", "Example:", "  mosaic measure gaps --data work/district --subject math --by race "
                     + "--pair white,black --cut 230"})
     static final class GapsCommand implements Callable<Integer> {
@@ -530,7 +554,7 @@ public final class MeasureCommand implements Callable<Integer> {
             if (groups.size() != 2) {
                 throw new BadInputException("--by race needs --pair A,B (e.g. --pair white,black)");
             }
-            Map<String, Double> latest = d.latestScores(subject);
+            Map<String, Double> latest = standardizedWithinGrade(d, subject);
             if (latest.isEmpty()) {
                 throw new BadInputException("no scores for subject '" + subject + "' in scores.csv");
             }
