@@ -145,9 +145,12 @@ public final class SectionSolver {
         }
         int gifted = (int) p.pupils().stream().filter(SectionProblem.Pupil::gifted).count();
         if (r.clusterGifted() && gifted >= r.giftedMin()) {
-            int clusters = Math.min(m, (gifted + r.giftedMax() - 1) / r.giftedMax());
+            // Cluster grouping: k sections hold giftedMin..giftedMax gifted students each (at most giftedShare of the
+            // section); the rest are spread, fewer than a cluster's minimum in any other section.
+            int clusters = clusterCount(gifted, m, r);
             BoolVar[] isCluster = new BoolVar[m];
             LinearExprBuilder clusterCount = LinearExpr.newBuilder();
+            BoolVar on = family.get("gifted cluster grouping");
             for (int s = 0; s < m; s++) {
                 isCluster[s] = model.newBoolVar("cluster" + s);
                 clusterCount.add(isCluster[s]);
@@ -160,15 +163,13 @@ public final class SectionSolver {
                     }
                 }
                 share.addTerm(size[s], -Math.round(100 * r.giftedShare()));
-                BoolVar on = family.get("gifted cluster grouping");
                 model.addLessOrEqual(share.build(), 0).onlyEnforceIf(new Literal[] {on, isCluster[s]});
                 model.addLinearConstraint(g.build(), r.giftedMin(), r.giftedMax())
                         .onlyEnforceIf(new Literal[] {on, isCluster[s]});
-                if (clusters * r.giftedMax() >= gifted) {
-                    model.addEquality(g.build(), 0).onlyEnforceIf(new Literal[] {on, isCluster[s].not()});
-                }
+                model.addLessOrEqual(g.build(), r.giftedMin() - 1).onlyEnforceIf(new Literal[] {on,
+                        isCluster[s].not()});
             }
-            model.addEquality(clusterCount.build(), clusters).onlyEnforceIf(family.get("gifted cluster grouping"));
+            model.addEquality(clusterCount.build(), clusters).onlyEnforceIf(on);
         }
         for (Map.Entry<Integer, Integer> lock : p.locks().entrySet()) {
             model.addEquality(x[lock.getKey()][lock.getValue()], 1).onlyEnforceIf(family.get("locks"));
@@ -305,6 +306,12 @@ public final class SectionSolver {
             obj.addTerm(outside(model, LinearExpr.newBuilder().add(size[s]).build(), (long) Math.floor(share),
                     (long) Math.ceil(share), n, "size" + s), sizeCoef);
         }
+        int[] hint = snakeDraft(p);
+        for (int i = 0; i < n; i++) {
+            for (int sec = 0; sec < m; sec++) {
+                model.addHint(x[i][sec], hint[i] == sec ? 1 : 0);
+            }
+        }
         symmetryBreaking(p, model, x, score);
         model.minimize(obj.build());
         List<Literal> assumptions = new ArrayList<>(family.values());
@@ -314,6 +321,7 @@ public final class SectionSolver {
         solver.getParameters().setMaxTimeInSeconds(p.timeLimit());
         solver.getParameters().setNumWorkers(Math.max(1, p.workers()));
         solver.getParameters().setRandomSeed((int) (p.seed() & 0x7fffffff));
+        solver.getParameters().setRepairHint(true);
         long t0 = System.nanoTime();
         CpSolverStatus status = solver.solve(model);
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -468,6 +476,96 @@ public final class SectionSolver {
             }
             start += count;
         }
+    }
+
+    /** Full clusters where possible: ⌊gifted / max⌋ sections (at least one), never more than there are sections. */
+    static int clusterCount(int gifted, int sections, SectionProblem.Rules r) {
+        return Math.max(1, Math.min(sections, gifted / r.giftedMax()));
+    }
+
+    /**
+     * What principals do by hand, used as the solver's starting hint and as the benchmark baseline: students who
+     * must go to co-taught or EL-certified sections are dealt into those first (keeping the IEP cap), gifted students
+     * into as few cluster sections as the cluster size allows, then everyone else is dealt by score rank in a snake
+     * order (1, 2, …, m, m, …, 1) into sections with seats left. Locks are honoured; requests are not checked.
+     */
+    public static int[] snakeDraft(SectionProblem p) {
+        int n = p.pupils().size();
+        int m = p.sections().size();
+        int[] section = new int[n];
+        Arrays.fill(section, -1);
+        int[] size = new int[m];
+        int[] iep = new int[m];
+        p.locks().forEach((i, sec) -> {
+            section[i] = sec;
+            size[sec]++;
+        });
+        SectionProblem.Rules r = p.rules();
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(p.pupils().get(b).score(), p.pupils().get(a).score()));
+        int gifted = (int) p.pupils().stream().filter(SectionProblem.Pupil::gifted).count();
+        int clusters = r.clusterGifted() && gifted >= r.giftedMin() ? clusterCount(gifted, m, r) : 0;
+        int[] giftedIn = new int[m];
+        int turn = 0;
+        for (int pass = 0; pass < 4; pass++) {
+            for (int k = 0; k < n; k++) {
+                int i = order[k];
+                if (section[i] >= 0) {
+                    continue;
+                }
+                SectionProblem.Pupil pu = p.pupils().get(i);
+                boolean needCo = pu.iep() && r.clusterIep();
+                boolean needEl = pu.ell() && r.clusterEll();
+                boolean isPass = pass == 0 ? needCo && needEl : pass == 1 ? needCo || needEl
+                        : pass == 2 ? pu.gifted() && clusters > 0 : true;
+                if (!isPass) {
+                    continue;
+                }
+                int best = -1;
+                for (int tries = 0; tries < 2 * m && best < 0; tries++) {
+                    int cycle = turn / m;
+                    int sec = cycle % 2 == 0 ? turn % m : m - 1 - turn % m;
+                    turn++;
+                    SectionProblem.Slot slot = p.sections().get(sec);
+                    boolean ok = size[sec] < slot.capacity()
+                            && (!needCo || slot.coTaught() || p.sections().stream()
+                            .noneMatch(SectionProblem.Slot::coTaught))
+                            && (!needEl || slot.ellCertified() || p.sections().stream()
+                            .noneMatch(SectionProblem.Slot::ellCertified))
+                            && (!needCo || iep[sec] < r.iepMax())
+                            && (pass != 2 || (sec < clusters ? giftedIn[sec] < Math.min(r.giftedMax(),
+                            (int) (r.giftedShare() * slot.capacity())) : giftedIn[sec] < r.giftedMin() - 1));
+                    if (ok) {
+                        best = sec;
+                    }
+                }
+                if (best < 0) {
+                    for (int sec = 0; sec < m && best < 0; sec++) {
+                        if (size[sec] < p.sections().get(sec).capacity()) {
+                            best = sec;
+                        }
+                    }
+                }
+                if (best < 0) {
+                    best = 0;
+                }
+                section[i] = best;
+                size[best]++;
+                iep[best] += pu.iep() ? 1 : 0;
+                giftedIn[best] += pu.gifted() ? 1 : 0;
+            }
+        }
+        for (int[] pair : p.together()) {
+            if (section[pair[1]] != section[pair[0]] && !p.locks().containsKey(pair[1])) {
+                size[section[pair[1]]]--;
+                section[pair[1]] = section[pair[0]];
+                size[section[pair[0]]]++;
+            }
+        }
+        return section;
     }
 
     /** Identical sections are interchangeable: order them by the sum of their students' scores. */
