@@ -37,7 +37,7 @@ public record InputProblem(String file, long line, String column, int columnNumb
             }
             sb.append(": ");
         }
-        if (!column.isEmpty()) {
+        if (!column.isEmpty() || !value.isEmpty()) {
             sb.append(value.isEmpty() ? "found an empty value" : "found '" + shorten(value) + "'");
             sb.append("; expected ").append(expected);
         } else {
