@@ -22,8 +22,8 @@ import org.mosaic.model.Dataset;
  * between-school segregation of both results side by side.
  */
 final class EnrollStage implements DemoStage {
-    static final Path NEIGHBORHOOD = Path.of("examples/policies/neighborhood.yaml");
-    static final Path CONTROLLED = Path.of("examples/policies/controlled-choice.yaml");
+    static final Path NEIGHBORHOOD = Examples.path("policies/neighborhood.yaml");
+    static final Path CONTROLLED = Examples.path("policies/controlled-choice.yaml");
 
     @Override
     public String title() {

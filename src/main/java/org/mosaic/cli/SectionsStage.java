@@ -24,7 +24,7 @@ final class SectionsStage implements DemoStage {
     @Override
     public Result run(Context ctx) {
         Dataset data = MosaicCsvReader.read(ctx.elmhurst());
-        Path config = Path.of("examples/elmhurst-sections.yaml");
+        Path config = Examples.path("elmhurst-sections.yaml");
         List<SectionsCommand.Formed> runs = new ArrayList<>();
         List<Double> dials = List.of(0.0, 0.5, 1.0);
         List<double[]> frontier = new ArrayList<>();
