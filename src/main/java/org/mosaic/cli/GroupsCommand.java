@@ -101,6 +101,10 @@ public final class GroupsCommand implements Callable<Integer> {
             + "work (their own group) instead of a skill group.")
     boolean accelerate;
 
+    @Option(names = "--mixed", description = "Also form this many mixed-ability groups for the collaborative station "
+            + "(serpentine by score; written to mixed_groups.csv).")
+    int mixed;
+
     @Option(names = "--previous", description = "groups.csv of the last grouping, to regroup moving as few students "
             + "as possible.")
     Path previous;
@@ -136,6 +140,9 @@ public final class GroupsCommand implements Callable<Integer> {
         List<Score> extra = newScores == null ? List.of() : readScores(newScores, dataset);
         Result result = plan(dataset, sec, extra);
         write(result, out);
+        if (mixed > 0) {
+            writeMixed(result, dataset, out);
+        }
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
             o.println(Json.write(Map.of("groups", result.plan().groups(), "group_of", result.plan().groupOf(),
@@ -325,6 +332,25 @@ public final class GroupsCommand implements Callable<Integer> {
             }
         });
         problems.throwIfAny();
+    }
+
+    private void writeMixed(Result r, Dataset dataset, Path dir) {
+        double[] scores = r.roster().stream().mapToDouble(GroupPlanner.Member::score).toArray();
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < r.roster().size(); i++) {
+            index.put(r.roster().get(i).id(), i);
+        }
+        int[][] apart = dataset.requests().stream().filter(q -> q.kind() == RequestKind.APART
+                && index.containsKey(q.studentA()) && index.containsKey(q.studentB()))
+                .map(q -> new int[] {index.get(q.studentA()), index.get(q.studentB())}).toArray(int[][]::new);
+        List<int[]> groupsOut = org.mosaic.groups.MixedGroups.deal(scores, mixed, apart);
+        Csv.write(dir.resolve("mixed_groups.csv"), List.of("mixed_group", "student_id", "score"), p -> {
+            for (int g = 0; g < groupsOut.size(); g++) {
+                for (int i : groupsOut.get(g)) {
+                    p.printRecord("M" + (g + 1), r.roster().get(i).id(), Csv.num(scores[i]));
+                }
+            }
+        });
     }
 
     static String clock(LocalTime start, int minutes) {

@@ -190,6 +190,14 @@ public final class MeasureCommand implements Callable<Integer> {
             header.addAll(PovertyConcentration.BANDS);
             header.add("exposure to poverty");
             sb.append(Tables.render(header, pov)).append(System.lineSeparator());
+            String finest = seg.levels().get(seg.levels().size() - 1);
+            if (!finest.equals("school")) {
+                List<List<?>> cls = new ArrayList<>();
+                seg.classPoverty().exposureToPoverty().forEach((grp, v) -> cls.add(List.of(grp, pct(v),
+                        pct(seg.poverty().exposureToPoverty().get(grp)))));
+                sb.append(Tables.render(List.of("exposure to poverty", "in their " + finest,
+                        "in their school"), cls)).append(System.lineSeparator());
+            }
             AchievementGap.Result g = gaps.get("district");
             if (g != null) {
                 sb.append(String.format(Locale.ROOT, "%s gap, not-FRL minus FRL: Hedges' g = %.3f, V = %.3f "
@@ -228,6 +236,8 @@ public final class MeasureCommand implements Callable<Integer> {
             m.put("within_school_between_classes", seg.withinSchoolBetweenClasses());
             m.put("poverty_bands", seg.poverty().bandShares());
             m.put("exposure_to_poverty", seg.poverty().exposureToPoverty());
+            m.put("exposure_to_poverty_" + seg.levels().get(seg.levels().size() - 1),
+                    seg.classPoverty().exposureToPoverty());
             Map<String, Object> gapJson = new LinkedHashMap<>();
             gaps.forEach((unit, g) -> gapJson.put(unit, Map.of("hedges_g", g.hedgesG(), "V", g.v(), "n_not_frl",
                     g.nA(), "n_frl", g.nB())));

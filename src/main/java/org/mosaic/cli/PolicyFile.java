@@ -70,8 +70,8 @@ final class PolicyFile {
             String path = "priorities[" + k + "]";
             String when = r.path("when").asText("");
             if (when.isEmpty()) {
-                problem(path + ".when", "", "zone, current_school, or an eligibility rule such as frl = 1");
-            } else if (!when.equals("zone") && !when.equals("current_school")) {
+                problem(path + ".when", "", "zone, current_school, sibling, or an eligibility rule such as frl = 1");
+            } else if (!List.of("zone", "current_school", "sibling").contains(when)) {
                 rule(path + ".when", when);
             }
             if (!r.path("priority").canConvertToInt()) {

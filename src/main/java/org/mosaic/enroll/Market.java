@@ -111,7 +111,17 @@ public final class Market {
         List<EligibilityRule> ruleTests = new ArrayList<>();
         for (Policy.PriorityRule r : policy.priorityRules()) {
             String w = r.when().trim().toLowerCase(java.util.Locale.ROOT);
-            ruleTests.add(w.equals("zone") || w.equals("current_school") ? null : EligibilityRule.parse(r.when()));
+            ruleTests.add(BUILT_IN_RULES.contains(w) ? null : EligibilityRule.parse(r.when()));
+        }
+        // Siblings: the model has no family links, so a household is a family name at one home address; a sibling
+        // is another student of that household enrolled at the school. Files that know siblings can instead give
+        // the class directly in priorities.csv.
+        Map<String, Map<String, Integer>> householdSchools = new HashMap<>();
+        for (Student st : data.students()) {
+            if (!st.familyName().isEmpty() && !st.schoolId().isEmpty()) {
+                householdSchools.computeIfAbsent(household(st), k -> new HashMap<>()).merge(st.schoolId(), 1,
+                        Integer::sum);
+            }
         }
         int[][] prefs = new int[ids.size()][];
         int[][] prio = new int[ids.size()][];
@@ -145,6 +155,7 @@ public final class Market {
                     String w = rule.when().trim().toLowerCase(java.util.Locale.ROOT);
                     boolean match = w.equals("zone") ? !st.zone().isEmpty() && st.zone().equals(school.zone())
                             : w.equals("current_school") ? st.schoolId().equals(school.id())
+                            : w.equals("sibling") ? hasSibling(st, school.id(), householdSchools)
                             : ruleTests.get(r).test(st);
                     if (match) {
                         p = Math.min(p, rule.priority());
@@ -166,6 +177,22 @@ public final class Market {
             capacity[s] = schools.get(s).capacity(grade);
         }
         return new Market(grade, students, schools, capacity, prefs, prio, lottery, policy, tieBreak, seed, scores);
+    }
+
+    static final List<String> BUILT_IN_RULES = List.of("zone", "current_school", "sibling");
+
+    private static String household(Student st) {
+        return st.familyName().toLowerCase(java.util.Locale.ROOT) + '\u0000' + st.home().x() + '\u0000' + st.home().y();
+    }
+
+    /** Another student of the same household (family name and home) is enrolled at the school. */
+    static boolean hasSibling(Student st, String schoolId, Map<String, Map<String, Integer>> householdSchools) {
+        if (st.familyName().isEmpty()) {
+            return false;
+        }
+        int enrolled = householdSchools.getOrDefault(household(st), Map.of()).getOrDefault(schoolId, 0);
+        // The applicant may be enrolled there already (a continuing student): count only the others.
+        return enrolled - (st.schoolId().equals(schoolId) ? 1 : 0) > 0;
     }
 
     /** A market given directly (tests, benchmarks): prefs and priorities as arrays. */

@@ -35,7 +35,8 @@ public final class DistrictSegregation {
 
     public record Result(By by, List<String> levels, String subject, int students, Decomposition decomposition,
                          GroupUnitTable schools, Map<String, Double> localBySchool,
-                         Map<String, Double> withinSchoolBetweenClasses, PovertyConcentration.Result poverty) {
+                         Map<String, Double> withinSchoolBetweenClasses, PovertyConcentration.Result poverty,
+                         PovertyConcentration.Result classPoverty) {
     }
 
     public static String groupOf(Student s, By by) {
@@ -66,6 +67,7 @@ public final class DistrictSegregation {
         GroupUnitTable.Builder finestTable = GroupUnitTable.builder();
         GroupUnitTable.Builder schoolTable = GroupUnitTable.builder();
         Map<String, Double> frlBySchool = new LinkedHashMap<>();
+        Map<String, Double> frlByUnit = new LinkedHashMap<>();
         Map<String, List<String>> unitPath = new LinkedHashMap<>();
         int counted = 0;
         for (Student s : data.students()) {
@@ -83,6 +85,7 @@ public final class DistrictSegregation {
             unitPath.putIfAbsent(unit, path);
             schoolTable.add(s.schoolId(), group, 1);
             frlBySchool.merge(s.schoolId(), s.frl() ? 1.0 : 0.0, Double::sum);
+            frlByUnit.merge(unit, s.frl() ? 1.0 : 0.0, Double::sum);
             counted++;
         }
         if (counted == 0) {
@@ -121,8 +124,13 @@ public final class DistrictSegregation {
             classesOfSchool.forEach((school, ids) -> withinSchool.put(school, Segregation.mutualInformation(
                     table.subset(ids.stream().mapToInt(Integer::intValue).toArray()))));
         }
+        // Exposure to poverty in the finest units too: the FRL share of the average member's class.
+        double[] frlFinest = new double[table.unitCount()];
+        for (int u = 0; u < table.unitCount(); u++) {
+            frlFinest[u] = frlByUnit.get(table.units().get(u));
+        }
         return new Result(by, List.copyOf(levels), subject, counted, d, bySchool, Segregation.localByUnit(bySchool),
-                withinSchool, PovertyConcentration.of(bySchool, frl));
+                withinSchool, PovertyConcentration.of(bySchool, frl), PovertyConcentration.of(table, frlFinest));
     }
 
     private static String schoolIn(List<String> path, List<String> levels) {
