@@ -65,6 +65,15 @@ public final class SectionSolver {
     public static Solution solve(SectionProblem p) {
         load();
         explainObviousConflicts(p);
+        return solve(p, false);
+    }
+
+    /**
+     * Builds and solves the model. Rule families are literals fixed to true for the real solve (so presolve and all
+     * workers run at full strength); only if that is infeasible is the model solved again with the literals as
+     * assumptions, to name the conflicting families.
+     */
+    private static Solution solve(SectionProblem p, boolean explain) {
         int n = p.pupils().size();
         int m = p.sections().size();
         double t = Math.max(0, Math.min(1, p.tracking()));
@@ -306,7 +315,7 @@ public final class SectionSolver {
             obj.addTerm(outside(model, LinearExpr.newBuilder().add(size[s]).build(), (long) Math.floor(share),
                     (long) Math.ceil(share), n, "size" + s), sizeCoef);
         }
-        int[] hint = snakeDraft(p);
+        int[] hint = t >= 0.5 ? bandDraft(p) : snakeDraft(p);
         for (int i = 0; i < n; i++) {
             for (int sec = 0; sec < m; sec++) {
                 model.addHint(x[i][sec], hint[i] == sec ? 1 : 0);
@@ -315,16 +324,26 @@ public final class SectionSolver {
         symmetryBreaking(p, model, x, score);
         model.minimize(obj.build());
         List<Literal> assumptions = new ArrayList<>(family.values());
-        model.addAssumptions(assumptions.toArray(new Literal[0]));
+        if (explain) {
+            model.addAssumptions(assumptions.toArray(new Literal[0]));
+        } else {
+            for (Literal lit : assumptions) {
+                model.addBoolOr(new Literal[] {lit});
+            }
+        }
 
         CpSolver solver = new CpSolver();
         solver.getParameters().setMaxTimeInSeconds(p.timeLimit());
         solver.getParameters().setNumWorkers(Math.max(1, p.workers()));
         solver.getParameters().setRandomSeed((int) (p.seed() & 0x7fffffff));
         solver.getParameters().setRepairHint(true);
+        solver.getParameters().setLogSearchProgress(Boolean.getBoolean("mosaic.solverLog"));
         long t0 = System.nanoTime();
         CpSolverStatus status = solver.solve(model);
         double seconds = (System.nanoTime() - t0) / 1e9;
+        if (status == CpSolverStatus.INFEASIBLE && !explain) {
+            return solve(p, true);
+        }
         if (status == CpSolverStatus.INFEASIBLE) {
             Map<Integer, String> byIndex = new HashMap<>();
             Map<Integer, BoolVar> literal = new HashMap<>();
@@ -537,7 +556,8 @@ public final class SectionSolver {
                             .noneMatch(SectionProblem.Slot::ellCertified))
                             && (!needCo || iep[sec] < r.iepMax())
                             && (pass != 2 || (sec < clusters ? giftedIn[sec] < Math.min(r.giftedMax(),
-                            (int) (r.giftedShare() * slot.capacity())) : giftedIn[sec] < r.giftedMin() - 1));
+                            (int) (r.giftedShare() * Math.min(slot.capacity(), n / m))) : giftedIn[sec]
+                            < r.giftedMin() - 1));
                     if (ok) {
                         best = sec;
                     }
@@ -565,7 +585,86 @@ public final class SectionSolver {
                 size[section[pair[0]]]++;
             }
         }
+        // Keep-apart: swap the second student with a plain student (no rule, request or lock) of another section.
+        for (int[] pair : p.apart()) {
+            if (section[pair[0]] != section[pair[1]]) {
+                continue;
+            }
+            int b = pair[1];
+            for (int j = 0; j < n; j++) {
+                SectionProblem.Pupil o = p.pupils().get(j);
+                SectionProblem.Pupil pb = p.pupils().get(b);
+                boolean plain = !o.iep() && !o.ell() && !o.gifted() && !p.locks().containsKey(j);
+                boolean samePlain = !pb.iep() && !pb.ell() && !pb.gifted();
+                if (section[j] != section[b] && plain && samePlain && !p.locks().containsKey(b)) {
+                    int t = section[j];
+                    section[j] = section[b];
+                    section[b] = t;
+                    break;
+                }
+            }
+        }
         return section;
+    }
+
+    /**
+     * The tracked counterpart of {@link #snakeDraft}: consecutive score bands filled section by section, then each
+     * student who needs a co-taught or EL-certified section swapped with the closest-scoring student who does not,
+     * in the nearest such section. The starting hint for dials of 0.5 and up.
+     */
+    static int[] bandDraft(SectionProblem p) {
+        int n = p.pupils().size();
+        int m = p.sections().size();
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(p.pupils().get(a).score(), p.pupils().get(b).score()));
+        int[] section = new int[n];
+        long seats = p.sections().stream().mapToLong(SectionProblem.Slot::capacity).sum();
+        int k = 0;
+        for (int s = 0; s < m; s++) {
+            int take = s == m - 1 ? n - k : (int) Math.round((double) n * p.sections().get(s).capacity() / seats);
+            for (int q = 0; q < take && k < n; q++) {
+                section[order[k++]] = s;
+            }
+        }
+        while (k < n) {
+            section[order[k++]] = m - 1;
+        }
+        SectionProblem.Rules r = p.rules();
+        boolean anyCo = p.sections().stream().anyMatch(SectionProblem.Slot::coTaught);
+        boolean anyEl = p.sections().stream().anyMatch(SectionProblem.Slot::ellCertified);
+        for (int i = 0; i < n; i++) {
+            SectionProblem.Pupil pu = p.pupils().get(i);
+            boolean needCo = pu.iep() && r.clusterIep() && anyCo;
+            boolean needEl = pu.ell() && r.clusterEll() && anyEl;
+            if (!fits(p.sections().get(section[i]), needCo, needEl)) {
+                int best = -1;
+                for (int j = 0; j < n; j++) {
+                    SectionProblem.Pupil other = p.pupils().get(j);
+                    boolean otherCo = other.iep() && r.clusterIep() && anyCo;
+                    boolean otherEl = other.ell() && r.clusterEll() && anyEl;
+                    if (fits(p.sections().get(section[j]), needCo, needEl)
+                            && fits(p.sections().get(section[i]), otherCo, otherEl)
+                            && (best < 0 || Math.abs(other.score() - pu.score())
+                            < Math.abs(p.pupils().get(best).score() - pu.score()))) {
+                        best = j;
+                    }
+                }
+                if (best >= 0) {
+                    int t = section[i];
+                    section[i] = section[best];
+                    section[best] = t;
+                }
+            }
+        }
+        p.locks().forEach((i, sec) -> section[i] = sec);
+        return section;
+    }
+
+    private static boolean fits(SectionProblem.Slot slot, boolean needCo, boolean needEl) {
+        return (!needCo || slot.coTaught()) && (!needEl || slot.ellCertified());
     }
 
     /** Identical sections are interchangeable: order them by the sum of their students' scores. */

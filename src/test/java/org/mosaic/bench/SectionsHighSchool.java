@@ -47,8 +47,14 @@ public final class SectionsHighSchool {
         }
         together.add(new int[] {1, 2});
         apart.removeIf(p -> p[0] == p[1]);
-        SectionProblem p = new SectionProblem(pupils, slots, dial, 0, apart, together, new HashMap<>(),
-                SectionProblem.Rules.defaults(), SectionProblem.Weights.defaults(), limit, workers, 1);
+        String rulesArg = args.length > 3 ? args[3] : "all";
+        SectionProblem.Rules d = SectionProblem.Rules.defaults();
+        SectionProblem.Rules rules = new SectionProblem.Rules(rulesArg.contains("iep") || rulesArg.equals("all"),
+                d.iepShare(), d.iepMax(), rulesArg.contains("ell") || rulesArg.equals("all"),
+                rulesArg.contains("gifted") || rulesArg.equals("all"), d.giftedMin(), d.giftedMax(),
+                d.giftedShare());
+        SectionProblem p = new SectionProblem(pupils, slots, dial, 0, apart, together, new HashMap<>(), rules,
+                SectionProblem.Weights.defaults(), limit, workers, 1);
         long t0 = System.nanoTime();
         SectionSolver.Solution s = SectionSolver.solve(p);
         System.out.printf("750 students, 25 sections, dial %.1f, %d worker(s): %s, objective %d, bound %d, gap %.2f%%,"
