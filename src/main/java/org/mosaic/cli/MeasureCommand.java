@@ -177,19 +177,8 @@ public final class MeasureCommand implements Callable<Integer> {
             }
             sb.append(Tables.render(List.of("component", "M", "H", "share of M"), rows));
             sb.append(System.lineSeparator());
-            List<List<?>> pov = new ArrayList<>();
-            seg.poverty().bandShares().forEach((g, bands) -> {
-                List<Object> row = new ArrayList<>();
-                row.add(g);
-                bands.values().forEach(v -> row.add(pct(v)));
-                row.add(pct(seg.poverty().exposureToPoverty().get(g)));
-                pov.add(row);
-            });
-            List<String> header = new ArrayList<>();
-            header.add("students in schools by FRL band");
-            header.addAll(PovertyConcentration.BANDS);
-            header.add("exposure to poverty");
-            sb.append(Tables.render(header, pov)).append(System.lineSeparator());
+            sb.append(Tables.render(povertyHeader("students in schools by FRL band"), povertyRows()))
+                    .append(System.lineSeparator());
             String finest = seg.levels().get(seg.levels().size() - 1);
             if (!finest.equals("school")) {
                 List<List<?>> cls = new ArrayList<>();
@@ -204,6 +193,27 @@ public final class MeasureCommand implements Callable<Integer> {
                         + "(n = %d and %d)%n", subject, g.hedgesG(), g.v(), g.nA(), g.nB()));
             }
             return sb.toString();
+        }
+
+        /** Share of each group's students in each NCES poverty band, and its exposure to poverty. */
+        List<List<?>> povertyRows() {
+            List<List<?>> rows = new ArrayList<>();
+            seg.poverty().bandShares().forEach((g, bands) -> {
+                List<Object> row = new ArrayList<>();
+                row.add(g);
+                bands.values().forEach(v -> row.add(pct(v)));
+                row.add(pct(seg.poverty().exposureToPoverty().get(g)));
+                rows.add(row);
+            });
+            return rows;
+        }
+
+        static List<String> povertyHeader(String first) {
+            List<String> header = new ArrayList<>();
+            header.add(first);
+            header.addAll(PovertyConcentration.BANDS);
+            header.add("exposure to poverty");
+            return header;
         }
 
         static String componentName(Decomposition d, int k) {
@@ -306,19 +316,7 @@ public final class MeasureCommand implements Callable<Integer> {
                         "Re-segregation inside the building: high values mean classes sort students by group.");
             }
             html.h2("Poverty concentration");
-            List<List<?>> pov = new ArrayList<>();
-            seg.poverty().bandShares().forEach((g, bands) -> {
-                List<Object> row = new ArrayList<>();
-                row.add(g);
-                bands.values().forEach(v -> row.add(pct(v)));
-                row.add(pct(seg.poverty().exposureToPoverty().get(g)));
-                pov.add(row);
-            });
-            List<String> header = new ArrayList<>();
-            header.add("group");
-            header.addAll(PovertyConcentration.BANDS);
-            header.add("exposure to poverty");
-            html.table(header, pov);
+            html.table(povertyHeader("group"), povertyRows());
             html.h2("Achievement gap in " + subject + " (not FRL minus FRL)");
             List<List<?>> gapRows = new ArrayList<>();
             gaps.forEach((unit, g) -> gapRows.add(List.of(unit, g.nA(), g.nB(), f(g.hedgesG()), f(g.v()))));
