@@ -333,7 +333,10 @@ public final class SectionSolver {
         }
 
         CpSolver solver = new CpSolver();
-        solver.getParameters().setMaxTimeInSeconds(p.timeLimit());
+        // Deterministic time (CP-SAT's work units, about a second each), so a single-worker run with the same seed
+        // gives the same classes however busy the machine is; wall time only as a safety net.
+        solver.getParameters().setMaxDeterministicTime(p.timeLimit());
+        solver.getParameters().setMaxTimeInSeconds(p.timeLimit() * 4);
         solver.getParameters().setNumWorkers(Math.max(1, p.workers()));
         solver.getParameters().setRandomSeed((int) (p.seed() & 0x7fffffff));
         solver.getParameters().setRepairHint(true);

@@ -1,0 +1,90 @@
+package org.mosaic.sections;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mosaic.CliRun;
+import org.mosaic.io.synthetic.ElmhurstPreset;
+
+class SectionsCliTest {
+    @TempDir
+    static Path tmp;
+
+    @BeforeAll
+    static void elmhurst() {
+        ElmhurstPreset.write(2, tmp.resolve("elm"));
+    }
+
+    static CliRun run(String out, String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("sections", "--data", tmp.resolve("elm").toString(),
+                "--school", "elmhurst", "--grade", "7", "--subject", "reading", "--sections", "4",
+                "--out", tmp.resolve(out).toString()));
+        if (!List.of(extra).contains("--time-limit")) {
+            args.addAll(List.of("--time-limit", "2"));
+        }
+        args.addAll(List.of(extra));
+        if (!List.of(extra).contains("--capacity")) {
+            args.addAll(List.of("--capacity", "32"));
+        }
+        return CliRun.of(args.toArray(new String[0]));
+    }
+
+    @Test
+    void writesPlacementsStatisticsSummaryAndOneRosterReproducibly() throws Exception {
+        CliRun a = run("a", "--tracking", "1", "--json");
+        CliRun b = run("b", "--tracking", "1");
+        assertThat(a.exitCode()).as(a.err()).isZero();
+        assertThat(b.exitCode()).as(b.err()).isZero();
+        assertThat(Files.mismatch(tmp.resolve("a/placements.csv"), tmp.resolve("b/placements.csv"))).isEqualTo(-1);
+        assertThat(Files.readAllLines(tmp.resolve("a/placements.csv"))).hasSize(126);
+        assertThat(Files.readAllLines(tmp.resolve("a/sections.csv")).get(0)).startsWith("section_id,size,mean,sd");
+        assertThat(a.out()).contains("\"status\"").contains("\"bound\"").contains("\"gap\"").contains("\"dial\" : 1.0");
+        assertThat(Files.readString(tmp.resolve("a/oneroster/manifest.csv"))).contains("file.classes,bulk");
+        assertThat(Files.readAllLines(tmp.resolve("a/oneroster/enrollments.csv"))).hasSize(126);
+    }
+
+    @Test
+    void accelerationPlacesStrongStudentsOfTheGradeBelowAndFlagsThem() throws Exception {
+        // Grade 6 students at grade level score up to ~217; those at 216.5 or more join grade 7's classes.
+        CliRun r = run("acc", "--accelerate-cut", "216.5", "--capacity", "34");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String placements = Files.readString(tmp.resolve("acc/placements.csv"));
+        assertThat(placements).contains("accelerated from the grade below");
+        assertThat(Files.readAllLines(tmp.resolve("acc/placements.csv")).size()).isGreaterThan(126);
+    }
+
+    @Test
+    void frontierWritesTheTradeoffAndAChart() throws Exception {
+        CliRun r = run("f", "--frontier", "--time-limit", "1");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<String> rows = Files.readAllLines(tmp.resolve("f/frontier.csv"));
+        assertThat(rows).hasSize(12);
+        assertThat(Files.readString(tmp.resolve("f/frontier.html"))).contains("<svg").contains("H by FRL");
+        double sdMixed = Double.parseDouble(rows.get(1).split(",")[1]);
+        double sdTracked = Double.parseDouble(rows.get(11).split(",")[1]);
+        assertThat(sdTracked).isLessThan(sdMixed);
+    }
+
+    @Test
+    void levelsModeLabelsSectionsAndBadDialExitsTwo() throws Exception {
+        // With IEP clustering on, an IEP student in the upper band would need a co-taught advanced section: the
+        // conflict is named. Without it, two levels of contiguous bands.
+        CliRun conflict = run("lv0", "--levels", "2");
+        assertThat(conflict.exitCode()).isEqualTo(2);
+        assertThat(conflict.err()).contains("IEP students in co-taught sections (cap) + levels");
+        Files.writeString(tmp.resolve("nolimits.yaml"), "rules:\n  cluster_iep: false\n  cluster_ell: false\n");
+        CliRun levels = run("lv", "--levels", "2", "--config", tmp.resolve("nolimits.yaml").toString());
+        assertThat(levels.exitCode()).as(levels.err()).isZero();
+        assertThat(Files.readString(tmp.resolve("lv/sections.csv"))).contains("standard").contains("advanced");
+        CliRun bad = run("bad", "--tracking", "1.5");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--tracking 1.5");
+        assertThat(Files.exists(tmp.resolve("bad"))).isFalse();
+    }
+}
