@@ -65,7 +65,23 @@ public final class SectionSolver {
     public static Solution solve(SectionProblem p) {
         load();
         explainObviousConflicts(p);
-        return solve(p, false);
+        double t = p.tracking();
+        if (t <= 0 || t >= 1) {
+            return solve(p, false, t >= 0.5);
+        }
+        // In the middle of the dial the best classes may be near the mixed or near the tracked draft; start once
+        // from each with half the time and keep the better (both bounds are bounds of the same model).
+        SectionProblem half = new SectionProblem(p.pupils(), p.sections(), t, p.levels(), p.apart(), p.together(),
+                p.locks(), p.rules(), p.weights(), p.timeLimit() / 2, p.workers(), p.seed());
+        Solution fromMixed = solve(half, false, false);
+        Solution fromTracked = solve(half, false, true);
+        Solution best = fromTracked.objective() < fromMixed.objective() ? fromTracked : fromMixed;
+        long bound = Math.max(fromMixed.bound(), fromTracked.bound());
+        double gap = best.objective() == 0 ? 0 : Math.max(0, (best.objective() - bound)
+                / (double) Math.abs(best.objective()));
+        String status = bound >= best.objective() ? "OPTIMAL" : best.status();
+        return new Solution(best.section(), status, best.objective(), bound, gap,
+                fromMixed.seconds() + fromTracked.seconds(), best.rulesApplied());
     }
 
     /**
@@ -73,7 +89,7 @@ public final class SectionSolver {
      * workers run at full strength); only if that is infeasible is the model solved again with the literals as
      * assumptions, to name the conflicting families.
      */
-    private static Solution solve(SectionProblem p, boolean explain) {
+    private static Solution solve(SectionProblem p, boolean explain, boolean trackedHint) {
         int n = p.pupils().size();
         int m = p.sections().size();
         double t = Math.max(0, Math.min(1, p.tracking()));
@@ -202,7 +218,12 @@ public final class SectionSolver {
         LinearExprBuilder obj = LinearExpr.newBuilder();
         IntVar[] lowVar = new IntVar[m];
         IntVar[] highVar = new IntVar[m];
-        long spreadCoef = Math.max(t > 0 ? 1 : 0, Math.round(K * t / ((double) m * range)));
+        // The range term is scaled over the span it can actually take — from the least total range of any split
+        // (tracked) to m full ranges (mixed) — so that the dial's middle is a real compromise.
+        int minSizeAll = p.sections().stream().mapToInt(SectionProblem.Slot::minSize).min().orElse(0);
+        long leastRange = leastTotalRange(score, m, minSizeAll, maxCap);
+        double spreadSpan = Math.max(1.0, (double) m * range - leastRange);
+        long spreadCoef = Math.max(t > 0 ? 1 : 0, Math.round(K * t / spreadSpan));
         for (int s = 0; s < m; s++) {
             lowVar[s] = model.newIntVar(lo, hi, "lo" + s);
             highVar[s] = model.newIntVar(lo, hi, "hi" + s);
@@ -227,10 +248,8 @@ public final class SectionSolver {
                 spreadSum.add(highVar[s]);
                 spreadSum.addTerm(lowVar[s], -1);
             }
-            int minSize = p.sections().stream().mapToInt(SectionProblem.Slot::minSize).min().orElse(0);
-            long least = leastTotalRange(score, m, minSize, maxCap);
-            if (least > 0) {
-                model.addGreaterOrEqual(spreadSum.build(), least);
+            if (leastRange > 0) {
+                model.addGreaterOrEqual(spreadSum.build(), leastRange);
             }
         }
         long binCoef = Math.max(t < 1 ? 1 : 0, Math.round(K * (1 - t) / (2.0 * n)));
@@ -315,7 +334,7 @@ public final class SectionSolver {
             obj.addTerm(outside(model, LinearExpr.newBuilder().add(size[s]).build(), (long) Math.floor(share),
                     (long) Math.ceil(share), n, "size" + s), sizeCoef);
         }
-        int[] hint = t >= 0.5 ? bandDraft(p) : snakeDraft(p);
+        int[] hint = trackedHint ? bandDraft(p) : snakeDraft(p);
         for (int i = 0; i < n; i++) {
             for (int sec = 0; sec < m; sec++) {
                 model.addHint(x[i][sec], hint[i] == sec ? 1 : 0);
@@ -345,7 +364,7 @@ public final class SectionSolver {
         CpSolverStatus status = solver.solve(model);
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (status == CpSolverStatus.INFEASIBLE && !explain) {
-            return solve(p, true);
+            return solve(p, true, trackedHint);
         }
         if (status == CpSolverStatus.INFEASIBLE) {
             Map<Integer, String> byIndex = new HashMap<>();
@@ -588,25 +607,7 @@ public final class SectionSolver {
                 size[section[pair[0]]]++;
             }
         }
-        // Keep-apart: swap the second student with a plain student (no rule, request or lock) of another section.
-        for (int[] pair : p.apart()) {
-            if (section[pair[0]] != section[pair[1]]) {
-                continue;
-            }
-            int b = pair[1];
-            for (int j = 0; j < n; j++) {
-                SectionProblem.Pupil o = p.pupils().get(j);
-                SectionProblem.Pupil pb = p.pupils().get(b);
-                boolean plain = !o.iep() && !o.ell() && !o.gifted() && !p.locks().containsKey(j);
-                boolean samePlain = !pb.iep() && !pb.ell() && !pb.gifted();
-                if (section[j] != section[b] && plain && samePlain && !p.locks().containsKey(b)) {
-                    int t = section[j];
-                    section[j] = section[b];
-                    section[b] = t;
-                    break;
-                }
-            }
-        }
+        separateApart(p, section);
         return section;
     }
 
@@ -662,8 +663,52 @@ public final class SectionSolver {
                 }
             }
         }
+        separateApart(p, section);
         p.locks().forEach((i, sec) -> section[i] = sec);
         return section;
+    }
+
+    /**
+     * Keep-apart pairs in one section: the second student trades places with the closest-scoring plain student (no
+     * placement rule, request or lock) of another section.
+     */
+    private static void separateApart(SectionProblem p, int[] section) {
+        int n = section.length;
+        java.util.Set<Integer> requested = new java.util.HashSet<>();
+        p.apart().forEach(q -> {
+            requested.add(q[0]);
+            requested.add(q[1]);
+        });
+        p.together().forEach(q -> {
+            requested.add(q[0]);
+            requested.add(q[1]);
+        });
+        for (int[] pair : p.apart()) {
+            if (section[pair[0]] != section[pair[1]] || p.locks().containsKey(pair[1])) {
+                continue;
+            }
+            int b = pair[1];
+            SectionProblem.Pupil pb = p.pupils().get(b);
+            if (pb.iep() || pb.ell() || pb.gifted()) {
+                b = pair[0];
+                pb = p.pupils().get(b);
+            }
+            int best = -1;
+            for (int j = 0; j < n; j++) {
+                SectionProblem.Pupil o = p.pupils().get(j);
+                boolean plain = !o.iep() && !o.ell() && !o.gifted() && !p.locks().containsKey(j)
+                        && !requested.contains(j);
+                if (section[j] != section[b] && plain && (best < 0 || Math.abs(o.score() - pb.score())
+                        < Math.abs(p.pupils().get(best).score() - pb.score()))) {
+                    best = j;
+                }
+            }
+            if (best >= 0 && !pb.iep() && !pb.ell() && !pb.gifted()) {
+                int t = section[best];
+                section[best] = section[b];
+                section[b] = t;
+            }
+        }
     }
 
     private static boolean fits(SectionProblem.Slot slot, boolean needCo, boolean needEl) {
