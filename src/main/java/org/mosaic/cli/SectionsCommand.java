@@ -498,9 +498,10 @@ public final class SectionsCommand implements Callable<Integer> {
         List<Double> xs = rows.stream().map(r -> r[0]).toList();
         double sd0 = rows.get(0)[1] == 0 ? 1 : rows.get(0)[1];
         Html h = Html.page("Tracking dial: targeted instruction vs integrated classrooms");
-        h.note("Each point is an optimal class assignment at one setting of the dial. Moving right, sections become "
-                + "score bands: the spread a teacher faces shrinks, and classrooms sort students by income and race "
-                + "inside the building (Theil's H between classes).");
+        h.note("Each point is the best class assignment the solver found at one setting of the dial (the gap column "
+                + "says how far from proven optimal). Moving right, sections become score bands: the spread a teacher "
+                + "faces shrinks, and classrooms sort students by income and race inside the building (Theil's H "
+                + "between classes).");
         h.figure(SvgChart.lines("Within-section spread (relative to mixed) and classroom segregation", "tracking dial",
                 xs, List.of(new SvgChart.Series("within-section SD / SD at dial 0",
                                 rows.stream().map(r -> r[1] / sd0).toList()),
@@ -510,9 +511,10 @@ public final class SectionsCommand implements Callable<Integer> {
         List<List<?>> table = new ArrayList<>();
         for (double[] r : rows) {
             table.add(List.of(Csv.num(r[0]), String.format(Locale.ROOT, "%.2f", r[1]),
-                    String.format(Locale.ROOT, "%.4f", r[2]), String.format(Locale.ROOT, "%.4f", r[3])));
+                    String.format(Locale.ROOT, "%.4f", r[2]), String.format(Locale.ROOT, "%.4f", r[3]),
+                    String.format(Locale.ROOT, "%.1f%%", 100 * r[4])));
         }
-        h.table(List.of("dial", "mean within-section SD", "H by FRL", "H by race"), table);
+        h.table(List.of("dial", "mean within-section SD", "H by FRL", "H by race", "gap"), table);
         return h.render();
     }
 }

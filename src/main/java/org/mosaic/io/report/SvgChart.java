@@ -21,7 +21,7 @@ public final class SvgChart {
     /** One bar per label; values may be negative. */
     public static String bars(String title, List<String> labels, List<Double> values, String unit) {
         int rowH = 22;
-        int labelW = 180;
+        int labelW = 260;
         int plotW = 520;
         int h = 40 + rowH * labels.size() + 20;
         double max = values.stream().mapToDouble(Math::abs).max().orElse(1);
@@ -49,7 +49,7 @@ public final class SvgChart {
     /** Stacked horizontal bars: each label's bar is split into the series' parts, with a legend. */
     public static String stacked(String title, List<String> labels, List<Series> parts) {
         int rowH = 24;
-        int labelW = 180;
+        int labelW = 260;
         int plotW = 520;
         int h = 60 + rowH * labels.size() + 20;
         double max = 0;
