@@ -46,7 +46,7 @@ import picocli.CommandLine.Spec;
         description = {"Form the classes of one school, grade and subject with a tracking dial: --tracking 0 makes "
                 + "mixed-ability sections that are statistically alike, 1 makes contiguous score bands, values in "
                 + "between trade the two (docs/sections.md). Hard rules: capacity, keep-apart/together, IEP students "
-                + "in co-taught sections (<= 40% and <= 12), English learners with an EL-certified teacher, gifted "
+                + "in co-taught sections (<= 40%% and <= 12), English learners with an EL-certified teacher, gifted "
                 + "cluster grouping, locks, acceleration. Solved with CP-SAT; reports status, objective, bound, gap.",
                 "Writes placements.csv, sections.csv, summary.json, oneroster/ (and frontier.csv, frontier.html "
                         + "with --frontier)."},
