@@ -40,7 +40,7 @@ import org.mosaic.model.InputProblem;
  */
 public final class SectionSolver {
     private static final long K = 100_000_000L;
-    private static final int BINS = 8;
+    private static final int MAX_BINS = 16;
     private static volatile boolean loaded;
 
     private SectionSolver() {
@@ -210,7 +210,10 @@ public final class SectionSolver {
             hi = Math.max(hi, score[i]);
         }
         long range = Math.max(1, hi - lo);
-        int[] bin = bins(score, BINS);
+        // Score bands about one student per section each (at most 16): fair shares per band are then nearly whole,
+        // so balanced counts per band mean balanced means and spreads too.
+        int bandCount = Math.max(4, Math.min(MAX_BINS, n / Math.max(1, m)));
+        int[] bin = bins(score, bandCount);
         if (p.levels() > 1) {
             levelConstraints(p, model, x, score, family.get("levels"));
         }
@@ -254,13 +257,13 @@ public final class SectionSolver {
         }
         long binCoef = Math.max(t < 1 ? 1 : 0, Math.round(K * (1 - t) / (2.0 * n)));
         if (binCoef > 0) {
-            int[] perBin = new int[BINS];
+            int[] perBin = new int[bandCount];
             for (int b : bin) {
                 perBin[b]++;
             }
             for (int s = 0; s < m; s++) {
                 long cap = p.sections().get(s).capacity();
-                for (int b = 0; b < BINS; b++) {
+                for (int b = 0; b < bandCount; b++) {
                     if (perBin[b] == 0) {
                         continue;
                     }
@@ -276,7 +279,7 @@ public final class SectionSolver {
                 }
             }
         }
-        // Mean balance: each section's score total within ±5 % of the score range (per student) of its fair share,
+        // Mean balance: each section's score total within ±10 % of the score range (per student) of its fair share,
         // so mixed sections have nearly equal means, not only similar band counts.
         long meanCoef = Math.max(t < 1 ? 1 : 0, Math.round(K * (1 - t) / (2.0 * n * range)));
         if (meanCoef > 0) {
@@ -291,7 +294,7 @@ public final class SectionSolver {
                     sum.addTerm(x[i][s], score[i]);
                 }
                 double target = (double) totalScore * cap / totalCap;
-                double tolerance = 0.05 * range * cap;
+                double tolerance = 0.10 * range * cap;
                 obj.addTerm(outside(model, sum.build(), (long) Math.floor(target - tolerance),
                         (long) Math.ceil(target + tolerance), (long) n * (Math.abs(hi) + Math.abs(lo) + 1),
                         "mean" + s), meanCoef);
