@@ -28,9 +28,12 @@ public final class AtomicFiles {
         try {
             Path dir = target.toAbsolutePath().getParent();
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+            // Not Files.createTempFile: it makes owner-only files, and a report or roster must keep the usual
+            // permissions (the umask's) once it takes the target's name.
+            Path tmp = dir.resolve("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".part");
             try {
-                try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp),
+                try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp,
+                        java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE),
                         StandardCharsets.UTF_8), 1 << 16)) {
                     body.write(out);
                 }
