@@ -144,6 +144,11 @@ public final class SectionsCommand implements Callable<Integer> {
     }
 
     Formed form(Dataset d, double dial) {
+        return form(d, dial, null);
+    }
+
+    /** Forms the classes, starting the solver from {@code warmStart} (a previous placement) when given. */
+    Formed form(Dataset d, double dial, int[] warmStart) {
         if (!(dial >= 0 && dial <= 1)) {
             throw new BadInputException("--tracking " + dial + ": use a value from 0 (mixed) to 1 (tracked)");
         }
@@ -205,7 +210,7 @@ public final class SectionsCommand implements Callable<Integer> {
         }
         SectionProblem problem = new SectionProblem(pupils, slots, dial, levels, apart, together, lockMap, cfg.rules,
                 cfg.weights, timeLimit, workers, seed);
-        SectionSolver.Solution solution = SectionSolver.solve(problem);
+        SectionSolver.Solution solution = SectionSolver.solve(problem, warmStart);
         return new Formed(problem, solution, students, sections, subject.toLowerCase(Locale.ROOT));
     }
 
@@ -465,12 +470,16 @@ public final class SectionsCommand implements Callable<Integer> {
 
     private List<double[]> frontier(Dataset d, PrintWriter o) {
         List<double[]> rows = new ArrayList<>();
+        // From tracked down to mixed, each dial starting from its neighbour's classes, so the curve is traced
+        // continuously rather than from scratch at every point.
         try (Terminal.Bar bar = Terminal.bar("frontier", 11, false)) {
-            for (int k = 0; k <= 10; k++) {
+            int[] previous = null;
+            for (int k = 10; k >= 0; k--) {
                 double dial = k / 10.0;
-                Formed f = form(d, dial);
+                Formed f = form(d, dial, previous);
+                previous = f.solution().section();
                 double[] t = tradeoff(f);
-                rows.add(new double[] {dial, t[0], t[1], t[2], f.solution().gap()});
+                rows.add(0, new double[] {dial, t[0], t[1], t[2], f.solution().gap()});
                 bar.step();
             }
         }

@@ -28,7 +28,9 @@ final class SectionsStage implements DemoStage {
         List<SectionsCommand.Formed> runs = new ArrayList<>();
         List<Double> dials = List.of(0.0, 0.5, 1.0);
         List<double[]> frontier = new ArrayList<>();
-        for (int k = 0; k <= 10; k++) {
+        int[] previous = null;
+        List<SectionsCommand.Formed> byDial = new ArrayList<>();
+        for (int k = 10; k >= 0; k--) {
             double dial = k / 10.0;
             SectionsCommand cmd = new SectionsCommand();
             List<String> args = new ArrayList<>(List.of("--data", ctx.elmhurst().toString(), "--school", "elmhurst",
@@ -38,15 +40,17 @@ final class SectionsStage implements DemoStage {
                 args.addAll(List.of("--config", config.toString()));
             }
             new CommandLine(cmd).parseArgs(args.toArray(new String[0]));
-            SectionsCommand.Formed f = cmd.form(data, dial);
+            SectionsCommand.Formed f = cmd.form(data, dial, previous);
+            previous = f.solution().section();
             double[] t = SectionsCommand.tradeoff(f);
-            frontier.add(new double[] {dial, t[0], t[1], t[2], f.solution().gap()});
+            frontier.add(0, new double[] {dial, t[0], t[1], t[2], f.solution().gap()});
             if (dials.contains(dial)) {
-                runs.add(f);
+                byDial.add(0, f);
                 SectionsCommand.write(f, ctx.stageDir("sections-t" + String.format(Locale.ROOT, "%.1f", dial)),
                         dial);
             }
         }
+        runs.addAll(byDial);
         SectionsCommand.writeFrontier(frontier, ctx.stageDir("sections"));
         List<String> summary = new ArrayList<>();
         for (String line : SectionsCommand.table(runs, dials).split("\\R")) {

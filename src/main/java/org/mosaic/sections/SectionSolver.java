@@ -63,25 +63,34 @@ public final class SectionSolver {
     }
 
     public static Solution solve(SectionProblem p) {
+        return solve(p, null);
+    }
+
+    /**
+     * Solves with an optional warm start (e.g. the solution at the neighbouring dial of a frontier sweep). In the
+     * middle of the dial the best classes may lie near the mixed draft, the tracked draft or the warm start; two
+     * starts share the time and the better result is kept (every run bounds the same model, so the best bound holds).
+     */
+    public static Solution solve(SectionProblem p, int[] warmStart) {
         load();
         explainObviousConflicts(p);
         double t = p.tracking();
         if (t <= 0 || t >= 1) {
-            return solve(p, false, t >= 0.5);
+            return solve(p, false, warmStart != null ? warmStart : t >= 0.5 ? bandDraft(p) : snakeDraft(p));
         }
-        // In the middle of the dial the best classes may be near the mixed or near the tracked draft; start once
-        // from each with half the time and keep the better (both bounds are bounds of the same model).
         SectionProblem half = new SectionProblem(p.pupils(), p.sections(), t, p.levels(), p.apart(), p.together(),
                 p.locks(), p.rules(), p.weights(), p.timeLimit() / 2, p.workers(), p.seed());
-        Solution fromMixed = solve(half, false, false);
-        Solution fromTracked = solve(half, false, true);
-        Solution best = fromTracked.objective() < fromMixed.objective() ? fromTracked : fromMixed;
-        long bound = Math.max(fromMixed.bound(), fromTracked.bound());
+        int[] first = warmStart != null ? warmStart : snakeDraft(p);
+        int[] second = warmStart != null ? (t >= 0.5 ? bandDraft(p) : snakeDraft(p)) : bandDraft(p);
+        Solution a = solve(half, false, first);
+        Solution b = solve(half, false, second);
+        Solution best = b.objective() < a.objective() ? b : a;
+        long bound = Math.max(a.bound(), b.bound());
         double gap = best.objective() == 0 ? 0 : Math.max(0, (best.objective() - bound)
                 / (double) Math.abs(best.objective()));
         String status = bound >= best.objective() ? "OPTIMAL" : best.status();
-        return new Solution(best.section(), status, best.objective(), bound, gap,
-                fromMixed.seconds() + fromTracked.seconds(), best.rulesApplied());
+        return new Solution(best.section(), status, best.objective(), bound, gap, a.seconds() + b.seconds(),
+                best.rulesApplied());
     }
 
     /**
@@ -89,7 +98,7 @@ public final class SectionSolver {
      * workers run at full strength); only if that is infeasible is the model solved again with the literals as
      * assumptions, to name the conflicting families.
      */
-    private static Solution solve(SectionProblem p, boolean explain, boolean trackedHint) {
+    private static Solution solve(SectionProblem p, boolean explain, int[] hint) {
         int n = p.pupils().size();
         int m = p.sections().size();
         double t = Math.max(0, Math.min(1, p.tracking()));
@@ -337,7 +346,6 @@ public final class SectionSolver {
             obj.addTerm(outside(model, LinearExpr.newBuilder().add(size[s]).build(), (long) Math.floor(share),
                     (long) Math.ceil(share), n, "size" + s), sizeCoef);
         }
-        int[] hint = trackedHint ? bandDraft(p) : snakeDraft(p);
         for (int i = 0; i < n; i++) {
             for (int sec = 0; sec < m; sec++) {
                 model.addHint(x[i][sec], hint[i] == sec ? 1 : 0);
@@ -367,7 +375,7 @@ public final class SectionSolver {
         CpSolverStatus status = solver.solve(model);
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (status == CpSolverStatus.INFEASIBLE && !explain) {
-            return solve(p, true, trackedHint);
+            return solve(p, true, hint);
         }
         if (status == CpSolverStatus.INFEASIBLE) {
             Map<Integer, String> byIndex = new HashMap<>();
