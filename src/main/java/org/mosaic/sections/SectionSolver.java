@@ -351,6 +351,22 @@ public final class SectionSolver {
                 model.addHint(x[i][sec], hint[i] == sec ? 1 : 0);
             }
         }
+        // Hint each section's score interval too: left to itself the search would open it to the whole range and
+        // start from a far worse objective than the hinted placement really has.
+        for (int sec = 0; sec < m; sec++) {
+            long lowest = Long.MAX_VALUE;
+            long highest = Long.MIN_VALUE;
+            for (int i = 0; i < n; i++) {
+                if (hint[i] == sec) {
+                    lowest = Math.min(lowest, score[i]);
+                    highest = Math.max(highest, score[i]);
+                }
+            }
+            if (lowest <= highest) {
+                model.addHint(lowVar[sec], lowest);
+                model.addHint(highVar[sec], highest);
+            }
+        }
         symmetryBreaking(p, model, x, score);
         model.minimize(obj.build());
         List<Literal> assumptions = new ArrayList<>(family.values());
