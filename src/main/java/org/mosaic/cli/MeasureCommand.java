@@ -119,6 +119,34 @@ public final class MeasureCommand implements Callable<Integer> {
         return z;
     }
 
+    /**
+     * The gap between two groups (first minus second) in within-grade z-scores of the latest scores, district-wide and
+     * per school; units where either group has fewer than 2 scores are left out.
+     */
+    static Map<String, AchievementGap.Result> gaps(Dataset data, String subject, DistrictSegregation.By by,
+                                                   List<String> groups, double cut) {
+        Map<String, Double> latest = standardizedWithinGrade(data, subject);
+        Map<String, List<List<Double>>> byUnit = new LinkedHashMap<>();
+        for (Student s : data.students()) {
+            Double score = latest.get(s.id());
+            int side = groups.indexOf(DistrictSegregation.groupOf(s, by));
+            if (score == null || side < 0) {
+                continue;
+            }
+            for (String unit : List.of("district", s.schoolId())) {
+                byUnit.computeIfAbsent(unit, k -> List.of(new ArrayList<>(), new ArrayList<>())).get(side).add(score);
+            }
+        }
+        Map<String, AchievementGap.Result> out = new LinkedHashMap<>();
+        byUnit.forEach((unit, l) -> {
+            if (l.get(0).size() >= 2 && l.get(1).size() >= 2) {
+                out.put(unit, AchievementGap.of(l.get(0).stream().mapToDouble(Double::doubleValue).toArray(),
+                        l.get(1).stream().mapToDouble(Double::doubleValue).toArray(), cut));
+            }
+        });
+        return out;
+    }
+
     static String f(double v) {
         return String.format(Locale.ROOT, "%.4f", v);
     }
@@ -141,27 +169,8 @@ public final class MeasureCommand implements Callable<Integer> {
 
         /** FRL gap in the latest scores of a subject: district-wide and per school. */
         static Map<String, AchievementGap.Result> gapsBySchool(Dataset data, String subject) {
-            Map<String, Double> latest = standardizedWithinGrade(data, subject);
-            Map<String, List<List<Double>>> lists = new LinkedHashMap<>();
-            for (Student s : data.students()) {
-                Double score = latest.get(s.id());
-                if (score == null) {
-                    continue;
-                }
-                for (String unit : List.of("district", s.schoolId())) {
-                    List<List<Double>> l = lists.computeIfAbsent(unit, k -> List.of(new ArrayList<>(),
-                            new ArrayList<>()));
-                    l.get(s.frl() ? 1 : 0).add(score);
-                }
-            }
-            Map<String, AchievementGap.Result> out = new LinkedHashMap<>();
-            lists.forEach((unit, l) -> {
-                if (l.get(0).size() >= 2 && l.get(1).size() >= 2) {
-                    out.put(unit, AchievementGap.of(l.get(0).stream().mapToDouble(Double::doubleValue).toArray(),
-                            l.get(1).stream().mapToDouble(Double::doubleValue).toArray(), Double.NaN));
-                }
-            });
-            return out;
+            return MeasureCommand.gaps(data, subject, DistrictSegregation.By.FRL, List.of("not_frl", "frl"),
+                    Double.NaN);
         }
 
         String text() {
@@ -562,34 +571,14 @@ public final class MeasureCommand implements Callable<Integer> {
             if (groups.size() != 2) {
                 throw new BadInputException("--by race needs --pair A,B (e.g. --pair white,black)");
             }
-            Map<String, Double> latest = standardizedWithinGrade(d, subject);
-            if (latest.isEmpty()) {
+            if (standardizedWithinGrade(d, subject).isEmpty()) {
                 throw new BadInputException("no scores for subject '" + subject + "' in scores.csv");
             }
-            Map<String, List<List<Double>>> byUnit = new LinkedHashMap<>();
-            for (Student s : d.students()) {
-                Double score = latest.get(s.id());
-                String g = DistrictSegregation.groupOf(s, grouping);
-                int side = groups.indexOf(g);
-                if (score == null || side < 0) {
-                    continue;
-                }
-                for (String u : List.of("district", s.schoolId())) {
-                    byUnit.computeIfAbsent(u, k -> List.of(new ArrayList<>(), new ArrayList<>())).get(side).add(score);
-                }
-            }
-            Map<String, Object> out = new LinkedHashMap<>();
+            Map<String, AchievementGap.Result> out = gaps(d, subject, grouping, groups,
+                    cut == null ? Double.NaN : cut);
             List<List<?>> rows = new ArrayList<>();
-            byUnit.forEach((u, l) -> {
-                if (l.get(0).size() < 2 || l.get(1).size() < 2) {
-                    return;
-                }
-                AchievementGap.Result r = AchievementGap.of(toArray(l.get(0)), toArray(l.get(1)),
-                        cut == null ? Double.NaN : cut);
-                out.put(u, r);
-                rows.add(List.of(u, r.nA(), r.nB(), f(r.meanA() - r.meanB()), f(r.hedgesG()), f(r.v()),
-                        cut == null ? "" : f(r.transformedCutGap())));
-            });
+            out.forEach((u, r) -> rows.add(List.of(u, r.nA(), r.nB(), f(r.meanA() - r.meanB()), f(r.hedgesG()),
+                    f(r.v()), cut == null ? "" : f(r.transformedCutGap()))));
             if (out.isEmpty()) {
                 throw new BadInputException("fewer than 2 students with scores in one of the groups " + groups);
             }
@@ -603,10 +592,6 @@ public final class MeasureCommand implements Callable<Integer> {
             }
             o.flush();
             return 0;
-        }
-
-        private static double[] toArray(List<Double> l) {
-            return l.stream().mapToDouble(Double::doubleValue).toArray();
         }
     }
 }
