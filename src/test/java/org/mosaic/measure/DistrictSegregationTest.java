@@ -34,5 +34,16 @@ class DistrictSegregationTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("\"exposure_to_poverty_section\"").contains("\"components\"");
         assertThat(tmp.resolve("rep/index.html")).exists();
+
+        CliRun gaps = CliRun.of("measure", "gaps", "--data", tmp.resolve("d").toString(), "--subject", "math",
+                "--json");
+        assertThat(gaps.exitCode()).as(gaps.err()).isZero();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(gaps.out());
+        // The generator's income gap, standardized within grade, is 0.6-1.0 SD.
+        assertThat(json.get("district").get("hedgesG").asDouble()).isBetween(0.6, 1.0);
+        CliRun noPair = CliRun.of("measure", "gaps", "--data", tmp.resolve("d").toString(), "--subject", "math",
+                "--by", "race");
+        assertThat(noPair.exitCode()).isEqualTo(2);
+        assertThat(noPair.err()).contains("--pair");
     }
 }
