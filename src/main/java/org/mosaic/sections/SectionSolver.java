@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import com.google.ortools.Loader;
 import com.google.ortools.sat.BoolVar;
@@ -39,8 +38,6 @@ import org.mosaic.model.InputProblem;
  * literal so that an infeasible problem can be explained by the rule families that conflict.
  */
 public final class SectionSolver {
-    private static final long K = 100_000_000L;
-    private static final int MAX_BINS = 16;
     private static volatile boolean loaded;
 
     private SectionSolver() {
@@ -74,23 +71,103 @@ public final class SectionSolver {
     public static Solution solve(SectionProblem p, int[] warmStart) {
         load();
         explainObviousConflicts(p);
+        long t0 = System.nanoTime();
+        SectionCost cost = new SectionCost(p);
         double t = p.tracking();
-        if (t <= 0 || t >= 1) {
-            return solve(p, false, warmStart != null ? warmStart : t >= 0.5 ? bandDraft(p) : snakeDraft(p));
+        List<int[]> drafts = new ArrayList<>();
+        if (warmStart != null) {
+            drafts.add(warmStart);
         }
-        SectionProblem half = new SectionProblem(p.pupils(), p.sections(), t, p.levels(), p.apart(), p.together(),
-                p.locks(), p.rules(), p.weights(), p.timeLimit() / 2, p.workers(), p.seed());
-        int[] first = warmStart != null ? warmStart : snakeDraft(p);
-        int[] second = warmStart != null ? (t >= 0.5 ? bandDraft(p) : snakeDraft(p)) : bandDraft(p);
-        Solution a = solve(half, false, first);
-        Solution b = solve(half, false, second);
-        Solution best = b.objective() < a.objective() ? b : a;
-        long bound = Math.max(a.bound(), b.bound());
-        double gap = best.objective() == 0 ? 0 : Math.max(0, (best.objective() - bound)
-                / (double) Math.abs(best.objective()));
-        String status = bound >= best.objective() ? "OPTIMAL" : best.status();
-        return new Solution(best.section(), status, best.objective(), bound, gap, a.seconds() + b.seconds(),
-                best.rulesApplied());
+        if (t < 1) {
+            drafts.add(snakeDraft(p));
+        }
+        if (t > 0) {
+            drafts.add(bandDraft(p));
+        }
+        // Each draft is made to keep the rules (CP-SAT without the objective, from the draft as hint) and improved
+        // by the exchange method; the best start goes to CP-SAT, which improves it and proves the bound.
+        double repairLimit = Math.max(1, p.timeLimit() / 4);
+        double used = 0;
+        int[] start = null;
+        long startObjective = Long.MAX_VALUE;
+        long budget = exchangeBudget(p) / drafts.size();
+        for (int[] draft : drafts) {
+            int[] feasible = draft;
+            if (!PlacementRules.violations(p, draft).isEmpty()) {
+                Solution repaired = solve(p, false, false, draft, repairLimit);
+                used += repaired.seconds();
+                trace("draft breaks %s; repaired by CP-SAT in %.2f s (%s)", PlacementRules.violations(p, draft),
+                        repaired.seconds(), repaired.status());
+                if (repaired.section() == null) {
+                    continue;
+                }
+                feasible = repaired.section();
+            }
+            long e0 = System.nanoTime();
+            int[] improved = ExchangeSearch.improve(p, cost, feasible, budget, p.seed());
+            long value = cost.total(improved);
+            trace("exchange search: %d -> %d in %.2f s", cost.total(feasible), value, (System.nanoTime() - e0) / 1e9);
+            if (value < startObjective) {
+                start = improved;
+                startObjective = value;
+            }
+        }
+        if (startObjective == 0) {
+            // Every term of the objective is at least 0, so a start that scores 0 is optimal as it stands.
+            return new Solution(start, "OPTIMAL", 0, 0, 0, (System.nanoTime() - t0) / 1e9, rulesApplied(p, start));
+        }
+        double left = Math.max(1, 0.8 * p.timeLimit() - used);
+        Solution cp = solve(p, false, true, start != null ? start : drafts.get(0), left);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (cp.section() == null && start == null) {
+            throw new BadInputException("the solver found no class assignment within " + p.timeLimit()
+                    + " s (status " + cp.status() + "); raise --time-limit");
+        }
+        boolean cpBetter = cp.section() != null && cp.objective() <= startObjective;
+        int[] section = cpBetter ? cp.section() : start;
+        long objective = cpBetter ? cp.objective() : startObjective;
+        long bound = Math.min(objective, Math.max(0, cp.bound()));
+        double gap = objective == 0 ? 0 : Math.max(0, (objective - bound) / (double) Math.abs(objective));
+        String status = bound >= objective ? "OPTIMAL" : "FEASIBLE";
+        return new Solution(section, status, objective, bound, gap, seconds, rulesApplied(p, section));
+    }
+
+    /** Any placement that keeps every hard rule, near the hint (CP-SAT without the objective); null if none found. */
+    static int[] feasiblePlacement(SectionProblem p, int[] hint) {
+        load();
+        return solve(p, false, false, hint, p.timeLimit()).section();
+    }
+
+    /** The CP-SAT model's objective for one placement (every student locked in place): for consistency tests. */
+    static long modelObjective(SectionProblem p, int[] section) {
+        load();
+        Map<Integer, Integer> locks = new HashMap<>();
+        for (int i = 0; i < section.length; i++) {
+            locks.put(i, section[i]);
+        }
+        SectionProblem fixed = new SectionProblem(p.pupils(), p.sections(), p.tracking(), p.levels(), p.apart(),
+                p.together(), locks, p.rules(), p.weights(), p.timeLimit(), 1, p.seed());
+        return solve(fixed, false, true, section, p.timeLimit()).objective();
+    }
+
+    private static void trace(String format, Object... args) {
+        if (Boolean.getBoolean("mosaic.solverLog")) {
+            System.err.printf(format + "%n", args);
+        }
+    }
+
+    /**
+     * Work for the exchange search, in candidate moves looked at: about a fifth of the time limit on a typical core
+     * (some ten million a second), counted rather than timed so that runs repeat exactly.
+     */
+    static long exchangeBudget(SectionProblem p) {
+        double perUnit = Double.parseDouble(System.getProperty("mosaic.exchangePerUnit", "2e6"));
+        return (long) (perUnit * Math.max(1, p.timeLimit()));
+    }
+
+    /** The lower bound on the sections' total score range that the model states as a valid inequality. */
+    static long rangeLowerBound(SectionProblem p, SectionCost cost) {
+        return cost.leastRange;
     }
 
     /**
@@ -98,7 +175,8 @@ public final class SectionSolver {
      * workers run at full strength); only if that is infeasible is the model solved again with the literals as
      * assumptions, to name the conflicting families.
      */
-    private static Solution solve(SectionProblem p, boolean explain, int[] hint) {
+    private static Solution solve(SectionProblem p, boolean explain, boolean withObjective, int[] hint,
+                                  double timeLimit) {
         int n = p.pupils().size();
         int m = p.sections().size();
         double t = Math.max(0, Math.min(1, p.tracking()));
@@ -209,142 +287,84 @@ public final class SectionSolver {
             model.addEquality(x[lock.getKey()][lock.getValue()], 1).onlyEnforceIf(family.get("locks"));
         }
 
-        // Scores as integers (tenths), quantile bins for the distribution term.
-        long[] score = new long[n];
-        long lo = Long.MAX_VALUE;
-        long hi = Long.MIN_VALUE;
-        for (int i = 0; i < n; i++) {
-            score[i] = Math.round(p.pupils().get(i).score() * 10);
-            lo = Math.min(lo, score[i]);
-            hi = Math.max(hi, score[i]);
-        }
-        long range = Math.max(1, hi - lo);
-        // Score bands about one student per section each (at most 16): fair shares per band are then nearly whole,
-        // so balanced counts per band mean balanced means and spreads too.
-        int bandCount = Math.max(4, Math.min(MAX_BINS, n / Math.max(1, m)));
-        int[] bin = bins(score, bandCount);
+        SectionCost cost = new SectionCost(p);
+        long[] score = cost.score;
         if (p.levels() > 1) {
             levelConstraints(p, model, x, score, family.get("levels"));
         }
-        long totalCap = p.sections().stream().mapToLong(SectionProblem.Slot::capacity).sum();
         LinearExprBuilder obj = LinearExpr.newBuilder();
+        Map<Integer, Long> hinted = new HashMap<>();
+        int[] hintSize = new int[m];
+        for (int i = 0; i < n; i++) {
+            hinted.put(x[i][hint[i]].getIndex(), 1L);
+            hintSize[hint[i]]++;
+        }
+        for (int s = 0; s < m; s++) {
+            hinted.put(size[s].getIndex(), (long) hintSize[s]);
+            model.addHint(size[s], hintSize[s]);
+        }
         IntVar[] lowVar = new IntVar[m];
         IntVar[] highVar = new IntVar[m];
-        // The range term is scaled over the span it can actually take — from the least total range of any split
-        // (tracked) to m full ranges (mixed) — so that the dial's middle is a real compromise.
-        int minSizeAll = p.sections().stream().mapToInt(SectionProblem.Slot::minSize).min().orElse(0);
-        long leastRange = leastTotalRange(score, m, minSizeAll, maxCap);
-        double spreadSpan = Math.max(1.0, (double) m * range - leastRange);
-        long spreadCoef = Math.max(t > 0 ? 1 : 0, Math.round(K * t / spreadSpan));
         for (int s = 0; s < m; s++) {
-            lowVar[s] = model.newIntVar(lo, hi, "lo" + s);
-            highVar[s] = model.newIntVar(lo, hi, "hi" + s);
+            lowVar[s] = model.newIntVar(cost.lowest, cost.highest, "lo" + s);
+            highVar[s] = model.newIntVar(cost.lowest, cost.highest, "hi" + s);
             for (int i = 0; i < n; i++) {
                 model.addLessOrEqual(lowVar[s], score[i]).onlyEnforceIf(x[i][s]);
                 model.addGreaterOrEqual(highVar[s], score[i]).onlyEnforceIf(x[i][s]);
             }
             model.addLessOrEqual(lowVar[s], highVar[s]);
-            if (spreadCoef > 0) {
-                obj.addTerm(highVar[s], spreadCoef);
-                obj.addTerm(lowVar[s], -spreadCoef);
+            if (withObjective && cost.spreadCoef > 0) {
+                obj.addTerm(highVar[s], cost.spreadCoef);
+                obj.addTerm(lowVar[s], -cost.spreadCoef);
             }
         }
-        // Distribution term: each section's count in each score band should be its fair share n_b · C_s / C, and
-        // only the part outside [floor, ceil] of that share counts — so a perfectly balanced assignment scores 0 and
-        // the solver can prove it optimal as soon as it finds one.
-        // Valid inequality: the sections' score ranges add up to at least the smallest total any split of the sorted
-        // scores into m runs can achieve (rules only raise it). It gives the solver a bound the LP cannot see.
-        if (spreadCoef > 0) {
+        // Valid inequality: the sections' score ranges add up to at least what any split of the students can
+        // achieve under the rules (RangeBound). It gives the solver a bound its LP relaxation cannot see.
+        long rangeBound = withObjective && cost.spreadCoef > 0 ? rangeLowerBound(p, cost) : 0;
+        if (rangeBound > 0) {
             LinearExprBuilder spreadSum = LinearExpr.newBuilder();
             for (int s = 0; s < m; s++) {
                 spreadSum.add(highVar[s]);
                 spreadSum.addTerm(lowVar[s], -1);
             }
-            if (leastRange > 0) {
-                model.addGreaterOrEqual(spreadSum.build(), leastRange);
-            }
+            model.addGreaterOrEqual(spreadSum.build(), rangeBound);
         }
-        long binCoef = Math.max(t < 1 ? 1 : 0, Math.round(K * (1 - t) / (2.0 * n)));
-        if (binCoef > 0) {
-            int[] perBin = new int[bandCount];
-            for (int b : bin) {
-                perBin[b]++;
-            }
-            for (int s = 0; s < m; s++) {
-                long cap = p.sections().get(s).capacity();
-                for (int b = 0; b < bandCount; b++) {
-                    if (perBin[b] == 0) {
-                        continue;
-                    }
-                    LinearExprBuilder c = LinearExpr.newBuilder();
-                    for (int i = 0; i < n; i++) {
-                        if (bin[i] == b) {
-                            c.add(x[i][s]);
-                        }
-                    }
-                    double share = (double) perBin[b] * cap / totalCap;
-                    obj.addTerm(outside(model, c.build(), (long) Math.floor(share), (long) Math.ceil(share), n,
-                            "d" + s + "_" + b), binCoef);
+        // Balance terms: each count's distance outside [floor, ceil] of its fair share, so a perfectly balanced
+        // assignment scores 0 and the solver can prove it optimal as soon as it finds one.
+        for (int s = 0; s < m && withObjective; s++) {
+            for (int b = 0; b < cost.bands && cost.bandCoef > 0; b++) {
+                if (cost.perBand[b] == 0) {
+                    continue;
                 }
+                LinearExprBuilder c = LinearExpr.newBuilder();
+                for (int i = 0; i < n; i++) {
+                    if (cost.band[i] == b) {
+                        c.add(x[i][s]);
+                    }
+                }
+                obj.addTerm(outside(model, c.build(), cost.bandLo[s][b], cost.bandHi[s][b], n, "d" + s + "_" + b, hinted),
+                        cost.bandCoef);
             }
-        }
-        // Mean balance: each section's score total within ±10 % of the score range (per student) of its fair share,
-        // so mixed sections have nearly equal means, not only similar band counts.
-        long meanCoef = Math.max(t < 1 ? 1 : 0, Math.round(K * (1 - t) / (2.0 * n * range)));
-        if (meanCoef > 0) {
-            long totalScore = 0;
-            for (long v : score) {
-                totalScore += v;
-            }
-            for (int s = 0; s < m; s++) {
-                long cap = p.sections().get(s).capacity();
+            if (cost.meanCoef > 0) {
                 LinearExprBuilder sum = LinearExpr.newBuilder();
                 for (int i = 0; i < n; i++) {
                     sum.addTerm(x[i][s], score[i]);
                 }
-                double target = (double) totalScore * cap / totalCap;
-                double tolerance = 0.10 * range * cap;
-                obj.addTerm(outside(model, sum.build(), (long) Math.floor(target - tolerance),
-                        (long) Math.ceil(target + tolerance), (long) n * (Math.abs(hi) + Math.abs(lo) + 1),
-                        "mean" + s), meanCoef);
+                obj.addTerm(outside(model, sum.build(), cost.meanLo[s], cost.meanHi[s],
+                        (long) n * (Math.abs(cost.highest) + Math.abs(cost.lowest) + 1), "mean" + s, hinted), cost.meanCoef);
             }
-        }
-        // Demographic balance: the count of each group in a section within [floor, ceil] of its fair share by seats.
-        Map<String, double[]> attributes = attributes(p);
-        for (Map.Entry<String, double[]> a : attributes.entrySet()) {
-            double w = a.getValue()[0];
-            long coef = Math.round(K * (1 - t) * w * 0.25 / n);
-            if (coef <= 0) {
-                continue;
-            }
-            long total = 0;
-            for (int i = 0; i < n; i++) {
-                total += has(p.pupils().get(i), a.getKey()) ? 1 : 0;
-            }
-            if (total == 0 || total == n) {
-                continue;
-            }
-            for (int s = 0; s < m; s++) {
+            for (int a = 0; a < cost.attributes.size(); a++) {
                 LinearExprBuilder c = LinearExpr.newBuilder();
                 for (int i = 0; i < n; i++) {
-                    if (has(p.pupils().get(i), a.getKey())) {
+                    if (cost.hasAttr[a][i]) {
                         c.add(x[i][s]);
                     }
                 }
-                double share = (double) total * p.sections().get(s).capacity() / totalCap;
-                obj.addTerm(outside(model, c.build(), (long) Math.floor(share), (long) Math.ceil(share), n,
-                        "a" + a.getKey() + s), coef);
+                obj.addTerm(outside(model, c.build(), cost.attrLo[a][s], cost.attrHi[a][s], n, "a" + a + "_" + s, hinted),
+                        cost.attrCoef[a]);
             }
-        }
-        IntVar maxSize = model.newIntVar(0, n, "maxSize");
-        IntVar minSize = model.newIntVar(0, n, "minSize");
-        model.addMaxEquality(maxSize, size);
-        model.addMinEquality(minSize, size);
-        long sizeCoef = Math.round(K * 0.05 * p.weights().size() / n);
-        for (int s = 0; s < m; s++) {
-            double share = (double) n * p.sections().get(s).capacity() / totalCap;
-            obj.addTerm(outside(model, LinearExpr.newBuilder().add(size[s]).build(), (long) Math.floor(share),
-                    (long) Math.ceil(share), n, "size" + s), sizeCoef);
+            obj.addTerm(outside(model, LinearExpr.newBuilder().add(size[s]).build(), cost.sizeLo[s],
+                    cost.sizeHi[s], n, "size" + s, hinted), cost.sizeCoef);
         }
         for (int i = 0; i < n; i++) {
             for (int sec = 0; sec < m; sec++) {
@@ -368,7 +388,16 @@ public final class SectionSolver {
             }
         }
         symmetryBreaking(p, model, x, score);
-        model.minimize(obj.build());
+        long coverBound = 0;
+        if (withObjective) {
+            LinearExpr objective = obj.build();
+            model.minimize(objective);
+            // The interval-cover bound, stated so the search can prune with it (see CoverBound).
+            coverBound = CoverBound.lowerBound(p, cost);
+            if (coverBound > 0) {
+                model.addGreaterOrEqual(objective, coverBound);
+            }
+        }
         List<Literal> assumptions = new ArrayList<>(family.values());
         if (explain) {
             model.addAssumptions(assumptions.toArray(new Literal[0]));
@@ -381,17 +410,26 @@ public final class SectionSolver {
         CpSolver solver = new CpSolver();
         // Deterministic time (CP-SAT's work units, about a second each), so a single-worker run with the same seed
         // gives the same classes however busy the machine is; wall time only as a safety net.
-        solver.getParameters().setMaxDeterministicTime(p.timeLimit());
-        solver.getParameters().setMaxTimeInSeconds(p.timeLimit() * 4);
+        solver.getParameters().setMaxDeterministicTime(timeLimit);
+        solver.getParameters().setMaxTimeInSeconds(timeLimit * 4);
         solver.getParameters().setNumWorkers(Math.max(1, p.workers()));
         solver.getParameters().setRandomSeed((int) (p.seed() & 0x7fffffff));
         solver.getParameters().setRepairHint(true);
         solver.getParameters().setLogSearchProgress(Boolean.getBoolean("mosaic.solverLog"));
+        String extra = System.getProperty("mosaic.cpsatParameters");
+        if (extra != null && withObjective) {
+            // For tuning experiments: CP-SAT parameters in protobuf text format, applied last.
+            try {
+                com.google.protobuf.TextFormat.merge(extra, solver.getParameters());
+            } catch (com.google.protobuf.TextFormat.ParseException e) {
+                throw new IllegalArgumentException("mosaic.cpsatParameters: " + e.getMessage(), e);
+            }
+        }
         long t0 = System.nanoTime();
         CpSolverStatus status = solver.solve(model);
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (status == CpSolverStatus.INFEASIBLE && !explain) {
-            return solve(p, true, hint);
+            return solve(p, true, withObjective, hint, timeLimit);
         }
         if (status == CpSolverStatus.INFEASIBLE) {
             Map<Integer, String> byIndex = new HashMap<>();
@@ -422,8 +460,9 @@ public final class SectionSolver {
                     names) + "; relax one of them (section attributes, capacities, requests or locks)");
         }
         if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
-            throw new BadInputException("the solver found no class assignment within " + p.timeLimit()
-                    + " s (status " + status + "); raise --time-limit");
+            // No placement within the limit: the caller may still hold a start; the bound is valid regardless.
+            return new Solution(null, status.name(), Long.MAX_VALUE, withObjective
+                    ? Math.max(coverBound, Math.round(solver.bestObjectiveBound())) : 0, 1, seconds, Map.of());
         }
         int[] section = new int[n];
         for (int i = 0; i < n; i++) {
@@ -433,30 +472,25 @@ public final class SectionSolver {
                 }
             }
         }
-        long objective = Math.round(solver.objectiveValue());
-        long bound = Math.round(solver.bestObjectiveBound());
+        long objective = withObjective ? Math.round(solver.objectiveValue()) : cost.total(section);
+        long bound = withObjective ? Math.max(coverBound, Math.round(solver.bestObjectiveBound())) : 0;
         double gap = objective == 0 ? 0 : Math.max(0, (objective - bound) / (double) Math.abs(objective));
         return new Solution(section, status.name(), objective, bound, gap, seconds, rulesApplied(p, section));
     }
 
     /** How far {@code e} lies outside [lo, hi]: 0 inside, else the distance to the nearer end. */
-    private static IntVar outside(CpModel model, LinearExpr e, long lo, long hi, long bound, String name) {
+    private static IntVar outside(CpModel model, LinearExpr e, long lo, long hi, long bound, String name,
+                                  Map<Integer, Long> hinted) {
         IntVar d = model.newIntVar(0, bound, name);
         model.addGreaterOrEqual(d, LinearExpr.affine(e, 1, -hi));
         model.addGreaterOrEqual(d, LinearExpr.affine(e, -1, lo));
+        // Hint the distance the hinted placement gives, so the hint is complete and CP-SAT starts from its true value.
+        long value = e.getOffset();
+        for (int k = 0; k < e.numElements(); k++) {
+            value += e.getCoefficient(k) * hinted.getOrDefault(e.getVariableIndex(k), 0L);
+        }
+        model.addHint(d, SectionCost.out(value, lo, hi));
         return d;
-    }
-
-    private static IntVar absolute(CpModel model, LinearExpr e, long bound, String name) {
-        IntVar d = model.newIntVar(0, bound, name);
-        model.addGreaterOrEqual(LinearExpr.newBuilder().add(d).build(), e);
-        LinearExprBuilder neg = LinearExpr.newBuilder().add(d);
-        model.addGreaterOrEqual(neg.build(), negate(e));
-        return d;
-    }
-
-    private static LinearExpr negate(LinearExpr e) {
-        return LinearExpr.affine(e, -1, 0);
     }
 
     /**
@@ -487,30 +521,6 @@ public final class SectionSolver {
             prev = cur;
         }
         return prev[n] >= inf ? 0 : prev[n];
-    }
-
-    /** Quantile bins 0..bins−1 by score rank (ties share a bin). */
-    static int[] bins(long[] score, int bins) {
-        int n = score.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Long.compare(score[a], score[b]));
-        int[] bin = new int[n];
-        int k = 0;
-        while (k < n) {
-            int j = k;
-            while (j + 1 < n && score[order[j + 1]] == score[order[k]]) {
-                j++;
-            }
-            int b = Math.min(bins - 1, (int) ((long) k * bins / n));
-            for (int q = k; q <= j; q++) {
-                bin[order[q]] = b;
-            }
-            k = j + 1;
-        }
-        return bin;
     }
 
     /** Levels mode: sections of level ℓ take the ℓ-th contiguous score band, sized by their seats. */
@@ -760,28 +770,6 @@ public final class SectionSolver {
                 model.addLessOrEqual(diff.build(), 0);
             }
         }
-    }
-
-    private static Map<String, double[]> attributes(SectionProblem p) {
-        Map<String, double[]> a = new LinkedHashMap<>();
-        a.put("gender:female", new double[] {p.weights().gender()});
-        a.put("frl", new double[] {p.weights().frl()});
-        a.put("behavior", new double[] {p.weights().behavior()});
-        TreeSet<String> races = new TreeSet<>();
-        p.pupils().forEach(pu -> races.add(pu.race()));
-        for (String r : races) {
-            a.put("race:" + r, new double[] {p.weights().race()});
-        }
-        return a;
-    }
-
-    private static boolean has(SectionProblem.Pupil pu, String attribute) {
-        return switch (attribute) {
-            case "gender:female" -> pu.gender().equals("female");
-            case "frl" -> pu.frl();
-            case "behavior" -> pu.behavior();
-            default -> pu.race().equals(attribute.substring("race:".length()));
-        };
     }
 
     /** The hard rules each placement had to satisfy, for the reason column. */

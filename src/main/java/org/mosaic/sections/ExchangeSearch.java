@@ -1,0 +1,412 @@
+package org.mosaic.sections;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The exchange method of anticlustering (Späth 1986; Papenberg &amp; Klau 2021), generalised to the whole objective
+ * of {@link SectionCost}: each student in turn is moved to another section or swapped with a student of another
+ * section when that lowers the objective most, keeping every hard rule; at a local optimum a few random swaps kick
+ * the search on (iterated local search), and the best placement seen is kept. It finds good classes for a school in
+ * a fraction of a second, where CP-SAT's first solutions on a 750-student grade take minutes; CP-SAT then starts from
+ * them and supplies the proven bound.
+ *
+ * <p>Deterministic: the work is counted in move evaluations, not seconds, and the order comes from the seed, so the
+ * same problem and seed give the same classes on any machine. Students in keep-together pairs stay where the start
+ * put them (the start keeps them together).
+ */
+final class ExchangeSearch {
+    private final SectionProblem p;
+    private final SectionCost c;
+    private final int n;
+    private final int m;
+    private final boolean[][] allowed;
+    private final int[][] apartOf;
+    private final int[] movable;
+    private final int[] rank;
+    private final long[] rankScore;
+    private final int[][] attrsOf;
+    private final boolean iepOn;
+    private final boolean giftedOn;
+    private final int clusters;
+    private final SectionProblem.Rules r;
+
+    private final int[] section;
+    private final int[] size;
+    private final int[] iep;
+    private final int[] gifted;
+    private final long[] sum;
+    private final int[][] bandCount;
+    private final int[][] attrCount;
+    private final int[][] rankCount;
+    private final int[] lowRank;
+    private final int[] highRank;
+    private int clusterSections;
+    private long objective;
+    private long evaluations;
+
+    private ExchangeSearch(SectionProblem p, SectionCost c, int[] start) {
+        this.p = p;
+        this.c = c;
+        this.n = c.n;
+        this.m = c.m;
+        this.r = p.rules();
+        allowed = PlacementRules.allowed(p, c.score);
+        iepOn = PlacementRules.iepActive(p);
+        giftedOn = PlacementRules.giftedActive(p);
+        clusters = giftedOn ? SectionSolver.clusterCount(PlacementRules.gifted(p), m, r) : 0;
+        List<List<Integer>> apart = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            apart.add(new ArrayList<>());
+        }
+        for (int[] q : p.apart()) {
+            apart.get(q[0]).add(q[1]);
+            apart.get(q[1]).add(q[0]);
+        }
+        apartOf = new int[n][];
+        for (int i = 0; i < n; i++) {
+            apartOf[i] = apart.get(i).stream().mapToInt(Integer::intValue).toArray();
+        }
+        boolean[] frozen = new boolean[n];
+        p.together().forEach(q -> {
+            frozen[q[0]] = true;
+            frozen[q[1]] = true;
+        });
+        p.locks().keySet().forEach(i -> frozen[i] = true);
+        movable = java.util.stream.IntStream.range(0, n).filter(i -> !frozen[i]).toArray();
+        long[] distinct = Arrays.stream(c.score).distinct().sorted().toArray();
+        rankScore = distinct;
+        rank = new int[n];
+        for (int i = 0; i < n; i++) {
+            rank[i] = Arrays.binarySearch(distinct, c.score[i]);
+        }
+        attrsOf = new int[n][];
+        for (int i = 0; i < n; i++) {
+            List<Integer> a = new ArrayList<>();
+            for (int k = 0; k < c.attributes.size(); k++) {
+                if (c.hasAttr[k][i]) {
+                    a.add(k);
+                }
+            }
+            attrsOf[i] = a.stream().mapToInt(Integer::intValue).toArray();
+        }
+        section = new int[n];
+        size = new int[m];
+        iep = new int[m];
+        gifted = new int[m];
+        sum = new long[m];
+        bandCount = new int[m][c.bands];
+        attrCount = new int[m][c.attributes.size()];
+        rankCount = new int[m][distinct.length];
+        lowRank = new int[m];
+        highRank = new int[m];
+        load(start);
+    }
+
+    /**
+     * Improves a placement that keeps every hard rule, within {@code budget} move evaluations; returns the best
+     * placement found (never worse than the start).
+     */
+    static int[] improve(SectionProblem p, SectionCost c, int[] start, long budget, long seed) {
+        ExchangeSearch search = new ExchangeSearch(p, c, start);
+        return search.run(budget, new SplittableRandom(seed));
+    }
+
+    private void load(int[] placement) {
+        Arrays.fill(size, 0);
+        Arrays.fill(iep, 0);
+        Arrays.fill(gifted, 0);
+        Arrays.fill(sum, 0);
+        for (int s = 0; s < m; s++) {
+            Arrays.fill(bandCount[s], 0);
+            Arrays.fill(attrCount[s], 0);
+            Arrays.fill(rankCount[s], 0);
+        }
+        Arrays.fill(lowRank, -1);
+        Arrays.fill(highRank, -1);
+        for (int i = 0; i < n; i++) {
+            section[i] = placement[i];
+            add(i, placement[i]);
+        }
+        clusterSections = 0;
+        for (int s = 0; s < m; s++) {
+            clusterSections += gifted[s] >= r.giftedMin() ? 1 : 0;
+        }
+        objective = c.total(section);
+    }
+
+    private int[] run(long budget, SplittableRandom random) {
+        int[] best = section.clone();
+        long bestObjective = objective;
+        int[] order = movable.clone();
+        while (evaluations < budget && bestObjective > 0 && movable.length > 1) {
+            boolean improved = false;
+            shuffle(order, random);
+            for (int i : order) {
+                improved |= bestMove(i);
+                if (evaluations >= budget) {
+                    break;
+                }
+            }
+            if (objective < bestObjective) {
+                bestObjective = objective;
+                best = section.clone();
+            }
+            if (!improved) {
+                if (objective > bestObjective) {
+                    load(best);
+                }
+                kick(random, Math.max(2, movable.length / 40));
+            }
+        }
+        return best;
+    }
+
+    /** The best relocation or swap for student i, applied if it lowers the objective. */
+    private boolean bestMove(int i) {
+        int s = section[i];
+        long bestDelta = 0;
+        int bestTo = -1;
+        int bestWith = -1;
+        evaluations += m + movable.length;
+        for (int t = 0; t < m; t++) {
+            if (t != s && allowed[i][t] && feasible(i, s, -1, t)) {
+                long d = delta(s, i, -1) + delta(t, -1, i);
+                if (d < bestDelta) {
+                    bestDelta = d;
+                    bestTo = t;
+                    bestWith = -1;
+                }
+            }
+        }
+        for (int j : movable) {
+            int t = section[j];
+            if (t != s && allowed[i][t] && allowed[j][s] && feasible(i, s, j, t)) {
+                long d = delta(s, i, j) + delta(t, j, i);
+                if (d < bestDelta) {
+                    bestDelta = d;
+                    bestTo = t;
+                    bestWith = j;
+                }
+            }
+        }
+        if (bestTo < 0) {
+            return false;
+        }
+        apply(i, s, bestWith, bestTo);
+        objective += bestDelta;
+        return true;
+    }
+
+    /** Random rule-keeping swaps that move the search out of a local optimum. */
+    private void kick(SplittableRandom random, int swaps) {
+        int done = 0;
+        for (int tries = 0; done < swaps && tries < 50 * swaps && movable.length > 1; tries++) {
+            int i = movable[random.nextInt(movable.length)];
+            int j = movable[random.nextInt(movable.length)];
+            int s = section[i];
+            int t = section[j];
+            evaluations++;
+            if (s != t && allowed[i][t] && allowed[j][s] && feasible(i, s, j, t)) {
+                long d = delta(s, i, j) + delta(t, j, i);
+                apply(i, s, j, t);
+                objective += d;
+                done++;
+            }
+        }
+    }
+
+    /** Whether moving i from s to t (and j from t to s, if j ≥ 0) keeps every hard rule. */
+    private boolean feasible(int i, int s, int j, int t) {
+        if (!fits(s, i, j) || !fits(t, j, i)) {
+            return false;
+        }
+        for (int q : apartOf[i]) {
+            if ((q == j ? s : section[q]) == t) {
+                return false;
+            }
+        }
+        if (j >= 0) {
+            for (int q : apartOf[j]) {
+                if ((q == i ? t : section[q]) == s) {
+                    return false;
+                }
+            }
+        }
+        if (giftedOn) {
+            int gs = gifted[s] - flag(i, true) + flag(j, true);
+            int gt = gifted[t] - flag(j, true) + flag(i, true);
+            int zs = size[s] - 1 + (j >= 0 ? 1 : 0);
+            int zt = size[t] + 1 - (j >= 0 ? 1 : 0);
+            int min = r.giftedMin();
+            int count = clusterSections - (gifted[s] >= min ? 1 : 0) - (gifted[t] >= min ? 1 : 0)
+                    + (gs >= min ? 1 : 0) + (gt >= min ? 1 : 0);
+            if (count != clusters || gs >= min && !PlacementRules.giftedFits(r, gs, zs)
+                    || gt >= min && !PlacementRules.giftedFits(r, gt, zt)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Size and co-taught cap of section s after losing {@code out} and gaining {@code in} (−1: nobody). */
+    private boolean fits(int s, int out, int in) {
+        int z = size[s] - (out >= 0 ? 1 : 0) + (in >= 0 ? 1 : 0);
+        SectionProblem.Slot slot = p.sections().get(s);
+        if (z < slot.minSize() || z > slot.capacity()) {
+            return false;
+        }
+        return !iepOn || !slot.coTaught() || PlacementRules.iepFits(r, iep[s] - flag(out, false) + flag(in, false), z);
+    }
+
+    private int flag(int i, boolean isGifted) {
+        if (i < 0) {
+            return 0;
+        }
+        SectionProblem.Pupil pu = p.pupils().get(i);
+        return (isGifted ? pu.gifted() : pu.iep()) ? 1 : 0;
+    }
+
+    /** The change in section s's share of the objective when it loses {@code out} and gains {@code in}. */
+    private long delta(int s, int out, int in) {
+        long d = 0;
+        int dz = (in >= 0 ? 1 : 0) - (out >= 0 ? 1 : 0);
+        if (dz != 0) {
+            d += c.sizeCoef * (SectionCost.out(size[s] + dz, c.sizeLo[s], c.sizeHi[s])
+                    - SectionCost.out(size[s], c.sizeLo[s], c.sizeHi[s]));
+        }
+        int bo = out >= 0 ? c.band[out] : -1;
+        int bi = in >= 0 ? c.band[in] : -1;
+        if (bo != bi) {
+            if (bo >= 0) {
+                d += c.bandCoef * (SectionCost.out(bandCount[s][bo] - 1, c.bandLo[s][bo], c.bandHi[s][bo])
+                        - SectionCost.out(bandCount[s][bo], c.bandLo[s][bo], c.bandHi[s][bo]));
+            }
+            if (bi >= 0) {
+                d += c.bandCoef * (SectionCost.out(bandCount[s][bi] + 1, c.bandLo[s][bi], c.bandHi[s][bi])
+                        - SectionCost.out(bandCount[s][bi], c.bandLo[s][bi], c.bandHi[s][bi]));
+            }
+        }
+        long next = sum[s] - (out >= 0 ? c.score[out] : 0) + (in >= 0 ? c.score[in] : 0);
+        d += c.meanCoef * (SectionCost.out(next, c.meanLo[s], c.meanHi[s])
+                - SectionCost.out(sum[s], c.meanLo[s], c.meanHi[s]));
+        for (int a = 0; a < attrCount[s].length; a++) {
+            int change = (in >= 0 && c.hasAttr[a][in] ? 1 : 0) - (out >= 0 && c.hasAttr[a][out] ? 1 : 0);
+            if (change != 0) {
+                d += c.attrCoef[a] * (SectionCost.out(attrCount[s][a] + change, c.attrLo[a][s], c.attrHi[a][s])
+                        - SectionCost.out(attrCount[s][a], c.attrLo[a][s], c.attrHi[a][s]));
+            }
+        }
+        if (c.spreadCoef > 0) {
+            d += c.spreadCoef * (rangeAfter(s, out, in) - rangeOf(s));
+        }
+        return d;
+    }
+
+    private long rangeOf(int s) {
+        return lowRank[s] < 0 ? 0 : rankScore[highRank[s]] - rankScore[lowRank[s]];
+    }
+
+    private long rangeAfter(int s, int out, int in) {
+        int lo = lowRank[s];
+        int hi = highRank[s];
+        if (out >= 0) {
+            int k = rank[out];
+            if (size[s] == 1) {
+                lo = -1;
+                hi = -1;
+            } else if (rankCount[s][k] == 1) {
+                if (k == lo) {
+                    lo = nextUp(s, k);
+                }
+                if (k == hi) {
+                    hi = nextDown(s, k);
+                }
+            }
+        }
+        if (in >= 0) {
+            int k = rank[in];
+            lo = lo < 0 ? k : Math.min(lo, k);
+            hi = hi < 0 ? k : Math.max(hi, k);
+        }
+        return lo < 0 ? 0 : rankScore[hi] - rankScore[lo];
+    }
+
+    private int nextUp(int s, int k) {
+        for (int q = k + 1; q < rankScore.length; q++) {
+            if (rankCount[s][q] > 0) {
+                return q;
+            }
+        }
+        return -1;
+    }
+
+    private int nextDown(int s, int k) {
+        for (int q = k - 1; q >= 0; q--) {
+            if (rankCount[s][q] > 0) {
+                return q;
+            }
+        }
+        return -1;
+    }
+
+    private void apply(int i, int s, int j, int t) {
+        int before = (gifted[s] >= r.giftedMin() ? 1 : 0) + (gifted[t] >= r.giftedMin() ? 1 : 0);
+        remove(i, s);
+        add(i, t);
+        section[i] = t;
+        if (j >= 0) {
+            remove(j, t);
+            add(j, s);
+            section[j] = s;
+        }
+        clusterSections += (gifted[s] >= r.giftedMin() ? 1 : 0) + (gifted[t] >= r.giftedMin() ? 1 : 0) - before;
+    }
+
+    private void add(int i, int s) {
+        size[s]++;
+        iep[s] += flag(i, false);
+        gifted[s] += flag(i, true);
+        sum[s] += c.score[i];
+        bandCount[s][c.band[i]]++;
+        for (int a : attrsOf[i]) {
+            attrCount[s][a]++;
+        }
+        int k = rank[i];
+        rankCount[s][k]++;
+        lowRank[s] = lowRank[s] < 0 ? k : Math.min(lowRank[s], k);
+        highRank[s] = highRank[s] < 0 ? k : Math.max(highRank[s], k);
+    }
+
+    private void remove(int i, int s) {
+        size[s]--;
+        iep[s] -= flag(i, false);
+        gifted[s] -= flag(i, true);
+        sum[s] -= c.score[i];
+        bandCount[s][c.band[i]]--;
+        for (int a : attrsOf[i]) {
+            attrCount[s][a]--;
+        }
+        int k = rank[i];
+        rankCount[s][k]--;
+        if (rankCount[s][k] == 0) {
+            if (k == lowRank[s]) {
+                lowRank[s] = nextUp(s, k);
+            }
+            if (k == highRank[s]) {
+                highRank[s] = nextDown(s, k);
+            }
+        }
+    }
+
+    private static void shuffle(int[] a, SplittableRandom random) {
+        for (int k = a.length - 1; k > 0; k--) {
+            int q = random.nextInt(k + 1);
+            int tmp = a[k];
+            a[k] = a[q];
+            a[q] = tmp;
+        }
+    }
+}

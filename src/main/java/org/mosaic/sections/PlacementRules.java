@@ -1,0 +1,177 @@
+package org.mosaic.sections;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * The hard rules checked directly on a placement, independently of the CP-SAT model: which sections each student may
+ * join, and which rule families a complete placement breaks. The exchange search keeps every rule through its moves;
+ * this check decides whether a draft can start it, and lets tests verify the solver's answers.
+ */
+final class PlacementRules {
+    private PlacementRules() {
+    }
+
+    static boolean iepActive(SectionProblem p) {
+        return p.rules().clusterIep() && p.sections().stream().anyMatch(SectionProblem.Slot::coTaught);
+    }
+
+    static boolean ellActive(SectionProblem p) {
+        return p.rules().clusterEll() && p.sections().stream().anyMatch(SectionProblem.Slot::ellCertified);
+    }
+
+    static int gifted(SectionProblem p) {
+        return (int) p.pupils().stream().filter(SectionProblem.Pupil::gifted).count();
+    }
+
+    static boolean giftedActive(SectionProblem p) {
+        return p.rules().clusterGifted() && gifted(p) >= p.rules().giftedMin();
+    }
+
+    /** Sections each student may join at all: co-taught for IEP, certified for English learners, locks, levels. */
+    static boolean[][] allowed(SectionProblem p, long[] score) {
+        int n = p.pupils().size();
+        int m = p.sections().size();
+        boolean[][] ok = new boolean[n][m];
+        boolean iep = iepActive(p);
+        boolean ell = ellActive(p);
+        int[] level = p.levels() > 1 ? levelOf(p, score) : null;
+        List<String> levels = new ArrayList<>(new LinkedHashSet<>(p.sections().stream()
+                .map(SectionProblem.Slot::level).toList()));
+        for (int i = 0; i < n; i++) {
+            SectionProblem.Pupil pu = p.pupils().get(i);
+            Integer lock = p.locks().get(i);
+            for (int s = 0; s < m; s++) {
+                SectionProblem.Slot slot = p.sections().get(s);
+                ok[i][s] = (!iep || !pu.iep() || slot.coTaught()) && (!ell || !pu.ell() || slot.ellCertified())
+                        && (lock == null || lock == s)
+                        && (level == null || levels.indexOf(slot.level()) == level[i]);
+            }
+        }
+        return ok;
+    }
+
+    /**
+     * Levels mode: the index of the level whose contiguous score band holds each student, bands sized by the levels'
+     * seats (the first level listed takes the lowest scores).
+     */
+    static int[] levelOf(SectionProblem p, long[] score) {
+        int n = score.length;
+        List<String> levels = new ArrayList<>(new LinkedHashSet<>(p.sections().stream()
+                .map(SectionProblem.Slot::level).toList()));
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(score[a], score[b]));
+        long totalSeats = p.sections().stream().mapToLong(SectionProblem.Slot::capacity).sum();
+        int[] level = new int[n];
+        int start = 0;
+        for (int l = 0; l < levels.size(); l++) {
+            String name = levels.get(l);
+            long seats = p.sections().stream().filter(s -> s.level().equals(name))
+                    .mapToLong(SectionProblem.Slot::capacity).sum();
+            int count = l == levels.size() - 1 ? n - start : (int) Math.round((double) n * seats / totalSeats);
+            for (int k = start; k < start + count && k < n; k++) {
+                level[order[k]] = l;
+            }
+            start += count;
+        }
+        return level;
+    }
+
+    /** The rule families a complete placement breaks (empty when it keeps them all). */
+    static List<String> violations(SectionProblem p, int[] section) {
+        int n = p.pupils().size();
+        int m = p.sections().size();
+        List<String> broken = new ArrayList<>();
+        int[] size = new int[m];
+        int[] iep = new int[m];
+        int[] gifted = new int[m];
+        for (int i = 0; i < n; i++) {
+            if (section[i] < 0 || section[i] >= m) {
+                broken.add("every student placed");
+                return broken;
+            }
+            size[section[i]]++;
+            iep[section[i]] += p.pupils().get(i).iep() ? 1 : 0;
+            gifted[section[i]] += p.pupils().get(i).gifted() ? 1 : 0;
+        }
+        for (int s = 0; s < m; s++) {
+            SectionProblem.Slot slot = p.sections().get(s);
+            if (size[s] < slot.minSize() || size[s] > slot.capacity()) {
+                broken.add("capacity and minimum size");
+                break;
+            }
+        }
+        if (p.apart().stream().anyMatch(q -> section[q[0]] == section[q[1]])) {
+            broken.add("keep-apart requests");
+        }
+        if (p.together().stream().anyMatch(q -> section[q[0]] != section[q[1]])) {
+            broken.add("keep-together requests");
+        }
+        SectionProblem.Rules r = p.rules();
+        if (iepActive(p)) {
+            boolean ok = true;
+            for (int i = 0; i < n; i++) {
+                ok &= !p.pupils().get(i).iep() || p.sections().get(section[i]).coTaught();
+            }
+            for (int s = 0; s < m; s++) {
+                ok &= !p.sections().get(s).coTaught() || iepFits(r, iep[s], size[s]);
+            }
+            if (!ok) {
+                broken.add("IEP students in co-taught sections (cap)");
+            }
+        }
+        if (ellActive(p)) {
+            for (int i = 0; i < n; i++) {
+                if (p.pupils().get(i).ell() && !p.sections().get(section[i]).ellCertified()) {
+                    broken.add("English learners with an EL-certified teacher");
+                    break;
+                }
+            }
+        }
+        if (giftedActive(p)) {
+            int clusters = 0;
+            boolean ok = true;
+            for (int s = 0; s < m; s++) {
+                if (gifted[s] >= r.giftedMin()) {
+                    clusters++;
+                    ok &= giftedFits(r, gifted[s], size[s]);
+                }
+            }
+            if (!ok || clusters != SectionSolver.clusterCount(gifted(p), m, r)) {
+                broken.add("gifted cluster grouping");
+            }
+        }
+        if (p.locks().entrySet().stream().anyMatch(e -> section[e.getKey()] != e.getValue())) {
+            broken.add("locks");
+        }
+        if (p.levels() > 1) {
+            long[] score = p.pupils().stream().mapToLong(pu -> Math.round(pu.score() * 10)).toArray();
+            int[] level = levelOf(p, score);
+            List<String> levels = new ArrayList<>(new LinkedHashSet<>(p.sections().stream()
+                    .map(SectionProblem.Slot::level).toList()));
+            for (int i = 0; i < n; i++) {
+                if (levels.indexOf(p.sections().get(section[i]).level()) != level[i]) {
+                    broken.add("levels");
+                    break;
+                }
+            }
+        }
+        return broken;
+    }
+
+    /** The co-taught cap in the model's integer form: at most iepMax, and 100 · iep ≤ round(100 · share) · size. */
+    static boolean iepFits(SectionProblem.Rules r, int iep, int size) {
+        return iep <= r.iepMax() && 100L * iep <= Math.round(100 * r.iepShare()) * size;
+    }
+
+    /** A cluster section's gifted count: giftedMin..giftedMax and at most giftedShare of the section. */
+    static boolean giftedFits(SectionProblem.Rules r, int gifted, int size) {
+        return gifted >= r.giftedMin() && gifted <= r.giftedMax()
+                && 100L * gifted <= Math.round(100 * r.giftedShare()) * size;
+    }
+}

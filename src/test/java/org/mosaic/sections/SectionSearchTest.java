@@ -1,0 +1,147 @@
+package org.mosaic.sections;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pieces around the CP-SAT model: the objective computed in Java agrees with the model's, the exchange search
+ * keeps every hard rule and never makes classes worse, and the interval-cover bound never exceeds the true optimum
+ * (checked against every assignment of small instances).
+ */
+class SectionSearchTest {
+    private static final String[] RACES = {"black", "white", "hispanic"};
+
+    /** A small random school: flags, ties in scores, co-taught and certified sections, all rules on. */
+    static SectionProblem random(SplittableRandom r, int n, int m, double dial, boolean rules) {
+        return random(r, n, m, dial, rules, 3, 0.3);
+    }
+
+    static SectionProblem random(SplittableRandom r, int n, int m, double dial, boolean rules, int iepMax,
+                                 double giftedShare) {
+        List<SectionProblem.Pupil> pupils = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            pupils.add(new SectionProblem.Pupil("p" + i, 180 + r.nextInt(40) + (r.nextBoolean() ? 0.5 : 0),
+                    r.nextBoolean(), RACES[r.nextInt(RACES.length)], r.nextBoolean() ? "female" : "male",
+                    rules && r.nextDouble() < 0.2, rules && r.nextDouble() < 0.2, rules && r.nextDouble() < giftedShare,
+                    r.nextDouble() < 0.2, false));
+        }
+        int cap = (n + m - 1) / m + r.nextInt(3);
+        List<SectionProblem.Slot> slots = new ArrayList<>();
+        for (int s = 0; s < m; s++) {
+            slots.add(new SectionProblem.Slot("s" + s, cap, Math.max(0, n / m - 2), s == 0 || r.nextBoolean(),
+                    s == m - 1 || r.nextBoolean(), ""));
+        }
+        SectionProblem.Rules d = SectionProblem.Rules.defaults();
+        SectionProblem.Rules rule = new SectionProblem.Rules(rules, 0.5, iepMax, rules, rules, 2, 3, 0.5);
+        return new SectionProblem(pupils, slots, dial, 0, List.of(), List.of(), Map.of(), rules ? rule
+                : new SectionProblem.Rules(false, d.iepShare(), d.iepMax(), false, false, d.giftedMin(),
+                d.giftedMax(), d.giftedShare()), SectionProblem.Weights.defaults(), 1, 1, 7);
+    }
+
+    @Test
+    void javaObjectiveEqualsTheModelsObjective() {
+        SplittableRandom r = new SplittableRandom(11);
+        for (int k = 0; k < 12; k++) {
+            SectionProblem p = random(r, 24, 3, new double[] {0, 0.3, 0.5, 0.8, 1}[k % 5], k % 2 == 0);
+            int[] placement;
+            try {
+                placement = SectionSolver.solve(p).section();
+            } catch (org.mosaic.model.BadInputException infeasible) {
+                continue;
+            }
+            assertThat(SectionSolver.modelObjective(p, placement)).as("instance %d", k)
+                    .isEqualTo(new SectionCost(p).total(placement));
+        }
+    }
+
+    @Test
+    void exchangeSearchKeepsEveryRuleAndNeverWorsens() {
+        SplittableRandom r = new SplittableRandom(12);
+        int checked = 0;
+        for (int k = 0; k < 30; k++) {
+            SectionProblem p = random(r, 40, 4, r.nextDouble(), true, 8, 0.12);
+            List<int[]> apart = List.of(new int[] {0, 1}, new int[] {2, 3});
+            p = new SectionProblem(p.pupils(), p.sections(), p.tracking(), 0, apart, List.of(new int[] {4, 5}),
+                    Map.of(6, 1), p.rules(), p.weights(), p.timeLimit(), 1, p.seed());
+            int[] start;
+            try {
+                start = SectionSolver.feasiblePlacement(p, SectionSolver.snakeDraft(p));
+            } catch (org.mosaic.model.BadInputException infeasible) {
+                continue;
+            }
+            assertThat(PlacementRules.violations(p, start)).isEmpty();
+            SectionCost cost = new SectionCost(p);
+            int[] better = ExchangeSearch.improve(p, cost, start, 2_000_000, k);
+            assertThat(PlacementRules.violations(p, better)).as("instance %d", k).isEmpty();
+            assertThat(cost.total(better)).isLessThanOrEqualTo(cost.total(start));
+            assertThat(better[6]).isEqualTo(1);
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(10);
+    }
+
+    @Test
+    void coverBoundNeverExceedsTheOptimumOfAnySmallSchool() {
+        SplittableRandom r = new SplittableRandom(13);
+        int tight = 0;
+        int checked = 0;
+        for (int k = 0; k < 150; k++) {
+            int m = 2 + r.nextInt(2);
+            int n = m == 2 ? 6 + r.nextInt(4) : 6 + r.nextInt(2);
+            SectionProblem p = random(r, n, m, new double[] {0, 0.25, 0.5, 0.75, 1}[k % 5], r.nextBoolean());
+            SectionCost cost = new SectionCost(p);
+            long optimum = Long.MAX_VALUE;
+            int[] section = new int[n];
+            for (long code = 0; code < Math.round(Math.pow(m, n)); code++) {
+                long c = code;
+                for (int i = 0; i < n; i++) {
+                    section[i] = (int) (c % m);
+                    c /= m;
+                }
+                if (PlacementRules.violations(p, section).isEmpty()) {
+                    optimum = Math.min(optimum, cost.total(section));
+                }
+            }
+            if (optimum == Long.MAX_VALUE) {
+                continue;
+            }
+            long bound = CoverBound.lowerBound(p, cost);
+            assertThat(bound).as("instance %d (n %d, m %d, dial %s)", k, n, m, p.tracking())
+                    .isLessThanOrEqualTo(optimum);
+            tight += bound == optimum ? 1 : 0;
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(60);
+        assertThat(tight).as("the bound is exact on some instances").isGreaterThan(0);
+    }
+
+    @Test
+    void aLargeGradeWithEveryRuleIsProvenOptimalWhenMixed() {
+        SplittableRandom r = new SplittableRandom(14);
+        List<SectionProblem.Pupil> pupils = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            boolean frl = r.nextBoolean();
+            double z = r.nextGaussian() + (frl ? -0.4 : 0.4);
+            pupils.add(new SectionProblem.Pupil("h" + i, Math.round((250 + 15 * z) * 10) / 10.0, frl,
+                    RACES[r.nextInt(RACES.length)], r.nextBoolean() ? "female" : "male", r.nextDouble() < 0.10,
+                    r.nextDouble() < 0.13, z > 1.4, r.nextDouble() < 0.05, false));
+        }
+        List<SectionProblem.Slot> slots = new ArrayList<>();
+        for (int s = 0; s < 10; s++) {
+            slots.add(new SectionProblem.Slot("S" + s, 32, 26, s < 4, s == 0 || s >= 8, ""));
+        }
+        SectionProblem p = new SectionProblem(pupils, slots, 0, 0, List.of(new int[] {5, 6}),
+                List.of(new int[] {1, 2}), Map.of(), SectionProblem.Rules.defaults(),
+                SectionProblem.Weights.defaults(), 10, 1, 1);
+        SectionSolver.Solution s = SectionSolver.solve(p);
+        assertThat(PlacementRules.violations(p, s.section())).isEmpty();
+        assertThat(s.status()).isEqualTo("OPTIMAL");
+        assertThat(s.gap()).isZero();
+    }
+}
