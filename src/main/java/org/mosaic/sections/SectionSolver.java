@@ -104,7 +104,7 @@ public final class SectionSolver {
                 feasible = repaired.section();
             }
             long e0 = System.nanoTime();
-            int[] improved = ExchangeSearch.improve(p, cost, feasible, budget, p.seed());
+            int[] improved = canonical(p, cost.score, ExchangeSearch.improve(p, cost, feasible, budget, p.seed()));
             long value = cost.total(improved);
             trace("exchange search: %d -> %d in %.2f s", cost.total(feasible), value, (System.nanoTime() - e0) / 1e9);
             if (value < startObjective) {
@@ -179,8 +179,11 @@ public final class SectionSolver {
                                   double timeLimit) {
         int n = p.pupils().size();
         int m = p.sections().size();
-        double t = Math.max(0, Math.min(1, p.tracking()));
         CpModel model = new CpModel();
+        // A start that keeps every rule is hinted completely (every auxiliary variable too), so CP-SAT begins from
+        // its true objective. A draft that breaks rules is hinted by placement only and repaired: CP-SAT 9.12
+        // aborts the process when asked to repair a complete but infeasible hint (or-tools issue #5025).
+        boolean complete = withObjective && PlacementRules.violations(p, hint).isEmpty();
         BoolVar[][] x = new BoolVar[n][m];
         for (int i = 0; i < n; i++) {
             for (int s = 0; s < m; s++) {
@@ -193,6 +196,9 @@ public final class SectionSolver {
                 "IEP students in co-taught sections (cap)", "English learners with an EL-certified teacher",
                 "gifted cluster grouping", "locks", "levels")) {
             family.put(f, model.newBoolVar(f));
+            if (complete) {
+                model.addHint(family.get(f), 1);
+            }
         }
         IntVar[] size = new IntVar[m];
         int maxCap = 0;
@@ -266,6 +272,13 @@ public final class SectionSolver {
             for (int s = 0; s < m; s++) {
                 isCluster[s] = model.newBoolVar("cluster" + s);
                 clusterCount.add(isCluster[s]);
+                int hintedGifted = 0;
+                for (int i = 0; i < n; i++) {
+                    hintedGifted += hint[i] == s && p.pupils().get(i).gifted() ? 1 : 0;
+                }
+                if (complete) {
+                    model.addHint(isCluster[s], hintedGifted >= r.giftedMin() ? 1 : 0);
+                }
                 LinearExprBuilder g = LinearExpr.newBuilder();
                 LinearExprBuilder share = LinearExpr.newBuilder();
                 for (int i = 0; i < n; i++) {
@@ -294,6 +307,7 @@ public final class SectionSolver {
         }
         LinearExprBuilder obj = LinearExpr.newBuilder();
         Map<Integer, Long> hinted = new HashMap<>();
+        Map<Integer, Long> hints = complete ? hinted : null;
         int[] hintSize = new int[m];
         for (int i = 0; i < n; i++) {
             hinted.put(x[i][hint[i]].getIndex(), 1L);
@@ -301,7 +315,9 @@ public final class SectionSolver {
         }
         for (int s = 0; s < m; s++) {
             hinted.put(size[s].getIndex(), (long) hintSize[s]);
-            model.addHint(size[s], hintSize[s]);
+            if (complete) {
+                model.addHint(size[s], hintSize[s]);
+            }
         }
         IntVar[] lowVar = new IntVar[m];
         IntVar[] highVar = new IntVar[m];
@@ -342,7 +358,8 @@ public final class SectionSolver {
                         c.add(x[i][s]);
                     }
                 }
-                obj.addTerm(outside(model, c.build(), cost.bandLo[s][b], cost.bandHi[s][b], n, "d" + s + "_" + b, hinted),
+                obj.addTerm(outside(model, c.build(), cost.bandLo[s][b], cost.bandHi[s][b], n, "d" + s + "_" + b,
+                        hints),
                         cost.bandCoef);
             }
             if (cost.meanCoef > 0) {
@@ -351,7 +368,8 @@ public final class SectionSolver {
                     sum.addTerm(x[i][s], score[i]);
                 }
                 obj.addTerm(outside(model, sum.build(), cost.meanLo[s], cost.meanHi[s],
-                        (long) n * (Math.abs(cost.highest) + Math.abs(cost.lowest) + 1), "mean" + s, hinted), cost.meanCoef);
+                        (long) n * (Math.abs(cost.highest) + Math.abs(cost.lowest) + 1), "mean" + s, hints),
+                        cost.meanCoef);
             }
             for (int a = 0; a < cost.attributes.size(); a++) {
                 LinearExprBuilder c = LinearExpr.newBuilder();
@@ -360,11 +378,12 @@ public final class SectionSolver {
                         c.add(x[i][s]);
                     }
                 }
-                obj.addTerm(outside(model, c.build(), cost.attrLo[a][s], cost.attrHi[a][s], n, "a" + a + "_" + s, hinted),
+                obj.addTerm(outside(model, c.build(), cost.attrLo[a][s], cost.attrHi[a][s], n, "a" + a + "_" + s,
+                        hints),
                         cost.attrCoef[a]);
             }
             obj.addTerm(outside(model, LinearExpr.newBuilder().add(size[s]).build(), cost.sizeLo[s],
-                    cost.sizeHi[s], n, "size" + s, hinted), cost.sizeCoef);
+                    cost.sizeHi[s], n, "size" + s, hints), cost.sizeCoef);
         }
         for (int i = 0; i < n; i++) {
             for (int sec = 0; sec < m; sec++) {
@@ -382,7 +401,7 @@ public final class SectionSolver {
                     highest = Math.max(highest, score[i]);
                 }
             }
-            if (lowest <= highest) {
+            if (lowest <= highest && complete) {
                 model.addHint(lowVar[sec], lowest);
                 model.addHint(highVar[sec], highest);
             }
@@ -414,7 +433,7 @@ public final class SectionSolver {
         solver.getParameters().setMaxTimeInSeconds(timeLimit * 4);
         solver.getParameters().setNumWorkers(Math.max(1, p.workers()));
         solver.getParameters().setRandomSeed((int) (p.seed() & 0x7fffffff));
-        solver.getParameters().setRepairHint(true);
+        solver.getParameters().setRepairHint(!complete);
         solver.getParameters().setLogSearchProgress(Boolean.getBoolean("mosaic.solverLog"));
         String extra = System.getProperty("mosaic.cpsatParameters");
         if (extra != null && withObjective) {
@@ -485,6 +504,9 @@ public final class SectionSolver {
         model.addGreaterOrEqual(d, LinearExpr.affine(e, 1, -hi));
         model.addGreaterOrEqual(d, LinearExpr.affine(e, -1, lo));
         // Hint the distance the hinted placement gives, so the hint is complete and CP-SAT starts from its true value.
+        if (hinted == null) {
+            return d;
+        }
         long value = e.getOffset();
         for (int k = 0; k < e.numElements(); k++) {
             value += e.getCoefficient(k) * hinted.getOrDefault(e.getVariableIndex(k), 0L);
@@ -752,16 +774,56 @@ public final class SectionSolver {
         return (!needCo || slot.coTaught()) && (!needEl || slot.ellCertified());
     }
 
+    /** Whether sections s and s + 1 are interchangeable: same seats and attributes, neither holding a lock. */
+    private static boolean interchangeable(SectionProblem p, int s) {
+        SectionProblem.Slot a = p.sections().get(s);
+        SectionProblem.Slot b = p.sections().get(s + 1);
+        boolean same = a.capacity() == b.capacity() && a.minSize() == b.minSize() && a.coTaught() == b.coTaught()
+                && a.ellCertified() == b.ellCertified() && a.level().equals(b.level());
+        return same && !p.locks().containsValue(s) && !p.locks().containsValue(s + 1);
+    }
+
+    /**
+     * The same classes with interchangeable sections relabelled in the order the symmetry breaking asks for (by score
+     * total), so that a start from the exchange search is a solution of the model as stated.
+     */
+    static int[] canonical(SectionProblem p, long[] score, int[] section) {
+        int m = p.sections().size();
+        long[] total = new long[m];
+        for (int i = 0; i < section.length; i++) {
+            total[section[i]] += score[i];
+        }
+        int[] relabel = new int[m];
+        for (int s = 0; s < m; s++) {
+            relabel[s] = s;
+        }
+        for (int from = 0; from < m; ) {
+            int to = from;
+            while (to + 1 < m && interchangeable(p, to)) {
+                to++;
+            }
+            Integer[] run = new Integer[to - from + 1];
+            for (int k = 0; k < run.length; k++) {
+                run[k] = from + k;
+            }
+            Arrays.sort(run, (a, b) -> Long.compare(total[a], total[b]));
+            for (int k = 0; k < run.length; k++) {
+                relabel[run[k]] = from + k;
+            }
+            from = to + 1;
+        }
+        int[] out = new int[section.length];
+        for (int i = 0; i < section.length; i++) {
+            out[i] = relabel[section[i]];
+        }
+        return out;
+    }
+
     /** Identical sections are interchangeable: order them by the sum of their students' scores. */
     private static void symmetryBreaking(SectionProblem p, CpModel model, BoolVar[][] x, long[] score) {
         int n = p.pupils().size();
         for (int s = 0; s + 1 < p.sections().size(); s++) {
-            SectionProblem.Slot a = p.sections().get(s);
-            SectionProblem.Slot b = p.sections().get(s + 1);
-            boolean same = a.capacity() == b.capacity() && a.minSize() == b.minSize() && a.coTaught() == b.coTaught()
-                    && a.ellCertified() == b.ellCertified() && a.level().equals(b.level());
-            boolean locked = p.locks().containsValue(s) || p.locks().containsValue(s + 1);
-            if (same && !locked) {
+            if (interchangeable(p, s)) {
                 LinearExprBuilder diff = LinearExpr.newBuilder();
                 for (int i = 0; i < n; i++) {
                     diff.addTerm(x[i][s], score[i]);
