@@ -84,14 +84,25 @@ public final class SectionSolver {
         if (t > 0) {
             drafts.add(bandDraft(p));
         }
-        // Each draft is made to keep the rules (CP-SAT without the objective, from the draft as hint) and improved
-        // by the exchange method; the best start goes to CP-SAT, which improves it and proves the bound.
+        // Each draft is made to keep the rules (RuleRepair's few moves; CP-SAT without the objective if that fails)
+        // and improved by the exchange method; the best start goes to CP-SAT, which improves it and proves the
+        // bound.
         double repairLimit = Math.max(1, p.timeLimit() / 4);
         double used = 0;
         int[] start = null;
         long startObjective = Long.MAX_VALUE;
         long budget = exchangeBudget(p) / drafts.size();
-        for (int[] draft : drafts) {
+        for (int[] given : drafts) {
+            int[] draft = given;
+            if (!PlacementRules.violations(p, draft).isEmpty()) {
+                long r0 = System.nanoTime();
+                int[] ruleKeeping = RuleRepair.repair(p, cost.score, draft, exchangeBudget(p), p.seed());
+                trace("draft breaks %s; RuleRepair %s in %.3f s", PlacementRules.violations(p, draft),
+                        ruleKeeping == null ? "failed" : "kept every rule", (System.nanoTime() - r0) / 1e9);
+                if (ruleKeeping != null) {
+                    draft = ruleKeeping;
+                }
+            }
             int[] feasible = draft;
             if (!PlacementRules.violations(p, draft).isEmpty()) {
                 Solution repaired = solve(p, false, false, draft, repairLimit);
@@ -167,7 +178,15 @@ public final class SectionSolver {
 
     /** The lower bound on the sections' total score range that the model states as a valid inequality. */
     static long rangeLowerBound(SectionProblem p, SectionCost cost) {
-        return cost.leastRange;
+        trace("range bound: rule-free %d, by family %s", cost.leastRange, RangeBound.parts(p, cost.score).stream()
+                .map(q -> q.family() + " " + q.bound()).toList());
+        return Math.max(cost.leastRange, RangeBound.total(p, cost.score));
+    }
+
+    /** The bound on the whole objective known before any search: interval cover, or rule-aware ranges. */
+    static long staticBound(SectionProblem p, SectionCost cost) {
+        long ranges = cost.spreadCoef > 0 ? cost.spreadCoef * rangeLowerBound(p, cost) : 0;
+        return Math.max(CoverBound.lowerBound(p, cost), ranges);
     }
 
     /**
@@ -344,6 +363,17 @@ public final class SectionSolver {
                 spreadSum.addTerm(lowVar[s], -1);
             }
             model.addGreaterOrEqual(spreadSum.build(), rangeBound);
+            // Each family of sections (co-taught, EL-certified, plain) on its own, which is stronger than the sum.
+            for (RangeBound.Part part : RangeBound.parts(p, score)) {
+                if (part.bound() > 0) {
+                    LinearExprBuilder partSum = LinearExpr.newBuilder();
+                    for (int s : part.sections()) {
+                        partSum.add(highVar[s]);
+                        partSum.addTerm(lowVar[s], -1);
+                    }
+                    model.addGreaterOrEqual(partSum.build(), part.bound());
+                }
+            }
         }
         // Balance terms: each count's distance outside [floor, ceil] of its fair share, so a perfectly balanced
         // assignment scores 0 and the solver can prove it optimal as soon as it finds one.
@@ -411,8 +441,8 @@ public final class SectionSolver {
         if (withObjective) {
             LinearExpr objective = obj.build();
             model.minimize(objective);
-            // The interval-cover bound, stated so the search can prune with it (see CoverBound).
-            coverBound = CoverBound.lowerBound(p, cost);
+            // The interval-cover and rule-aware range bounds, stated so the search can prune with them.
+            coverBound = staticBound(p, cost);
             if (coverBound > 0) {
                 model.addGreaterOrEqual(objective, coverBound);
             }
@@ -427,11 +457,22 @@ public final class SectionSolver {
         }
 
         CpSolver solver = new CpSolver();
-        // Deterministic time (CP-SAT's work units, about a second each), so a single-worker run with the same seed
+        // Deterministic time (CP-SAT's work units, about a second each), so a run with the same seed
         // gives the same classes however busy the machine is; wall time only as a safety net.
         solver.getParameters().setMaxDeterministicTime(timeLimit);
         solver.getParameters().setMaxTimeInSeconds(timeLimit * 4);
-        solver.getParameters().setNumWorkers(Math.max(1, p.workers()));
+        if (withObjective) {
+            // Interleaved search runs CP-SAT's portfolio (LNS, core-based bounds, several LP strengths) in fixed
+            // batches, so the result depends on the seed only, not on thread timing or the number of workers. A
+            // single plain worker has no LNS and stalls on tracked dials (Elmhurst at dial 1: gap 16 % vs proven
+            // optimal in 4 s).
+            solver.getParameters().setInterleaveSearch(true);
+            solver.getParameters().setNumWorkers(Math.max(2, p.workers()));
+        } else {
+            // Repairing a draft is a pure feasibility search, which the plain hint-repair worker does best; the
+            // interleaved portfolio found no repair of the high-school draft in 25 units.
+            solver.getParameters().setNumWorkers(Math.max(1, p.workers()));
+        }
         solver.getParameters().setRandomSeed((int) (p.seed() & 0x7fffffff));
         solver.getParameters().setRepairHint(!complete);
         solver.getParameters().setLogSearchProgress(Boolean.getBoolean("mosaic.solverLog"));

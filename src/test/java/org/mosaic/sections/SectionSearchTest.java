@@ -122,6 +122,132 @@ class SectionSearchTest {
     }
 
     @Test
+    void ruleAwareRangeBoundNeverExceedsTheLeastRangesOfAnyRuleKeepingPlacement() {
+        SplittableRandom r = new SplittableRandom(14);
+        int stronger = 0;
+        int checked = 0;
+        for (int k = 0; k < 200; k++) {
+            int m = 2 + r.nextInt(3);
+            int n = m == 2 ? 7 + r.nextInt(4) : m == 3 ? 6 + r.nextInt(3) : 6 + r.nextInt(2);
+            SectionProblem p = random(r, n, m, 1, true, 1 + r.nextInt(3), 0.2);
+            // Few co-taught and certified sections, as in real schools, so each family has its own sections.
+            List<SectionProblem.Slot> slots = new ArrayList<>();
+            for (SectionProblem.Slot slot : p.sections()) {
+                int s = slots.size();
+                slots.add(new SectionProblem.Slot(slot.id(), slot.capacity(), slot.minSize(),
+                        s == 0 || (s == 1 && r.nextInt(4) == 0), s == m - 1 || (s == 0 && r.nextInt(3) == 0), ""));
+            }
+            p = new SectionProblem(p.pupils(), slots, 1, 0, List.of(), List.of(), Map.of(), p.rules(), p.weights(),
+                    1, 1, 7);
+            long[] score = new SectionCost(p).score;
+            List<RangeBound.Part> parts = RangeBound.parts(p, score);
+            long least = Long.MAX_VALUE;
+            long[] leastPerPart = new long[parts.size()];
+            java.util.Arrays.fill(leastPerPart, Long.MAX_VALUE);
+            int[] section = new int[n];
+            for (long code = 0; code < Math.round(Math.pow(m, n)); code++) {
+                long c = code;
+                for (int i = 0; i < n; i++) {
+                    section[i] = (int) (c % m);
+                    c /= m;
+                }
+                if (!PlacementRules.violations(p, section).isEmpty()) {
+                    continue;
+                }
+                long[] range = ranges(score, section, m);
+                least = Math.min(least, java.util.Arrays.stream(range).sum());
+                for (int q = 0; q < parts.size(); q++) {
+                    leastPerPart[q] = Math.min(leastPerPart[q],
+                            parts.get(q).sections().stream().mapToLong(s -> range[s]).sum());
+                }
+            }
+            if (least == Long.MAX_VALUE) {
+                continue;
+            }
+            for (int q = 0; q < parts.size(); q++) {
+                assertThat(parts.get(q).bound()).as("instance %d, %s", k, parts.get(q).family())
+                        .isLessThanOrEqualTo(leastPerPart[q]);
+            }
+            SectionCost cost = new SectionCost(p);
+            assertThat(SectionSolver.rangeLowerBound(p, cost)).as("instance %d", k).isLessThanOrEqualTo(least);
+            stronger += RangeBound.total(p, score) > cost.leastRange ? 1 : 0;
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(60);
+        assertThat(stronger).as("the rules raise the bound above contiguous bands on some instances")
+                .isGreaterThan(5);
+    }
+
+    @Test
+    void spanProgrammesMatchEnumeration() {
+        // leastSpan against every way of giving each score a group or a skip.
+        SplittableRandom r = new SplittableRandom(15);
+        for (int k = 0; k < 300; k++) {
+            int n = 1 + r.nextInt(7);
+            long[] x = new long[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = r.nextInt(30);
+            }
+            java.util.Arrays.sort(x);
+            int groups = 1 + r.nextInt(3);
+            int cap = 1 + r.nextInt(3);
+            int skips = r.nextInt(3);
+            long best = Long.MAX_VALUE;
+            int[] g = new int[n];
+            for (long code = 0; code < Math.round(Math.pow(groups + 1, n)); code++) {
+                long c = code;
+                for (int i = 0; i < n; i++) {
+                    g[i] = (int) (c % (groups + 1)) - 1;
+                    c /= groups + 1;
+                }
+                long[] lo = new long[groups];
+                long[] hi = new long[groups];
+                int[] count = new int[groups];
+                java.util.Arrays.fill(lo, Long.MAX_VALUE);
+                java.util.Arrays.fill(hi, Long.MIN_VALUE);
+                int skipped = 0;
+                for (int i = 0; i < n; i++) {
+                    if (g[i] < 0) {
+                        skipped++;
+                    } else {
+                        count[g[i]]++;
+                        lo[g[i]] = Math.min(lo[g[i]], x[i]);
+                        hi[g[i]] = Math.max(hi[g[i]], x[i]);
+                    }
+                }
+                boolean ok = skipped <= skips && java.util.Arrays.stream(count).allMatch(v -> v <= cap);
+                if (ok) {
+                    long span = 0;
+                    for (int q = 0; q < groups; q++) {
+                        span += count[q] == 0 ? 0 : hi[q] - lo[q];
+                    }
+                    best = Math.min(best, span);
+                }
+            }
+            long expected = best == Long.MAX_VALUE ? 0 : best;
+            assertThat(RangeBound.leastSpan(x, groups, cap, skips))
+                    .as("x %s groups %d cap %d skips %d", java.util.Arrays.toString(x), groups, cap, skips)
+                    .isEqualTo(expected);
+        }
+    }
+
+    private static long[] ranges(long[] score, int[] section, int m) {
+        long[] lo = new long[m];
+        long[] hi = new long[m];
+        java.util.Arrays.fill(lo, Long.MAX_VALUE);
+        java.util.Arrays.fill(hi, Long.MIN_VALUE);
+        for (int i = 0; i < score.length; i++) {
+            lo[section[i]] = Math.min(lo[section[i]], score[i]);
+            hi[section[i]] = Math.max(hi[section[i]], score[i]);
+        }
+        long[] range = new long[m];
+        for (int s = 0; s < m; s++) {
+            range[s] = lo[s] <= hi[s] ? hi[s] - lo[s] : 0;
+        }
+        return range;
+    }
+
+    @Test
     void aLargeGradeWithEveryRuleIsProvenOptimalWhenMixed() {
         SplittableRandom r = new SplittableRandom(14);
         List<SectionProblem.Pupil> pupils = new ArrayList<>();
