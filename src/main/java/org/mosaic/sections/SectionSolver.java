@@ -469,9 +469,10 @@ public final class SectionSolver {
             solver.getParameters().setInterleaveSearch(true);
             solver.getParameters().setNumWorkers(Math.max(2, p.workers()));
         } else {
-            // Repairing a draft is a pure feasibility search, which the plain hint-repair worker does best; the
-            // interleaved portfolio found no repair of the high-school draft in 25 units.
-            solver.getParameters().setNumWorkers(Math.max(1, p.workers()));
+            // Repairing a draft (when RuleRepair could not) is a pure feasibility search, which the plain
+            // hint-repair worker does best; the interleaved portfolio found no repair of the high-school draft in 25
+            // units. One worker, so that the answer stays independent of --workers.
+            solver.getParameters().setNumWorkers(1);
         }
         solver.getParameters().setRandomSeed((int) (p.seed() & 0x7fffffff));
         solver.getParameters().setRepairHint(!complete);
