@@ -46,6 +46,8 @@ final class ExchangeSearch {
     private int clusterSections;
     private long objective;
     private long evaluations;
+    /** A proven lower bound: reaching it means no move can help, so the search stops there. */
+    private long target;
 
     private ExchangeSearch(SectionProblem p, SectionCost c, int[] start) {
         this.p = p;
@@ -110,7 +112,13 @@ final class ExchangeSearch {
      * placement found (never worse than the start).
      */
     static int[] improve(SectionProblem p, SectionCost c, int[] start, long budget, long seed) {
+        return improve(p, c, start, budget, seed, 0);
+    }
+
+    /** As {@link #improve(SectionProblem, SectionCost, int[], long, long)}, stopping early at a proven bound. */
+    static int[] improve(SectionProblem p, SectionCost c, int[] start, long budget, long seed, long bound) {
         ExchangeSearch search = new ExchangeSearch(p, c, start);
+        search.target = Math.max(0, bound);
         return search.run(budget, new SplittableRandom(seed));
     }
 
@@ -138,7 +146,7 @@ final class ExchangeSearch {
     }
 
     private int[] run(long budget, SplittableRandom random) {
-        if (movable.length < 2 || objective == 0) {
+        if (movable.length < 2 || objective <= target) {
             return section.clone();
         }
         // Simulated annealing (Kirkpatrick et al. 1983) over random relocations and swaps for half the budget, then
@@ -157,7 +165,7 @@ final class ExchangeSearch {
         int[] best = section.clone();
         long bestObjective = objective;
         int[] order = movable.clone();
-        while (evaluations < budget && bestObjective > 0) {
+        while (evaluations < budget && bestObjective > target) {
             boolean improved = false;
             shuffle(order, random);
             for (int i : order) {
@@ -210,7 +218,7 @@ final class ExchangeSearch {
         long steps = Math.max(1, proposals);
         double cooling = Math.pow(end / start, 1.0 / steps);
         double temperature = start;
-        for (long step = 0; step < steps && objective > 0; step++, temperature *= cooling) {
+        for (long step = 0; step < steps && objective > target; step++, temperature *= cooling) {
             evaluations++;
             int i = movable[random.nextInt(movable.length)];
             int s = section[i];

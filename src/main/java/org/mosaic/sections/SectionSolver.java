@@ -87,6 +87,8 @@ public final class SectionSolver {
         // Each draft is made to keep the rules (RuleRepair's few moves; CP-SAT without the objective if that fails)
         // and improved by the exchange method; the best start goes to CP-SAT, which improves it and proves the
         // bound.
+        // Known before any search: where the local search may stop, and the proof when a start reaches it.
+        long known = staticBound(p, cost);
         double repairLimit = Math.max(1, p.timeLimit() / 4);
         double used = 0;
         int[] start = null;
@@ -115,7 +117,8 @@ public final class SectionSolver {
                 feasible = repaired.section();
             }
             long e0 = System.nanoTime();
-            int[] improved = canonical(p, cost.score, ExchangeSearch.improve(p, cost, feasible, budget, p.seed()));
+            int[] improved = canonical(p, cost.score, ExchangeSearch.improve(p, cost, feasible, budget, p.seed(),
+                    known));
             long value = cost.total(improved);
             trace("exchange search: %d -> %d in %.2f s", cost.total(feasible), value, (System.nanoTime() - e0) / 1e9);
             if (value < startObjective) {
@@ -123,9 +126,10 @@ public final class SectionSolver {
                 startObjective = value;
             }
         }
-        if (startObjective == 0) {
-            // Every term of the objective is at least 0, so a start that scores 0 is optimal as it stands.
-            return new Solution(start, "OPTIMAL", 0, 0, 0, (System.nanoTime() - t0) / 1e9, rulesApplied(p, start));
+        if (start != null && startObjective <= known) {
+            // A start that meets the bound (0 for perfectly balanced classes) is optimal as it stands.
+            return new Solution(start, "OPTIMAL", startObjective, startObjective, 0, (System.nanoTime() - t0) / 1e9,
+                    rulesApplied(p, start));
         }
         double left = Math.max(1, 0.8 * p.timeLimit() - used);
         Solution cp = solve(p, false, true, start != null ? start : drafts.get(0), left);
