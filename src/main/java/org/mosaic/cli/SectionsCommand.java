@@ -330,6 +330,7 @@ public final class SectionsCommand implements Callable<Integer> {
             SectionProblem.Rules dr = SectionProblem.Rules.defaults();
             return new Config(new SectionProblem.Weights(w.path("gender").asDouble(dw.gender()),
                     w.path("frl").asDouble(dw.frl()), w.path("race").asDouble(dw.race()),
+                    w.path("ell").asDouble(dw.ell()), w.path("iep").asDouble(dw.iep()),
                     w.path("behavior").asDouble(dw.behavior()), w.path("size").asDouble(dw.size())),
                     new SectionProblem.Rules(r.path("cluster_iep").asBoolean(dr.clusterIep()),
                             r.path("iep_share").asDouble(dr.iepShare()), r.path("iep_max").asInt(dr.iepMax()),

@@ -36,7 +36,7 @@ final class SectionCost {
     final long[] meanHi;
     final long[] sizeLo;
     final long[] sizeHi;
-    /** Balanced attributes (gender, FRL, behavior, each race) that are weighted and not constant. */
+    /** Balanced attributes: gender, FRL, behavior, EL and IEP (when not clustered), each race; weighted, varying. */
     final List<String> attributes = new ArrayList<>();
     final long[] attrCoef;
     final boolean[][] hasAttr;
@@ -106,6 +106,15 @@ final class SectionCost {
         weights.add(new double[] {p.weights().gender()});
         weights.add(new double[] {p.weights().frl()});
         weights.add(new double[] {p.weights().behavior()});
+        // Clustered by a hard rule, English learners and IEP students are not also spread: the two would fight.
+        if (!PlacementRules.ellActive(p)) {
+            candidates.add("ell");
+            weights.add(new double[] {p.weights().ell()});
+        }
+        if (!PlacementRules.iepActive(p)) {
+            candidates.add("iep");
+            weights.add(new double[] {p.weights().iep()});
+        }
         TreeSet<String> races = new TreeSet<>();
         p.pupils().forEach(pu -> races.add(pu.race()));
         for (String r : races) {
@@ -220,6 +229,8 @@ final class SectionCost {
             case "gender:female" -> pu.gender().equals("female");
             case "frl" -> pu.frl();
             case "behavior" -> pu.behavior();
+            case "ell" -> pu.ell();
+            case "iep" -> pu.iep();
             default -> pu.race().equals(attribute.substring("race:".length()));
         };
     }

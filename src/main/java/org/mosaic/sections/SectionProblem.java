@@ -33,10 +33,14 @@ public record SectionProblem(List<Pupil> pupils, List<Slot> sections, double tra
         }
     }
 
-    /** Relative weights of the balance terms (0 turns one off). */
-    public record Weights(double gender, double frl, double race, double behavior, double size) {
+    /**
+     * Relative weights of the balance terms (0 turns one off). English learners and IEP students are balanced only
+     * when their clustering rule is off: clustered, they are placed by the rule instead.
+     */
+    public record Weights(double gender, double frl, double race, double ell, double iep, double behavior,
+                          double size) {
         public static Weights defaults() {
-            return new Weights(1, 1, 1, 1, 1);
+            return new Weights(1, 1, 1, 1, 1, 1, 1);
         }
     }
 }

@@ -130,6 +130,26 @@ class SectionSolverTest {
     }
 
     @Test
+    void withoutClusteringEnglishLearnersAndIepStudentsAreSpreadEvenly() {
+        // No co-taught or certified sections: the clustering rules are off, so mixed classes balance EL and IEP.
+        List<SectionProblem.Pupil> pupils = pupils(48, 5, 8, 12, 0);
+        SectionProblem p = problem(pupils, slots(4, 12, 0, 0), 0, List.of(), List.of(), Map.of());
+        int[] s = SectionSolver.solve(p).section();
+        int[] iep = new int[4];
+        int[] ell = new int[4];
+        for (int i = 0; i < s.length; i++) {
+            iep[s[i]] += pupils.get(i).iep() ? 1 : 0;
+            ell[s[i]] += pupils.get(i).ell() ? 1 : 0;
+        }
+        assertThat(iep).containsOnly(2);
+        assertThat(ell).containsOnly(3);
+        SectionProblem unweighted = new SectionProblem(p.pupils(), p.sections(), 0, 0, List.of(), List.of(), Map.of(),
+                p.rules(), new SectionProblem.Weights(1, 1, 1, 0, 0, 1, 1), p.timeLimit(), 1, p.seed());
+        assertThat(new SectionCost(unweighted).attributes).doesNotContain("ell", "iep");
+        assertThat(new SectionCost(p).attributes).contains("ell", "iep");
+    }
+
+    @Test
     void englishLearnersGoToCertifiedSectionsAndGiftedAreClustered() {
         // 4 gifted need a cluster section of at least 16 (25 %); sections of up to 18 allow it.
         List<SectionProblem.Pupil> pupils = pupils(60, 7, 0, 12, 4);
