@@ -81,8 +81,9 @@ public final class SectionSolver {
         if (t < 1) {
             drafts.add(snakeDraft(p));
         }
-        if (t > 0) {
-            drafts.add(bandDraft(p));
+        int[] bands = t > 0 ? bandDraft(p) : null;
+        if (bands != null) {
+            drafts.add(bands);
         }
         // Each draft is made to keep the rules (RuleRepair's few moves; CP-SAT without the objective if that fails)
         // and improved by the exchange method; the best start goes to CP-SAT, which improves it and proves the
@@ -117,8 +118,9 @@ public final class SectionSolver {
                 feasible = repaired.section();
             }
             long e0 = System.nanoTime();
-            int[] improved = canonical(p, cost.score, ExchangeSearch.improve(p, cost, feasible, budget, p.seed(),
-                    known));
+            int[] improved = canonical(p, cost.score, given == bands && t < 1
+                    ? continuation(p, cost, feasible, budget, known)
+                    : ExchangeSearch.improve(p, cost, feasible, budget, p.seed(), known));
             long value = cost.total(improved);
             trace("exchange search: %d -> %d in %.2f s", cost.total(feasible), value, (System.nanoTime() - e0) / 1e9);
             if (value < startObjective) {
@@ -146,6 +148,25 @@ public final class SectionSolver {
         double gap = objective == 0 ? 0 : Math.max(0, (objective - bound) / (double) Math.abs(objective));
         String status = bound >= objective ? "OPTIMAL" : "FEASIBLE";
         return new Solution(section, status, objective, bound, gap, seconds, rulesApplied(p, section));
+    }
+
+    /**
+     * The local search from the tracked draft, walked down the dial from 1 to t in a few steps, each dial's classes
+     * starting the next (the frontier sweep's continuation, inside one solve). Straight at a middle dial the search
+     * stays near full bands or full mixing; walking down finds the half-tracked classes in between (Elmhurst at dial
+     * 0.5: 51.1 million against 58.5 million in the same 5 s).
+     */
+    private static int[] continuation(SectionProblem p, SectionCost cost, int[] start, long budget, long known) {
+        int steps = 4;
+        int[] x = start;
+        for (int j = 1; j <= steps; j++) {
+            double dial = 1 - (1 - p.tracking()) * j / steps;
+            SectionProblem at = j == steps ? p : new SectionProblem(p.pupils(), p.sections(), dial, p.levels(),
+                    p.apart(), p.together(), p.locks(), p.rules(), p.weights(), p.timeLimit(), p.workers(), p.seed());
+            SectionCost c = j == steps ? cost : new SectionCost(at);
+            x = ExchangeSearch.improve(at, c, x, budget / steps, p.seed() + j, j == steps ? known : 0);
+        }
+        return x;
     }
 
     /** Any placement that keeps every hard rule, near the hint (CP-SAT without the objective); null if none found. */
