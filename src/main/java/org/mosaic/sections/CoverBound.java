@@ -63,14 +63,19 @@ final class CoverBound {
             }
             scorePrefix[k + 1] = scorePrefix[k] + c.score[i];
         }
-        // Sections that differ only in name share fair shares and sizes: one interval cost per kind.
-        Map<String, Integer> kinds = new LinkedHashMap<>();
+        // Sections that differ only in name share fair shares and sizes: one interval cost per kind. With IEP
+        // clustering on, co-taught and other sections are kept apart (type 1 and 0), for the typed cover below.
+        boolean typed = PlacementRules.iepActive(p);
+        List<Map<String, Integer>> kinds = List.of(new LinkedHashMap<>(), new LinkedHashMap<>());
+        int coTaught = 0;
         for (int s = 0; s < m; s++) {
             SectionProblem.Slot slot = p.sections().get(s);
-            kinds.putIfAbsent(slot.capacity() + "/" + slot.minSize(), s);
+            int type = typed && slot.coTaught() ? 1 : 0;
+            coTaught += type;
+            kinds.get(type).putIfAbsent(slot.capacity() + "/" + slot.minSize(), s);
         }
-        long[][] h = new long[distinct][distinct];
-        long cheapestAnywhere = INF;
+        long[][][] hType = new long[2][distinct][distinct];
+        long[] cheapestOfType = {INF, INF};
         int[] bandAvail = new int[c.bands];
         int[] attrAvail = new int[attrs];
         for (int a = 0; a < distinct; a++) {
@@ -83,19 +88,40 @@ final class CoverBound {
                 for (int q = 0; q < attrs; q++) {
                     attrAvail[q] = attrPrefix[q][hi] - attrPrefix[q][lo];
                 }
-                long best = INF;
-                for (int s : kinds.values()) {
-                    best = Math.min(best, sectionCost(p, c, s, lo, hi, bandAvail, attrAvail, scorePrefix));
-                }
                 long spread = c.spreadCoef * (c.score[order[hi - 1]] - c.score[order[lo]]);
-                h[a][b] = best >= INF ? INF : best + spread;
-                cheapestAnywhere = Math.min(cheapestAnywhere, h[a][b]);
+                for (int type = 0; type < 2; type++) {
+                    long best = INF;
+                    for (int s : kinds.get(type).values()) {
+                        best = Math.min(best, sectionCost(p, c, s, lo, hi, bandAvail, attrAvail, scorePrefix));
+                    }
+                    hType[type][a][b] = best >= INF ? INF : best + spread;
+                    cheapestOfType[type] = Math.min(cheapestOfType[type], hType[type][a][b]);
+                }
             }
         }
-        for (int s : kinds.values()) {
-            if (p.sections().get(s).minSize() == 0) {
-                cheapestAnywhere = Math.min(cheapestAnywhere, emptySectionCost(c, s));
+        for (int type = 0; type < 2; type++) {
+            for (int s : kinds.get(type).values()) {
+                if (p.sections().get(s).minSize() == 0) {
+                    cheapestOfType[type] = Math.min(cheapestOfType[type], emptySectionCost(c, s));
+                }
             }
+        }
+        long[][] h = new long[distinct][distinct];
+        for (int a = 0; a < distinct; a++) {
+            for (int b = a; b < distinct; b++) {
+                h[a][b] = Math.min(hType[0][a][b], hType[1][a][b]);
+            }
+        }
+        long cheapestAnywhere = Math.min(cheapestOfType[0], cheapestOfType[1]);
+        long typedBound = 0;
+        if (typed && coTaught > 0 && coTaught < m) {
+            boolean[] iepAt = new boolean[distinct];
+            for (int d = 0; d < distinct; d++) {
+                for (int k = from[d]; k < from[d + 1]; k++) {
+                    iepAt[d] |= p.pupils().get(order[k]).iep();
+                }
+            }
+            typedBound = typedCover(hType, cheapestOfType, iepAt, coTaught, m - coTaught);
         }
         // f[b]: least cost of a chain of k intervals covering every score up to distinct value b, the last ending at b.
         long[] f = new long[distinct];
@@ -119,7 +145,118 @@ final class CoverBound {
             f = g;
             bound = Math.min(bound, add(f[distinct - 1], mul(m - k, cheapestAnywhere)));
         }
-        return bound >= INF ? 0 : bound;
+        return Math.max(bound >= INF ? 0 : bound, typedBound);
+    }
+
+    /**
+     * The cover bound when IEP students must sit in co-taught sections: the sections' intervals must cover every
+     * score, and the co-taught sections' intervals every score an IEP student has. Intervals are taken in order of
+     * their right ends; one extends the covered prefix u if it starts no later than u + 1, and (if co-taught) the
+     * IEP-covered prefix v if no IEP score lies between v and its start. Any valid family passes this greedy sweep
+     * (an interval skipped by a frontier is dominated, for that frontier, by a later one), so the cheapest sweep
+     * that ends with both prefixes complete, plus the cheapest possible section of each type for the intervals that
+     * extend neither, bounds every placement. States: u, v, co-taught and other sections used.
+     */
+    static long typedCover(long[][][] h, long[] cheapest, boolean[] iepAt, int coTaught, int others) {
+        int d = iepAt.length;
+        if ((long) (d + 1) * (d + 1) * (coTaught + 1) * (others + 1) > 4_000_000L) {
+            return 0;
+        }
+        // nextIep[v + 1]: the first IEP score position after v (d when none is left).
+        int[] nextIep = new int[d + 1];
+        nextIep[d] = d;
+        for (int x = d - 1; x >= 0; x--) {
+            nextIep[x] = iepAt[x] ? x : nextIep[x + 1];
+        }
+        // prefixMin[type][x][b]: the cheapest interval of the type ending at b and starting at or before x.
+        long[][][] prefixMin = new long[2][d][d];
+        for (int type = 0; type < 2; type++) {
+            for (int b = 0; b < d; b++) {
+                long best = INF;
+                for (int x = 0; x < d; x++) {
+                    if (x <= b) {
+                        best = Math.min(best, h[type][x][b]);
+                    }
+                    prefixMin[type][x][b] = best;
+                }
+            }
+        }
+        // f[u + 1][v + 1][k][j]: least cost with everything up to u and every IEP score up to v covered, k co-taught
+        // and j other intervals used. Updated in place as b grows: each state is extended at most once per b by an
+        // interval ending at b (a second interval ending at b could extend neither prefix further, except a
+        // co-taught one extending only v, taken by the second pass).
+        long[][][][] f = new long[d + 1][d + 1][coTaught + 1][others + 1];
+        for (long[][][] a : f) {
+            for (long[][] b : a) {
+                for (long[] c : b) {
+                    Arrays.fill(c, INF);
+                }
+            }
+        }
+        f[0][0][0][0] = 0;
+        for (int b = 0; b < d; b++) {
+            for (int pass = 0; pass < 2; pass++) {
+                for (int u = -1; u < b; u++) {
+                    for (int v = -1; v <= b; v++) {
+                        for (int k = 0; k <= coTaught; k++) {
+                            for (int j = 0; j <= others; j++) {
+                                long cost = f[u + 1][v + 1][k][j];
+                                if (cost >= INF) {
+                                    continue;
+                                }
+                                extend(f, prefixMin, cost, u, v, k, j, b, coTaught, others, nextIep);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        int lastIep = -1;
+        for (int x = 0; x < d; x++) {
+            lastIep = iepAt[x] ? x : lastIep;
+        }
+        long best = INF;
+        for (int v = lastIep; v < d; v++) {
+            for (int k = 0; k <= coTaught; k++) {
+                for (int j = 0; j <= others; j++) {
+                    long cost = f[d][v + 1][k][j];
+                    if (cost < INF) {
+                        best = Math.min(best, add(add(cost, mul(coTaught - k, cheapest[1])),
+                                mul(others - j, cheapest[0])));
+                    }
+                }
+            }
+        }
+        return best >= INF ? 0 : best;
+    }
+
+    /** The ways one interval ending at b can extend state (u, v, k, j). */
+    private static void extend(long[][][][] f, long[][][] prefixMin, long cost, int u, int v, int k, int j, int b,
+                               int coTaught, int others, int[] nextIep) {
+        int uStart = u + 1;
+        int vStart = Math.min(nextIep[v + 1], b);
+        int newV = nextIep[v + 1] <= b ? b : v;
+        if (j < others && b > u) {
+            relax(f, b + 1, v + 1, k, j + 1, add(cost, prefixMin[0][uStart][b]));
+        }
+        if (k < coTaught) {
+            if (b > u && newV > v) {
+                // Extends both: starts no later than u + 1 and than the first uncovered IEP score.
+                relax(f, b + 1, newV + 1, k + 1, j, add(cost, prefixMin[1][Math.min(uStart, vStart)][b]));
+            }
+            if (b > u) {
+                relax(f, b + 1, v + 1, k + 1, j, add(cost, prefixMin[1][uStart][b]));
+            }
+            if (newV > v) {
+                relax(f, u + 1, newV + 1, k + 1, j, add(cost, prefixMin[1][vStart][b]));
+            }
+        }
+    }
+
+    private static void relax(long[][][][] f, int u, int v, int k, int j, long cost) {
+        if (cost < f[u][v][k][j]) {
+            f[u][v][k][j] = cost;
+        }
     }
 
     /**

@@ -221,7 +221,9 @@ public final class SectionSolver {
     /** The bound on the whole objective known before any search: interval cover, or rule-aware ranges. */
     static long staticBound(SectionProblem p, SectionCost cost) {
         long ranges = cost.spreadCoef > 0 ? cost.spreadCoef * rangeLowerBound(p, cost) : 0;
-        return Math.max(CoverBound.lowerBound(p, cost), ranges);
+        long cover = CoverBound.lowerBound(p, cost);
+        trace("bounds before search: interval cover %d, rule-aware ranges %d", cover, ranges);
+        return Math.max(cover, ranges);
     }
 
     /**

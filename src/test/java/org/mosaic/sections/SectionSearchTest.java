@@ -122,6 +122,53 @@ class SectionSearchTest {
     }
 
     @Test
+    void typedCoverBoundNeverExceedsTheOptimumWhenFewSectionsAreCoTaught() {
+        SplittableRandom r = new SplittableRandom(16);
+        int raised = 0;
+        int checked = 0;
+        for (int k = 0; k < 160; k++) {
+            int m = 2 + r.nextInt(2);
+            int n = m == 2 ? 7 + r.nextInt(4) : 6 + r.nextInt(3);
+            SectionProblem base = random(r, n, m, new double[] {0, 0.25, 0.5, 0.75, 1}[k % 5], true, 3, 0.1);
+            List<SectionProblem.Slot> slots = new ArrayList<>();
+            for (SectionProblem.Slot slot : base.sections()) {
+                slots.add(new SectionProblem.Slot(slot.id(), slot.capacity(), slot.minSize(), slots.isEmpty(), true,
+                        ""));
+            }
+            SectionProblem p = new SectionProblem(base.pupils(), slots, base.tracking(), 0, List.of(), List.of(),
+                    Map.of(), base.rules(), base.weights(), 1, 1, 7);
+            SectionCost cost = new SectionCost(p);
+            long optimum = Long.MAX_VALUE;
+            int[] section = new int[n];
+            for (long code = 0; code < Math.round(Math.pow(m, n)); code++) {
+                long c = code;
+                for (int i = 0; i < n; i++) {
+                    section[i] = (int) (c % m);
+                    c /= m;
+                }
+                if (PlacementRules.violations(p, section).isEmpty()) {
+                    optimum = Math.min(optimum, cost.total(section));
+                }
+            }
+            if (optimum == Long.MAX_VALUE) {
+                continue;
+            }
+            long bound = CoverBound.lowerBound(p, cost);
+            assertThat(bound).as("instance %d (n %d, m %d, dial %s)", k, n, m, p.tracking())
+                    .isLessThanOrEqualTo(optimum);
+            SectionProblem untyped = new SectionProblem(p.pupils(), p.sections(), p.tracking(), 0, List.of(),
+                    List.of(), Map.of(), new SectionProblem.Rules(false, 0.5, 3, true, true, 2, 3, 0.5),
+                    new SectionProblem.Weights(1, 1, 1, 1, 0, 1, 1), 1, 1, 7);
+            assertThat(new SectionCost(untyped).attributes).isEqualTo(cost.attributes);
+            raised += bound > CoverBound.lowerBound(untyped, new SectionCost(untyped)) ? 1 : 0;
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(50);
+        assertThat(raised).as("co-taught sections covering the IEP scores raise the bound on some instances")
+                .isGreaterThan(3);
+    }
+
+    @Test
     void ruleAwareRangeBoundNeverExceedsTheLeastRangesOfAnyRuleKeepingPlacement() {
         SplittableRandom r = new SplittableRandom(14);
         int stronger = 0;
