@@ -12,14 +12,23 @@ import org.mosaic.sections.SectionSolver;
  * The high-school benchmark: one grade of a 3,000-student high school (750 students) into 25 sections of 32 for one
  * subject, with every rule on (IEP 13 % into co-taught sections, EL 10 % with certified teachers, gifted 8 %
  * clustered, keep-apart and keep-together requests). A school's 6 subjects × 4 grades are 24 such independent solves.
- * Also solves a greedy "snake draft" baseline (deal students by score rank across sections) and prints its spread.
- * Usage: SectionsHighSchool DIAL TIME_LIMIT WORKERS
+ * Usage: SectionsHighSchool DIAL TIME_LIMIT WORKERS [all|none|iep,ell,gifted]
  */
 public final class SectionsHighSchool {
     public static void main(String[] args) {
         double dial = Double.parseDouble(args[0]);
         double limit = Double.parseDouble(args[1]);
         int workers = Integer.parseInt(args[2]);
+        SectionProblem p = problem(dial, limit, workers, args.length > 3 ? args[3] : "all");
+        long t0 = System.nanoTime();
+        SectionSolver.Solution s = SectionSolver.solve(p);
+        System.out.printf("750 students, 25 sections, dial %.1f, %d worker(s): %s, objective %d, bound %d, gap %.2f%%,"
+                        + " %.1f s (incl. model build %.1f s)%n", dial, workers, s.status(), s.objective(), s.bound(),
+                100 * s.gap(), (System.nanoTime() - t0) / 1e9, (System.nanoTime() - t0) / 1e9 - s.seconds());
+    }
+
+    /** The benchmark grade; {@code rulesArg}: "all", "none", or a list such as "iep,ell,gifted". */
+    public static SectionProblem problem(double dial, double limit, int workers, String rulesArg) {
         SplittableRandom r = new SplittableRandom(42);
         int n = 750;
         int m = 25;
@@ -34,7 +43,7 @@ public final class SectionsHighSchool {
         }
         long iep = pupils.stream().filter(SectionProblem.Pupil::iep).count();
         long ell = pupils.stream().filter(SectionProblem.Pupil::ell).count();
-        int coTaught = (int) Math.max(Math.ceil(iep / 12.0), Math.ceil(iep / 12.0));
+        int coTaught = (int) Math.ceil(iep / 12.0);
         int ellSections = (int) Math.ceil(ell / 32.0) + 1;
         List<SectionProblem.Slot> slots = new ArrayList<>();
         for (int s = 0; s < m; s++) {
@@ -46,20 +55,14 @@ public final class SectionsHighSchool {
             apart.add(new int[] {r.nextInt(n), r.nextInt(n)});
         }
         together.add(new int[] {1, 2});
-        apart.removeIf(p -> p[0] == p[1]);
-        String rulesArg = args.length > 3 ? args[3] : "all";
+        apart.removeIf(q -> q[0] == q[1]);
+        boolean all = rulesArg.equals("all");
         SectionProblem.Rules d = SectionProblem.Rules.defaults();
-        SectionProblem.Rules rules = new SectionProblem.Rules(rulesArg.contains("iep") || rulesArg.equals("all"),
-                d.iepShare(), d.iepMax(), rulesArg.contains("ell") || rulesArg.equals("all"),
-                rulesArg.contains("gifted") || rulesArg.equals("all"), d.giftedMin(), d.giftedMax(),
-                d.giftedShare());
-        SectionProblem p = new SectionProblem(pupils, slots, dial, 0, apart, together, new HashMap<>(), rules,
+        SectionProblem.Rules rules = new SectionProblem.Rules(all || rulesArg.contains("iep"), d.iepShare(),
+                d.iepMax(), all || rulesArg.contains("ell"), all || rulesArg.contains("gifted"), d.giftedMin(),
+                d.giftedMax(), d.giftedShare());
+        return new SectionProblem(pupils, slots, dial, 0, apart, together, new HashMap<>(), rules,
                 SectionProblem.Weights.defaults(), limit, workers, 1);
-        long t0 = System.nanoTime();
-        SectionSolver.Solution s = SectionSolver.solve(p);
-        System.out.printf("750 students, 25 sections, dial %.1f, %d worker(s): %s, objective %d, bound %d, gap %.2f%%,"
-                        + " %.1f s (incl. model build %.1f s)%n", dial, workers, s.status(), s.objective(), s.bound(),
-                100 * s.gap(), (System.nanoTime() - t0) / 1e9, (System.nanoTime() - t0) / 1e9 - s.seconds());
     }
 
     private static double gauss(SplittableRandom r) {

@@ -335,38 +335,6 @@ class RuleRepairTest {
 
     /** The 750-student benchmark of {@code org.mosaic.bench.SectionsHighSchool}, every rule on. */
     static SectionProblem highSchool(double dial) {
-        SplittableRandom r = new SplittableRandom(42);
-        int n = 750;
-        int m = 25;
-        List<SectionProblem.Pupil> pupils = new ArrayList<>();
-        String[] races = {"white", "black", "hispanic", "asian", "two_or_more"};
-        for (int i = 0; i < n; i++) {
-            boolean frl = r.nextDouble() < 0.5;
-            double z = gauss(r) + (frl ? -0.4 : 0.4);
-            pupils.add(new SectionProblem.Pupil("h" + i, Math.round((250 + 15 * z) * 10) / 10.0, frl,
-                    races[r.nextInt(races.length)], r.nextBoolean() ? "female" : "male", r.nextDouble() < 0.10,
-                    r.nextDouble() < 0.13, z > 1.4, r.nextDouble() < 0.05, false));
-        }
-        long iep = pupils.stream().filter(SectionProblem.Pupil::iep).count();
-        long ell = pupils.stream().filter(SectionProblem.Pupil::ell).count();
-        int coTaught = (int) Math.ceil(iep / 12.0);
-        int ellSections = (int) Math.ceil(ell / 32.0) + 1;
-        List<SectionProblem.Slot> slots = new ArrayList<>();
-        for (int s = 0; s < m; s++) {
-            slots.add(new SectionProblem.Slot("S" + s, 32, 26, s < coTaught, s >= m - ellSections || s == 0, ""));
-        }
-        List<int[]> apart = new ArrayList<>();
-        List<int[]> together = new ArrayList<>();
-        for (int k = 0; k < 6; k++) {
-            apart.add(new int[] {r.nextInt(n), r.nextInt(n)});
-        }
-        together.add(new int[] {1, 2});
-        apart.removeIf(q -> q[0] == q[1]);
-        return new SectionProblem(pupils, slots, dial, 0, apart, together, new HashMap<>(),
-                SectionProblem.Rules.defaults(), SectionProblem.Weights.defaults(), 30, 1, 1);
-    }
-
-    private static double gauss(SplittableRandom r) {
-        return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
+        return org.mosaic.bench.SectionsHighSchool.problem(dial, 30, 1, "all");
     }
 }

@@ -96,18 +96,7 @@ class SectionSearchTest {
             int n = m == 2 ? 6 + r.nextInt(4) : 6 + r.nextInt(2);
             SectionProblem p = random(r, n, m, new double[] {0, 0.25, 0.5, 0.75, 1}[k % 5], r.nextBoolean());
             SectionCost cost = new SectionCost(p);
-            long optimum = Long.MAX_VALUE;
-            int[] section = new int[n];
-            for (long code = 0; code < Math.round(Math.pow(m, n)); code++) {
-                long c = code;
-                for (int i = 0; i < n; i++) {
-                    section[i] = (int) (c % m);
-                    c /= m;
-                }
-                if (PlacementRules.violations(p, section).isEmpty()) {
-                    optimum = Math.min(optimum, cost.total(section));
-                }
-            }
+            long optimum = bruteForceOptimum(p, cost);
             if (optimum == Long.MAX_VALUE) {
                 continue;
             }
@@ -138,18 +127,7 @@ class SectionSearchTest {
             SectionProblem p = new SectionProblem(base.pupils(), slots, base.tracking(), 0, List.of(), List.of(),
                     Map.of(), base.rules(), base.weights(), 1, 1, 7);
             SectionCost cost = new SectionCost(p);
-            long optimum = Long.MAX_VALUE;
-            int[] section = new int[n];
-            for (long code = 0; code < Math.round(Math.pow(m, n)); code++) {
-                long c = code;
-                for (int i = 0; i < n; i++) {
-                    section[i] = (int) (c % m);
-                    c /= m;
-                }
-                if (PlacementRules.violations(p, section).isEmpty()) {
-                    optimum = Math.min(optimum, cost.total(section));
-                }
-            }
+            long optimum = bruteForceOptimum(p, cost);
             if (optimum == Long.MAX_VALUE) {
                 continue;
             }
@@ -191,16 +169,7 @@ class SectionSearchTest {
             long least = Long.MAX_VALUE;
             long[] leastPerPart = new long[parts.size()];
             java.util.Arrays.fill(leastPerPart, Long.MAX_VALUE);
-            int[] section = new int[n];
-            for (long code = 0; code < Math.round(Math.pow(m, n)); code++) {
-                long c = code;
-                for (int i = 0; i < n; i++) {
-                    section[i] = (int) (c % m);
-                    c /= m;
-                }
-                if (!PlacementRules.violations(p, section).isEmpty()) {
-                    continue;
-                }
+            for (int[] section : ruleKeeping(p)) {
                 long[] range = ranges(score, section, m);
                 least = Math.min(least, java.util.Arrays.stream(range).sum());
                 for (int q = 0; q < parts.size(); q++) {
@@ -276,6 +245,30 @@ class SectionSearchTest {
                     .as("x %s groups %d cap %d skips %d", java.util.Arrays.toString(x), groups, cap, skips)
                     .isEqualTo(expected);
         }
+    }
+
+    /** The least objective over every rule-keeping placement (Long.MAX_VALUE if none): m^n of them. */
+    private static long bruteForceOptimum(SectionProblem p, SectionCost cost) {
+        return ruleKeeping(p).stream().mapToLong(cost::total).min().orElse(Long.MAX_VALUE);
+    }
+
+    /** Every placement of a small school that keeps every hard rule. */
+    private static List<int[]> ruleKeeping(SectionProblem p) {
+        int n = p.pupils().size();
+        int m = p.sections().size();
+        List<int[]> out = new ArrayList<>();
+        for (long code = 0; code < Math.round(Math.pow(m, n)); code++) {
+            int[] section = new int[n];
+            long c = code;
+            for (int i = 0; i < n; i++) {
+                section[i] = (int) (c % m);
+                c /= m;
+            }
+            if (PlacementRules.violations(p, section).isEmpty()) {
+                out.add(section);
+            }
+        }
+        return out;
     }
 
     private static long[] ranges(long[] score, int[] section, int m) {
