@@ -197,18 +197,23 @@ public final class SectionSolver {
 
     /**
      * Work for the exchange search, in candidate moves looked at, counted rather than timed so that runs repeat
-     * exactly: about a quarter of the time limit on a typical core (some eight million a second) at the dial's ends,
-     * where CP-SAT closes the gap, and half in the middle, where the annealing finds better classes per second than
-     * CP-SAT does (Elmhurst at dial 0.8: 52.5 million at a quarter, 49.6 million at half, in the same 5 s).
+     * exactly: {@link #exchangeShare} of the time limit on a typical core (some eight million a second).
      */
     static long exchangeBudget(SectionProblem p) {
         double perUnit = Double.parseDouble(System.getProperty("mosaic.exchangePerUnit", "2e6"));
         return (long) (perUnit * exchangeShare(p) / 0.25 * Math.max(1, p.timeLimit()));
     }
 
-    /** The share of the time limit given to the local search (the rest, less repairs, goes to CP-SAT). */
+    /**
+     * The share of the time limit given to the local search (the rest, less repairs, goes to CP-SAT): half in the
+     * middle of the dial, where the annealing finds better classes per second than CP-SAT (Elmhurst at dial 0.8:
+     * 52.5 million with a quarter, 49.6 million with half, in the same 5 s); a quarter when tracked, where CP-SAT
+     * closes the gap on a school and the annealing's classes lead on a high school. Mixed classes
+     * need little: a short anneal already balances a 750-student grade perfectly (in 0.6 s, against 2.5 s with a
+     * quarter), and where it does not, CP-SAT's LP proves the balance optimum at once.
+     */
     static double exchangeShare(SectionProblem p) {
-        return p.tracking() > 0 && p.tracking() < 1 ? 0.5 : 0.25;
+        return p.tracking() <= 0 ? 0.05 : p.tracking() < 1 ? 0.5 : 0.25;
     }
 
     /** The lower bound on the sections' total score range that the model states as a valid inequality. */
