@@ -87,8 +87,7 @@ public final class SectionSolver {
         }
         // Each draft is made to keep the rules (RuleRepair's few moves; CP-SAT without the objective if that fails)
         // and improved by the exchange method; the best start goes to CP-SAT, which improves it and proves the
-        // bound.
-        // Known before any search: where the local search may stop, and the proof when a start reaches it.
+        // bound. Known before any search: where the local search may stop, and the proof when a start reaches it.
         long known = staticBound(p, cost);
         double repairLimit = Math.max(1, p.timeLimit() / 4);
         double used = 0;
@@ -136,7 +135,8 @@ public final class SectionSolver {
         // CP-SAT's work units run slower than seconds with the portfolio (about 1.2 s each here) and its interleaved
         // batches finish past the unit limit (by about 1.5 units on Elmhurst), hence the margins; in the middle of
         // the dial CP-SAT mostly adds the bound, so it gets the smaller share.
-        double left = Math.max(1, (exchangeShare(p) > 0.25 ? 0.2 : 0.8) * p.timeLimit() - used);
+        double cpShare = t > 0 && t < 1 ? 0.2 : 0.8;
+        double left = Math.max(1, cpShare * p.timeLimit() - used);
         Solution cp = solve(p, false, true, start != null ? start : drafts.get(0), left);
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (cp.section() == null && start == null) {
@@ -208,9 +208,9 @@ public final class SectionSolver {
      * The share of the time limit given to the local search (the rest, less repairs, goes to CP-SAT): half in the
      * middle of the dial, where the annealing finds better classes per second than CP-SAT (Elmhurst at dial 0.8:
      * 52.5 million with a quarter, 49.6 million with half, in the same 5 s); a quarter when tracked, where CP-SAT
-     * closes the gap on a school and the annealing's classes lead on a high school. Mixed classes
-     * need little: a short anneal already balances a 750-student grade perfectly (in 0.6 s, against 2.5 s with a
-     * quarter), and where it does not, CP-SAT's LP proves the balance optimum at once.
+     * closes the gap on a school and the annealing's classes lead on a high school. Mixed classes need little: a
+     * short anneal already balances a 750-student grade perfectly (in 0.6 s, against 2.5 s with a quarter), and where
+     * it does not, CP-SAT's LP proves the balance optimum at once.
      */
     static double exchangeShare(SectionProblem p) {
         return p.tracking() <= 0 ? 0.05 : p.tracking() < 1 ? 0.5 : 0.25;
@@ -218,9 +218,10 @@ public final class SectionSolver {
 
     /** The lower bound on the sections' total score range that the model states as a valid inequality. */
     static long rangeLowerBound(SectionProblem p, SectionCost cost) {
-        trace("range bound: rule-free %d, by family %s", cost.leastRange, RangeBound.parts(p, cost.score).stream()
-                .map(q -> q.family() + " " + q.bound()).toList());
-        return Math.max(cost.leastRange, RangeBound.total(p, cost.score));
+        List<RangeBound.Part> parts = RangeBound.parts(p, cost.score);
+        trace("range bound: rule-free %d, by family %s", cost.leastRange,
+                parts.stream().map(q -> q.family() + " " + q.bound()).toList());
+        return Math.max(cost.leastRange, parts.stream().mapToLong(RangeBound.Part::bound).sum());
     }
 
     /** The bound on the whole objective known before any search: interval cover, or rule-aware ranges. */
