@@ -131,7 +131,13 @@ public final class SectionsCommand implements Callable<Integer> {
             o.flush();
             return 0;
         }
-        Formed f = form(d, tracking);
+        Formed f;
+        // The solver's time limit is the bar's length: CP-SAT runs in native code and cannot report its steps.
+        long seconds = Math.round(Math.ceil(timeLimit));
+        try (Terminal.Bar bar = Terminal.bar("solving (s)", seconds, json);
+             Terminal.Clock clock = Terminal.clock(bar, seconds)) {
+            f = form(d, tracking);
+        }
         write(f, out, tracking);
         if (json) {
             o.println(Json.write(summary(f, tracking)));

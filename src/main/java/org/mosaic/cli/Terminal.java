@@ -64,6 +64,34 @@ public final class Terminal {
         }
     }
 
+    /**
+     * Moves a bar of {@code seconds} units with the wall clock until closed, then fills it: for work bounded by a
+     * time limit whose progress cannot be counted (a solver running in native code).
+     */
+    public static Clock clock(Bar bar, long seconds) {
+        Progress progress = bar.progress();
+        long total = Math.max(1, seconds);
+        long t0 = System.nanoTime();
+        java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "progress-clock");
+                    t.setDaemon(true);
+                    return t;
+                });
+        timer.scheduleAtFixedRate(() -> progress.update(Math.min(total, (System.nanoTime() - t0) / 1_000_000_000L),
+                total), 0, 250, java.util.concurrent.TimeUnit.MILLISECONDS);
+        return () -> {
+            timer.shutdownNow();
+            progress.update(total, total);
+        };
+    }
+
+    /** A running clock; closing it stops the clock and fills the bar. */
+    public interface Clock extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     public static String elapsed(Duration d) {
         return String.format("%.1f s", d.toMillis() / 1000.0);
     }
