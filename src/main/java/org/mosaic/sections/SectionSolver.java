@@ -127,6 +127,12 @@ public final class SectionSolver {
                 startObjective = value;
             }
         }
+        if (start != null && t > 0 && t < 1) {
+            long l0 = System.nanoTime();
+            long priced = LagrangianCover.lowerBound(p, cost, startObjective, 40);
+            trace("cover with band prices %d in %.2f s", priced, (System.nanoTime() - l0) / 1e9);
+            known = Math.max(known, priced);
+        }
         if (start != null && startObjective <= known) {
             // A start that meets the bound (0 for perfectly balanced classes) is optimal as it stands.
             return new Solution(start, "OPTIMAL", startObjective, startObjective, 0, (System.nanoTime() - t0) / 1e9,
@@ -146,7 +152,7 @@ public final class SectionSolver {
         boolean cpBetter = cp.section() != null && cp.objective() <= startObjective;
         int[] section = cpBetter ? cp.section() : start;
         long objective = cpBetter ? cp.objective() : startObjective;
-        long bound = Math.min(objective, Math.max(0, cp.bound()));
+        long bound = Math.min(objective, Math.max(known, cp.bound()));
         double gap = objective == 0 ? 0 : Math.max(0, (objective - bound) / (double) Math.abs(objective));
         String status = bound >= objective ? "OPTIMAL" : "FEASIBLE";
         return new Solution(section, status, objective, bound, gap, seconds, rulesApplied(p, section));

@@ -147,6 +147,33 @@ class SectionSearchTest {
     }
 
     @Test
+    void bandPricesNeverLiftTheCoverAboveTheOptimumAndSometimesLiftIt() {
+        SplittableRandom r = new SplittableRandom(18);
+        int raised = 0;
+        int checked = 0;
+        for (int k = 0; k < 150; k++) {
+            int m = 2 + r.nextInt(2);
+            int n = m == 2 ? 7 + r.nextInt(4) : 6 + r.nextInt(3);
+            SectionProblem p = random(r, n, m, new double[] {0.1, 0.3, 0.5, 0.7, 0.9}[k % 5], r.nextBoolean());
+            if (p.sections().stream().anyMatch(slot -> slot.minSize() == 0)) {
+                continue;
+            }
+            SectionCost cost = new SectionCost(p);
+            long optimum = bruteForceOptimum(p, cost);
+            if (optimum == Long.MAX_VALUE) {
+                continue;
+            }
+            long priced = LagrangianCover.lowerBound(p, cost, optimum, 60);
+            assertThat(priced).as("instance %d (n %d, m %d, dial %s)", k, n, m, p.tracking())
+                    .isLessThanOrEqualTo(optimum);
+            raised += priced > CoverBound.lowerBound(p, cost) ? 1 : 0;
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(40);
+        assertThat(raised).as("band prices raise the cover bound on some instances").isGreaterThan(3);
+    }
+
+    @Test
     void ruleAwareRangeBoundNeverExceedsTheLeastRangesOfAnyRuleKeepingPlacement() {
         SplittableRandom r = new SplittableRandom(14);
         int stronger = 0;

@@ -1,0 +1,309 @@
+package org.mosaic.sections;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The interval-cover bound ({@link CoverBound}) with score-band conservation priced in. In the plain cover every
+ * section picks its band counts on its own, so in the middle of the dial all sections may claim the same dense band
+ * of students. Here the constraint that the sections' counts of band b add up to the n_b students of that band is
+ * relaxed with a price λ_b (Lagrangian relaxation): a section's band cost becomes Σ_b (out(c_b) − λ_b c_b), and the
+ * bound is the cheapest cover at those prices plus Σ_b λ_b n_b, valid for any prices. Subgradient steps (Polyak,
+ * towards the best known objective) move the prices to where sections' claims match the bands' sizes.
+ *
+ * <p>Each section's band counts at given prices are exact: every band's cost is convex in its count (pay for each
+ * student short of the fair share, nothing up to its ceiling, pay again above), so the cheapest z students are the z
+ * cheapest marginal steps. The other terms (mean, demographics, size) are bounded per size as in the plain cover.
+ * Placement rules are relaxed.
+ */
+final class LagrangianCover {
+    private static final double INF = Double.MAX_VALUE / 4;
+
+    private final SectionProblem p;
+    private final SectionCost c;
+    private final int m;
+    private final int distinct;
+    private final int[] from;
+    private final int[][] bandPrefix;
+    private final int[] kindSlots;
+    /** rest[a][b - a][kind][z - zMin]: range, mean, demographic and size cost of a section on [a, b] of size z. */
+    private final long[][][][] rest;
+    private final int[] zMin;
+    private final int[] zMax;
+
+    private LagrangianCover(SectionProblem p, SectionCost c, int[] order, int[] from, int distinct) {
+        this.p = p;
+        this.c = c;
+        this.m = c.m;
+        this.distinct = distinct;
+        this.from = from;
+        int n = c.n;
+        int attrs = c.attributes.size();
+        bandPrefix = new int[c.bands][n + 1];
+        int[][] attrPrefix = new int[attrs][n + 1];
+        long[] scorePrefix = new long[n + 1];
+        for (int k = 0; k < n; k++) {
+            int i = order[k];
+            for (int b = 0; b < c.bands; b++) {
+                bandPrefix[b][k + 1] = bandPrefix[b][k] + (c.band[i] == b ? 1 : 0);
+            }
+            for (int a = 0; a < attrs; a++) {
+                attrPrefix[a][k + 1] = attrPrefix[a][k] + (c.hasAttr[a][i] ? 1 : 0);
+            }
+            scorePrefix[k + 1] = scorePrefix[k] + c.score[i];
+        }
+        Map<String, Integer> kinds = new LinkedHashMap<>();
+        for (int s = 0; s < m; s++) {
+            SectionProblem.Slot slot = p.sections().get(s);
+            kinds.putIfAbsent(slot.capacity() + "/" + slot.minSize(), s);
+        }
+        kindSlots = kinds.values().stream().mapToInt(Integer::intValue).toArray();
+        zMin = new int[kindSlots.length];
+        zMax = new int[kindSlots.length];
+        for (int k = 0; k < kindSlots.length; k++) {
+            zMin[k] = Math.max(1, p.sections().get(kindSlots[k]).minSize());
+            zMax[k] = p.sections().get(kindSlots[k]).capacity();
+        }
+        rest = new long[distinct][][][];
+        for (int a = 0; a < distinct; a++) {
+            rest[a] = new long[distinct - a][kindSlots.length][];
+            for (int b = a; b < distinct; b++) {
+                int lo = from[a];
+                int hi = from[b + 1];
+                long spread = c.spreadCoef * (c.score[order[hi - 1]] - c.score[order[lo]]);
+                for (int k = 0; k < kindSlots.length; k++) {
+                    int s = kindSlots[k];
+                    long[] costs = new long[Math.max(0, zMax[k] - zMin[k] + 1)];
+                    for (int z = zMin[k]; z <= zMax[k]; z++) {
+                        if (z > hi - lo) {
+                            costs[z - zMin[k]] = Long.MAX_VALUE;
+                            continue;
+                        }
+                        long lowSum = scorePrefix[lo + z] - scorePrefix[lo];
+                        long highSum = scorePrefix[hi] - scorePrefix[hi - z];
+                        long cost = spread + c.meanCoef * Math.max(0, Math.max(c.meanLo[s] - highSum,
+                                lowSum - c.meanHi[s])) + c.sizeCoef * SectionCost.out(z, c.sizeLo[s], c.sizeHi[s]);
+                        for (int q = 0; q < attrs; q++) {
+                            int avail = attrPrefix[q][hi] - attrPrefix[q][lo];
+                            long most = Math.min(z, avail);
+                            long least = Math.max(0, z - ((hi - lo) - avail));
+                            cost += c.attrCoef[q] * Math.max(0, Math.max(c.attrLo[q][s] - most,
+                                    least - c.attrHi[q][s]));
+                        }
+                        costs[z - zMin[k]] = cost;
+                    }
+                    rest[a][b - a][k] = costs;
+                }
+            }
+        }
+    }
+
+    /**
+     * The best bound found in {@code iterations} subgradient steps (0 if none is positive), aiming at the objective
+     * {@code upper} of the best known classes. Only for the middle of the dial and grades of modest size.
+     */
+    static long lowerBound(SectionProblem p, SectionCost c, long upper, int iterations) {
+        // Sections that may stay empty would need their own empty-section cost; real grades have minimum sizes.
+        boolean mayBeEmpty = p.sections().stream().anyMatch(slot -> slot.minSize() == 0);
+        if (c.n == 0 || c.m == 0 || c.bandCoef == 0 || c.n > 400 || mayBeEmpty) {
+            return 0;
+        }
+        Integer[] boxed = new Integer[c.n];
+        for (int i = 0; i < c.n; i++) {
+            boxed[i] = i;
+        }
+        Arrays.sort(boxed, (a, b) -> Long.compare(c.score[a], c.score[b]));
+        int[] order = Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
+        List<Integer> starts = new ArrayList<>();
+        for (int k = 0; k < c.n; k++) {
+            if (k == 0 || c.score[order[k]] != c.score[order[k - 1]]) {
+                starts.add(k);
+            }
+        }
+        int distinct = starts.size();
+        int[] from = new int[distinct + 1];
+        for (int d = 0; d < distinct; d++) {
+            from[d] = starts.get(d);
+        }
+        from[distinct] = c.n;
+        return new LagrangianCover(p, c, order, from, distinct).search(upper, iterations);
+    }
+
+    private long search(long upper, int iterations) {
+        double[] lambda = new double[c.bands];
+        double best = 0;
+        double theta = 1.0;
+        int stale = 0;
+        for (int it = 0; it < iterations; it++) {
+            int[] claimed = new int[c.bands];
+            double value = evaluate(lambda, claimed);
+            if (value > best + 1e-9 * Math.abs(best)) {
+                best = value;
+                stale = 0;
+            } else if (++stale >= 4) {
+                theta /= 2;
+                stale = 0;
+            }
+            double norm = 0;
+            double[] g = new double[c.bands];
+            for (int b = 0; b < c.bands; b++) {
+                g[b] = c.perBand[b] - claimed[b];
+                norm += g[b] * g[b];
+            }
+            if (norm == 0 || upper <= value) {
+                break;
+            }
+            double step = theta * (upper - value) / norm;
+            for (int b = 0; b < c.bands; b++) {
+                lambda[b] += step * g[b];
+            }
+        }
+        // Doubles carry the prices; the integer bound is rounded down with a margin for their rounding.
+        return Math.max(0, (long) Math.floor(best - 1e-7 * Math.abs(best) - 1));
+    }
+
+    /** The Lagrangian bound at prices λ; {@code claimed} receives the band counts of the sections it chose. */
+    private double evaluate(double[] lambda, int[] claimed) {
+        double[][] h = new double[distinct][distinct];
+        int[][] bestKind = new int[distinct][distinct];
+        int[][] bestZ = new int[distinct][distinct];
+        double cheapest = INF;
+        int cheapA = -1;
+        int cheapB = -1;
+        for (int a = 0; a < distinct; a++) {
+            for (int b = a; b < distinct; b++) {
+                h[a][b] = INF;
+                for (int k = 0; k < kindSlots.length; k++) {
+                    double[] band = bandCosts(kindSlots[k], from[a], from[b + 1], lambda, zMax[k], null);
+                    long[] other = rest[a][b - a][k];
+                    for (int z = zMin[k]; z <= zMax[k]; z++) {
+                        long o = other[z - zMin[k]];
+                        if (o == Long.MAX_VALUE || band[z] >= INF) {
+                            continue;
+                        }
+                        double cost = o + band[z];
+                        if (cost < h[a][b]) {
+                            h[a][b] = cost;
+                            bestKind[a][b] = k;
+                            bestZ[a][b] = z;
+                        }
+                    }
+                }
+                if (h[a][b] < cheapest) {
+                    cheapest = h[a][b];
+                    cheapA = a;
+                    cheapB = b;
+                }
+            }
+        }
+        // Chains of k intervals covering every score, the last ending at b, with back pointers.
+        double[][] f = new double[m + 1][distinct];
+        int[][] back = new int[m + 1][distinct];
+        for (double[] row : f) {
+            Arrays.fill(row, INF);
+        }
+        for (int b = 0; b < distinct; b++) {
+            f[1][b] = h[0][b];
+            back[1][b] = -1;
+        }
+        double bestTotal = add(f[1][distinct - 1], (m - 1) * cheapest);
+        int bestK = 1;
+        for (int k = 2; k <= m; k++) {
+            for (int b = 0; b < distinct; b++) {
+                double prefixMin = INF;
+                int prefixAt = -1;
+                for (int a = b; a >= 1; a--) {
+                    if (f[k - 1][a - 1] < prefixMin) {
+                        prefixMin = f[k - 1][a - 1];
+                        prefixAt = a - 1;
+                    }
+                    if (prefixMin < INF && h[a][b] < INF && prefixMin + h[a][b] < f[k][b]) {
+                        f[k][b] = prefixMin + h[a][b];
+                        back[k][b] = prefixAt * distinct + a;
+                    }
+                }
+            }
+            double total = add(f[k][distinct - 1], (m - k) * cheapest);
+            if (total < bestTotal) {
+                bestTotal = total;
+                bestK = k;
+            }
+        }
+        if (bestTotal >= INF) {
+            return 0;
+        }
+        // The chosen sections' band claims, for the subgradient.
+        int b = distinct - 1;
+        int a = 0;
+        for (int k = bestK; k >= 1; k--) {
+            int link = back[k][b];
+            a = k == 1 ? 0 : link % distinct;
+            claim(a, b, bestKind[a][b], bestZ[a][b], lambda, claimed, 1);
+            b = k == 1 ? -1 : link / distinct;
+        }
+        if (m > bestK && cheapA >= 0) {
+            claim(cheapA, cheapB, bestKind[cheapA][cheapB], bestZ[cheapA][cheapB], lambda, claimed, m - bestK);
+        }
+        double constant = 0;
+        for (int q = 0; q < c.bands; q++) {
+            constant += lambda[q] * c.perBand[q];
+        }
+        return bestTotal + constant;
+    }
+
+    private void claim(int a, int b, int kind, int z, double[] lambda, int[] claimed, int times) {
+        int[] counts = new int[c.bands];
+        bandCosts(kindSlots[kind], from[a], from[b + 1], lambda, z, counts);
+        for (int q = 0; q < c.bands; q++) {
+            claimed[q] += times * counts[q];
+        }
+    }
+
+    /**
+     * cost[z] for z = 0..zMax: the least Σ_b (bandCoef · out(c_b) − λ_b c_b) over band counts c_b ≤ available
+     * adding up to z (INF beyond the students available). With {@code counts}, the counts for size zMax instead.
+     */
+    private double[] bandCosts(int s, int lo, int hi, double[] lambda, int zMaxHere, int[] counts) {
+        List<double[]> steps = new ArrayList<>();
+        double base = 0;
+        for (int q = 0; q < c.bands; q++) {
+            if (c.perBand[q] == 0) {
+                continue;
+            }
+            int avail = bandPrefix[q][hi] - bandPrefix[q][lo];
+            long floor = c.bandLo[s][q];
+            long ceil = c.bandHi[s][q];
+            base += c.bandCoef * floor;
+            long short1 = Math.min(floor, avail);
+            long free = Math.min(ceil, avail) - short1;
+            long over = avail - Math.min(ceil, avail);
+            steps.add(new double[] {-c.bandCoef - lambda[q], short1, q});
+            steps.add(new double[] {-lambda[q], free, q});
+            steps.add(new double[] {c.bandCoef - lambda[q], over, q});
+        }
+        steps.sort((x, y) -> Double.compare(x[0], y[0]));
+        double[] cost = new double[zMaxHere + 1];
+        Arrays.fill(cost, INF);
+        cost[0] = base;
+        int z = 0;
+        double running = base;
+        for (double[] step : steps) {
+            for (long u = 0; u < (long) step[1] && z < zMaxHere; u++) {
+                running += step[0];
+                z++;
+                cost[z] = running;
+                if (counts != null) {
+                    counts[(int) step[2]]++;
+                }
+            }
+        }
+        return cost;
+    }
+
+    private static double add(double a, double b) {
+        return a >= INF || b >= INF ? INF : a + b;
+    }
+}
