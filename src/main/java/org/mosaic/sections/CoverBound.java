@@ -1,6 +1,5 @@
 package org.mosaic.sections;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,39 +29,14 @@ final class CoverBound {
         if (n == 0 || m == 0) {
             return 0;
         }
-        Integer[] boxed = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            boxed[i] = i;
-        }
-        Arrays.sort(boxed, (a, b) -> Long.compare(c.score[a], c.score[b]));
-        int[] order = Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
-        // Positions where each distinct score starts in the sorted order.
-        List<Integer> starts = new ArrayList<>();
-        for (int k = 0; k < n; k++) {
-            if (k == 0 || c.score[order[k]] != c.score[order[k - 1]]) {
-                starts.add(k);
-            }
-        }
-        int distinct = starts.size();
-        int[] from = new int[distinct + 1];
-        for (int d = 0; d < distinct; d++) {
-            from[d] = starts.get(d);
-        }
-        from[distinct] = n;
+        ScoreAxis axis = new ScoreAxis(c);
+        int[] order = axis.order;
+        int distinct = axis.distinct;
+        int[] from = axis.from;
         int attrs = c.attributes.size();
-        int[][] bandPrefix = new int[c.bands][n + 1];
-        int[][] attrPrefix = new int[attrs][n + 1];
-        long[] scorePrefix = new long[n + 1];
-        for (int k = 0; k < n; k++) {
-            int i = order[k];
-            for (int b = 0; b < c.bands; b++) {
-                bandPrefix[b][k + 1] = bandPrefix[b][k] + (c.band[i] == b ? 1 : 0);
-            }
-            for (int a = 0; a < attrs; a++) {
-                attrPrefix[a][k + 1] = attrPrefix[a][k] + (c.hasAttr[a][i] ? 1 : 0);
-            }
-            scorePrefix[k + 1] = scorePrefix[k] + c.score[i];
-        }
+        int[][] bandPrefix = axis.bandPrefix;
+        int[][] attrPrefix = axis.attrPrefix;
+        long[] scorePrefix = axis.scorePrefix;
         // Sections that differ only in name share fair shares and sizes: one interval cost per kind. With IEP
         // clustering on, co-taught and other sections are kept apart (type 1 and 0), for the typed cover below.
         boolean typed = PlacementRules.iepActive(p);

@@ -34,27 +34,18 @@ final class LagrangianCover {
     private final int[] zMin;
     private final int[] zMax;
 
-    private LagrangianCover(SectionProblem p, SectionCost c, int[] order, int[] from, int distinct) {
+    private LagrangianCover(SectionProblem p, SectionCost c) {
         this.p = p;
         this.c = c;
         this.m = c.m;
-        this.distinct = distinct;
-        this.from = from;
-        int n = c.n;
+        ScoreAxis axis = new ScoreAxis(c);
+        this.distinct = axis.distinct;
+        this.from = axis.from;
+        this.bandPrefix = axis.bandPrefix;
+        int[] order = axis.order;
+        int[][] attrPrefix = axis.attrPrefix;
+        long[] scorePrefix = axis.scorePrefix;
         int attrs = c.attributes.size();
-        bandPrefix = new int[c.bands][n + 1];
-        int[][] attrPrefix = new int[attrs][n + 1];
-        long[] scorePrefix = new long[n + 1];
-        for (int k = 0; k < n; k++) {
-            int i = order[k];
-            for (int b = 0; b < c.bands; b++) {
-                bandPrefix[b][k + 1] = bandPrefix[b][k] + (c.band[i] == b ? 1 : 0);
-            }
-            for (int a = 0; a < attrs; a++) {
-                attrPrefix[a][k + 1] = attrPrefix[a][k] + (c.hasAttr[a][i] ? 1 : 0);
-            }
-            scorePrefix[k + 1] = scorePrefix[k] + c.score[i];
-        }
         Map<String, Integer> kinds = new LinkedHashMap<>();
         for (int s = 0; s < m; s++) {
             SectionProblem.Slot slot = p.sections().get(s);
@@ -111,25 +102,7 @@ final class LagrangianCover {
         if (c.n == 0 || c.m == 0 || c.bandCoef == 0 || c.n > 400 || mayBeEmpty) {
             return 0;
         }
-        Integer[] boxed = new Integer[c.n];
-        for (int i = 0; i < c.n; i++) {
-            boxed[i] = i;
-        }
-        Arrays.sort(boxed, (a, b) -> Long.compare(c.score[a], c.score[b]));
-        int[] order = Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
-        List<Integer> starts = new ArrayList<>();
-        for (int k = 0; k < c.n; k++) {
-            if (k == 0 || c.score[order[k]] != c.score[order[k - 1]]) {
-                starts.add(k);
-            }
-        }
-        int distinct = starts.size();
-        int[] from = new int[distinct + 1];
-        for (int d = 0; d < distinct; d++) {
-            from[d] = starts.get(d);
-        }
-        from[distinct] = c.n;
-        return new LagrangianCover(p, c, order, from, distinct).search(upper, iterations);
+        return new LagrangianCover(p, c).search(upper, iterations);
     }
 
     private long search(long upper, int iterations) {
