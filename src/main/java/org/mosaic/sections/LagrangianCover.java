@@ -1,9 +1,7 @@
 package org.mosaic.sections;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,6 +31,9 @@ final class LagrangianCover {
     private final long[][][][] rest;
     private final int[] zMin;
     private final int[] zMax;
+    private final double[] stepValue;
+    private final long[] stepCount;
+    private final int[] stepBand;
 
     private LagrangianCover(SectionProblem p, SectionCost c) {
         this.p = p;
@@ -46,6 +47,9 @@ final class LagrangianCover {
         int[][] attrPrefix = axis.attrPrefix;
         long[] scorePrefix = axis.scorePrefix;
         int attrs = c.attributes.size();
+        stepValue = new double[3 * c.bands];
+        stepCount = new long[3 * c.bands];
+        stepBand = new int[3 * c.bands];
         Map<String, Integer> kinds = new LinkedHashMap<>();
         for (int s = 0; s < m; s++) {
             SectionProblem.Slot slot = p.sections().get(s);
@@ -240,7 +244,9 @@ final class LagrangianCover {
      * adding up to z (INF beyond the students available). With {@code counts}, the counts for size zMax instead.
      */
     private double[] bandCosts(int s, int lo, int hi, double[] lambda, int zMaxHere, int[] counts) {
-        List<double[]> steps = new ArrayList<>();
+        // Up to three marginal steps per band (short of the floor, free up to the ceiling, over it), kept in
+        // reusable arrays and insertion-sorted: this runs for every interval at every price update.
+        int steps = 0;
         double base = 0;
         for (int q = 0; q < c.bands; q++) {
             if (c.perBand[q] == 0) {
@@ -250,30 +256,47 @@ final class LagrangianCover {
             long floor = c.bandLo[s][q];
             long ceil = c.bandHi[s][q];
             base += c.bandCoef * floor;
-            long short1 = Math.min(floor, avail);
-            long free = Math.min(ceil, avail) - short1;
+            long shortOf = Math.min(floor, avail);
+            long free = Math.min(ceil, avail) - shortOf;
             long over = avail - Math.min(ceil, avail);
-            steps.add(new double[] {-c.bandCoef - lambda[q], short1, q});
-            steps.add(new double[] {-lambda[q], free, q});
-            steps.add(new double[] {c.bandCoef - lambda[q], over, q});
+            steps = addStep(steps, -c.bandCoef - lambda[q], shortOf, q);
+            steps = addStep(steps, -lambda[q], free, q);
+            steps = addStep(steps, c.bandCoef - lambda[q], over, q);
         }
-        steps.sort((x, y) -> Double.compare(x[0], y[0]));
         double[] cost = new double[zMaxHere + 1];
         Arrays.fill(cost, INF);
         cost[0] = base;
         int z = 0;
         double running = base;
-        for (double[] step : steps) {
-            for (long u = 0; u < (long) step[1] && z < zMaxHere; u++) {
-                running += step[0];
+        for (int k = 0; k < steps && z < zMaxHere; k++) {
+            for (long u = 0; u < stepCount[k] && z < zMaxHere; u++) {
+                running += stepValue[k];
                 z++;
                 cost[z] = running;
                 if (counts != null) {
-                    counts[(int) step[2]]++;
+                    counts[stepBand[k]]++;
                 }
             }
         }
         return cost;
+    }
+
+    /** Inserts a marginal step into the sorted step arrays; returns their new length. */
+    private int addStep(int length, double value, long count, int band) {
+        if (count <= 0) {
+            return length;
+        }
+        int at = length;
+        while (at > 0 && stepValue[at - 1] > value) {
+            stepValue[at] = stepValue[at - 1];
+            stepCount[at] = stepCount[at - 1];
+            stepBand[at] = stepBand[at - 1];
+            at--;
+        }
+        stepValue[at] = value;
+        stepCount[at] = count;
+        stepBand[at] = band;
+        return length + 1;
     }
 
     private static double add(double a, double b) {
