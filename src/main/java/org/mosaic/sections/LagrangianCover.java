@@ -26,8 +26,11 @@ final class LagrangianCover {
     private final int distinct;
     private final int[] from;
     private final int[][] bandPrefix;
+    private final int[][] attrPrefix;
+    /** What each price's constraint adds up to: students per band, then per balanced attribute. */
+    private final int[] target;
     private final int[] kindSlots;
-    /** rest[a][b - a][kind][z - zMin]: range, mean, demographic and size cost of a section on [a, b] of size z. */
+    /** rest[a][b - a][kind][z - zMin]: range, mean and size cost of a section on [a, b] of size z. */
     private final long[][][][] rest;
     private final int[] zMin;
     private final int[] zMax;
@@ -44,9 +47,16 @@ final class LagrangianCover {
         this.from = axis.from;
         this.bandPrefix = axis.bandPrefix;
         int[] order = axis.order;
-        int[][] attrPrefix = axis.attrPrefix;
+        this.attrPrefix = axis.attrPrefix;
         long[] scorePrefix = axis.scorePrefix;
         int attrs = c.attributes.size();
+        target = new int[c.bands + attrs];
+        for (int b = 0; b < c.bands; b++) {
+            target[b] = c.perBand[b];
+        }
+        for (int q = 0; q < attrs; q++) {
+            target[c.bands + q] = attrPrefix[q][c.n];
+        }
         stepValue = new double[3 * c.bands];
         stepCount = new long[3 * c.bands];
         stepBand = new int[3 * c.bands];
@@ -81,13 +91,6 @@ final class LagrangianCover {
                         long highSum = scorePrefix[hi] - scorePrefix[hi - z];
                         long cost = spread + c.meanCoef * Math.max(0, Math.max(c.meanLo[s] - highSum,
                                 lowSum - c.meanHi[s])) + c.sizeCoef * SectionCost.out(z, c.sizeLo[s], c.sizeHi[s]);
-                        for (int q = 0; q < attrs; q++) {
-                            int avail = attrPrefix[q][hi] - attrPrefix[q][lo];
-                            long most = Math.min(z, avail);
-                            long least = Math.max(0, z - ((hi - lo) - avail));
-                            cost += c.attrCoef[q] * Math.max(0, Math.max(c.attrLo[q][s] - most,
-                                    least - c.attrHi[q][s]));
-                        }
                         costs[z - zMin[k]] = cost;
                     }
                     rest[a][b - a][k] = costs;
@@ -110,12 +113,12 @@ final class LagrangianCover {
     }
 
     private long search(long upper, int iterations) {
-        double[] lambda = new double[c.bands];
+        double[] lambda = new double[target.length];
         double best = 0;
         double theta = 1.0;
         int stale = 0;
         for (int it = 0; it < iterations; it++) {
-            int[] claimed = new int[c.bands];
+            int[] claimed = new int[target.length];
             double value = evaluate(lambda, claimed);
             if (value > best + 1e-9 * Math.abs(best)) {
                 best = value;
@@ -125,16 +128,16 @@ final class LagrangianCover {
                 stale = 0;
             }
             double norm = 0;
-            double[] g = new double[c.bands];
-            for (int b = 0; b < c.bands; b++) {
-                g[b] = c.perBand[b] - claimed[b];
+            double[] g = new double[target.length];
+            for (int b = 0; b < target.length; b++) {
+                g[b] = target[b] - claimed[b];
                 norm += g[b] * g[b];
             }
             if (norm == 0 || upper <= value) {
                 break;
             }
             double step = theta * (upper - value) / norm;
-            for (int b = 0; b < c.bands; b++) {
+            for (int b = 0; b < target.length; b++) {
                 lambda[b] += step * g[b];
             }
         }
@@ -161,7 +164,8 @@ final class LagrangianCover {
                         if (o == Long.MAX_VALUE || band[z] >= INF) {
                             continue;
                         }
-                        double cost = o + band[z];
+                        double cost = o + band[z] + attributeCost(kindSlots[k], from[a], from[b + 1], z, lambda,
+                                null);
                         if (cost < h[a][b]) {
                             h[a][b] = cost;
                             bestKind[a][b] = k;
@@ -225,8 +229,8 @@ final class LagrangianCover {
             claim(cheapA, cheapB, bestKind[cheapA][cheapB], bestZ[cheapA][cheapB], lambda, claimed, m - bestK);
         }
         double constant = 0;
-        for (int q = 0; q < c.bands; q++) {
-            constant += lambda[q] * c.perBand[q];
+        for (int q = 0; q < target.length; q++) {
+            constant += lambda[q] * target[q];
         }
         return bestTotal + constant;
     }
@@ -236,6 +240,11 @@ final class LagrangianCover {
         bandCosts(kindSlots[kind], from[a], from[b + 1], lambda, z, counts);
         for (int q = 0; q < c.bands; q++) {
             claimed[q] += times * counts[q];
+        }
+        int[] attrCounts = new int[c.attributes.size()];
+        attributeCost(kindSlots[kind], from[a], from[b + 1], z, lambda, attrCounts);
+        for (int q = 0; q < attrCounts.length; q++) {
+            claimed[c.bands + q] += times * attrCounts[q];
         }
     }
 
@@ -279,6 +288,42 @@ final class LagrangianCover {
             }
         }
         return cost;
+    }
+
+    /**
+     * The least Σ_q (attrCoef · out(c_q) − μ_q c_q) for a section of size z on sorted positions [lo, hi), each count
+     * c_q between what the interval forces and what it offers (attributes relaxed one by one). The cost is convex
+     * piecewise linear in each count, so the least lies at a bound of the range or of the fair share. With
+     * {@code counts}, the chosen counts.
+     */
+    private double attributeCost(int s, int lo, int hi, int z, double[] prices, int[] counts) {
+        double total = 0;
+        for (int q = 0; q < c.attributes.size(); q++) {
+            int avail = attrPrefix[q][hi] - attrPrefix[q][lo];
+            long most = Math.min(z, avail);
+            long least = Math.max(0, z - ((hi - lo) - avail));
+            double mu = prices[c.bands + q];
+            long bestCount = least;
+            double best = attributeAt(q, s, least, mu);
+            for (int corner = 0; corner < 3; corner++) {
+                long v = corner == 0 ? most : corner == 1 ? c.attrLo[q][s] : c.attrHi[q][s];
+                long count = Math.max(least, Math.min(most, v));
+                double cost = attributeAt(q, s, count, mu);
+                if (cost < best) {
+                    best = cost;
+                    bestCount = count;
+                }
+            }
+            total += best;
+            if (counts != null) {
+                counts[q] = (int) bestCount;
+            }
+        }
+        return total;
+    }
+
+    private double attributeAt(int q, int s, long count, double mu) {
+        return c.attrCoef[q] * SectionCost.out(count, c.attrLo[q][s], c.attrHi[q][s]) - mu * count;
     }
 
     /** Inserts a marginal step into the sorted step arrays; returns their new length. */
