@@ -52,7 +52,9 @@ final class LagrangianCover {
         this.attrPrefix = axis.attrPrefix;
         long[] scorePrefix = axis.scorePrefix;
         int attrs = c.attributes.size();
-        target = new int[c.bands + attrs];
+        // The last price is on sizes: the sections' sizes add up to n.
+        target = new int[c.bands + attrs + 1];
+        target[c.bands + attrs] = c.n;
         for (int b = 0; b < c.bands; b++) {
             target[b] = c.perBand[b];
         }
@@ -167,7 +169,7 @@ final class LagrangianCover {
                             continue;
                         }
                         double cost = o + band[z] + attributeCost(kindSlots[k], from[a], from[b + 1], z, lambda,
-                                null);
+                                null) - lambda[target.length - 1] * z;
                         if (cost < h[a][b]) {
                             h[a][b] = cost;
                             bestKind[a][b] = k;
@@ -248,6 +250,7 @@ final class LagrangianCover {
         for (int q = 0; q < attrCounts.length; q++) {
             claimed[c.bands + q] += times * attrCounts[q];
         }
+        claimed[target.length - 1] += times * z;
     }
 
     /**
