@@ -29,8 +29,9 @@ final class LagrangianCover {
     private final int[] from;
     private final int[][] bandPrefix;
     private final int[][] attrPrefix;
-    /** What each price's constraint adds up to: students per band, then per balanced attribute. */
-    private final int[] target;
+    /** What each price's constraint adds up to: students per band, per balanced attribute, sizes, score totals. */
+    private final double[] target;
+    private final long[] scorePrefix;
     private final int[] kindSlots;
     /** rest[a][b - a][kind][z - zMin]: range, mean and size cost of a section on [a, b] of size z. */
     private final long[][][][] rest;
@@ -52,9 +53,11 @@ final class LagrangianCover {
         this.attrPrefix = axis.attrPrefix;
         long[] scorePrefix = axis.scorePrefix;
         int attrs = c.attributes.size();
-        // The last price is on sizes: the sections' sizes add up to n.
-        target = new int[c.bands + attrs + 1];
+        // The last two prices: the sections' sizes add up to n, their score totals to the school's (in range units).
+        this.scorePrefix = scorePrefix;
+        target = new double[c.bands + attrs + 2];
         target[c.bands + attrs] = c.n;
+        target[c.bands + attrs + 1] = scorePrefix[c.n] / (double) c.range;
         for (int b = 0; b < c.bands; b++) {
             target[b] = c.perBand[b];
         }
@@ -91,10 +94,7 @@ final class LagrangianCover {
                             costs[z - zMin[k]] = Long.MAX_VALUE;
                             continue;
                         }
-                        long lowSum = scorePrefix[lo + z] - scorePrefix[lo];
-                        long highSum = scorePrefix[hi] - scorePrefix[hi - z];
-                        long cost = spread + c.meanCoef * Math.max(0, Math.max(c.meanLo[s] - highSum,
-                                lowSum - c.meanHi[s])) + c.sizeCoef * SectionCost.out(z, c.sizeLo[s], c.sizeHi[s]);
+                        long cost = spread + c.sizeCoef * SectionCost.out(z, c.sizeLo[s], c.sizeHi[s]);
                         costs[z - zMin[k]] = cost;
                     }
                     rest[a][b - a][k] = costs;
@@ -122,7 +122,7 @@ final class LagrangianCover {
         double theta = 1.0;
         int stale = 0;
         for (int it = 0; it < iterations; it++) {
-            int[] claimed = new int[target.length];
+            double[] claimed = new double[target.length];
             double value = evaluate(lambda, claimed);
             if (value > best + 1e-9 * Math.abs(best)) {
                 best = value;
@@ -150,7 +150,7 @@ final class LagrangianCover {
     }
 
     /** The Lagrangian bound at prices λ; {@code claimed} receives the band counts of the sections it chose. */
-    private double evaluate(double[] lambda, int[] claimed) {
+    private double evaluate(double[] lambda, double[] claimed) {
         double[][] h = new double[distinct][distinct];
         int[][] bestKind = new int[distinct][distinct];
         int[][] bestZ = new int[distinct][distinct];
@@ -169,7 +169,8 @@ final class LagrangianCover {
                             continue;
                         }
                         double cost = o + band[z] + attributeCost(kindSlots[k], from[a], from[b + 1], z, lambda,
-                                null) - lambda[target.length - 1] * z;
+                                null) - lambda[target.length - 2] * z
+                                + totalCost(kindSlots[k], from[a], from[b + 1], z, lambda, null);
                         if (cost < h[a][b]) {
                             h[a][b] = cost;
                             bestKind[a][b] = k;
@@ -239,7 +240,7 @@ final class LagrangianCover {
         return bestTotal + constant;
     }
 
-    private void claim(int a, int b, int kind, int z, double[] lambda, int[] claimed, int times) {
+    private void claim(int a, int b, int kind, int z, double[] lambda, double[] claimed, int times) {
         int[] counts = new int[c.bands];
         bandCosts(kindSlots[kind], from[a], from[b + 1], lambda, z, counts);
         for (int q = 0; q < c.bands; q++) {
@@ -250,7 +251,10 @@ final class LagrangianCover {
         for (int q = 0; q < attrCounts.length; q++) {
             claimed[c.bands + q] += times * attrCounts[q];
         }
-        claimed[target.length - 1] += times * z;
+        claimed[target.length - 2] += times * z;
+        double[] total = new double[1];
+        totalCost(kindSlots[kind], from[a], from[b + 1], z, lambda, total);
+        claimed[target.length - 1] += times * total[0];
     }
 
     /**
@@ -325,6 +329,32 @@ final class LagrangianCover {
             }
         }
         return total;
+    }
+
+    /**
+     * The mean term less the score-total price for a section of size z on [lo, hi): the least over the totals the
+     * interval allows (from its z lowest to its z highest scores); convex in the total, so a corner wins. With
+     * {@code chosen}, the total in range units.
+     */
+    private double totalCost(int s, int lo, int hi, int z, double[] prices, double[] chosen) {
+        long lowSum = scorePrefix[lo + z] - scorePrefix[lo];
+        long highSum = scorePrefix[hi] - scorePrefix[hi - z];
+        double pi = prices[target.length - 1] / c.range;
+        double best = INF;
+        long bestTotal = lowSum;
+        for (int corner = 0; corner < 4; corner++) {
+            long v = corner == 0 ? lowSum : corner == 1 ? highSum : corner == 2 ? c.meanLo[s] : c.meanHi[s];
+            long total = Math.max(lowSum, Math.min(highSum, v));
+            double cost = c.meanCoef * SectionCost.out(total, c.meanLo[s], c.meanHi[s]) - pi * total;
+            if (cost < best) {
+                best = cost;
+                bestTotal = total;
+            }
+        }
+        if (chosen != null) {
+            chosen[0] = bestTotal / (double) c.range;
+        }
+        return best;
     }
 
     private double attributeAt(int q, int s, long count, double mu) {
