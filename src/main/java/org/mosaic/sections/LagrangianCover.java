@@ -5,18 +5,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The interval-cover bound ({@link CoverBound}) with score-band conservation priced in. In the plain cover every
+ * The interval-cover bound ({@link CoverBound}) with conservation priced in. In the plain cover every
  * section picks its band counts on its own, so in the middle of the dial all sections may claim the same dense band
  * of students. Here the constraint that the sections' counts of band b add up to the n_b students of that band is
  * relaxed with a price λ_b (Lagrangian relaxation): a section's band cost becomes Σ_b (out(c_b) − λ_b c_b), and the
  * bound is the cheapest cover at those prices plus Σ_b λ_b n_b, valid for any prices. The balanced attributes
- * (gender, FRL, each race, …) are priced the same way. Subgradient steps (Polyak, towards the best known objective)
- * move the prices to where sections' claims match the bands' and attributes' sizes.
+ * (gender, FRL, each race, …), the sections' sizes (adding up to n) and their score totals (adding up to the
+ * school's) are priced the same way. Subgradient steps (Polyak, towards the best known objective) move the prices to
+ * where the sections' claims match what the school has.
  *
- * <p>Each section's band counts at given prices are exact: every band's cost is convex in its count (pay for each
+ * <p>Each section's choices at given prices are exact: every band's cost is convex in its count (pay for each
  * student short of the fair share, nothing up to its ceiling, pay again above), so the cheapest z students are the z
- * cheapest marginal steps; each attribute's count likewise lies at a corner of its range. The mean and size terms
- * are bounded per size as in the plain cover.
+ * cheapest marginal steps; each attribute count and the score total likewise lie at a corner of their ranges.
  * Placement rules are relaxed.
  */
 final class LagrangianCover {

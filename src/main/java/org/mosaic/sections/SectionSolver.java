@@ -130,7 +130,7 @@ public final class SectionSolver {
         if (start != null && t > 0 && t < 1) {
             long l0 = System.nanoTime();
             long priced = LagrangianCover.lowerBound(p, cost, startObjective, 40);
-            trace("cover with band prices %d in %.2f s", priced, (System.nanoTime() - l0) / 1e9);
+            trace("cover with prices %d in %.2f s", priced, (System.nanoTime() - l0) / 1e9);
             known = Math.max(known, priced);
         }
         if (start != null && startObjective <= known) {
