@@ -11,6 +11,12 @@ public record SectionProblem(List<Pupil> pupils, List<Slot> sections, double tra
                              List<int[]> apart, List<int[]> together, Map<Integer, Integer> locks, Rules rules,
                              Weights weights, double timeLimit, int workers, long seed) {
 
+    /** The same problem at another setting of the tracking dial. */
+    public SectionProblem atDial(double dial) {
+        return new SectionProblem(pupils, sections, dial, levels, apart, together, locks, rules, weights, timeLimit,
+                workers, seed);
+    }
+
     /** A student as the solver sees them. {@code accelerated}: from the grade below, placed up (flagged). */
     public record Pupil(String id, double score, boolean frl, String race, String gender, boolean ell, boolean iep,
                         boolean gifted, boolean behavior, boolean accelerated) {

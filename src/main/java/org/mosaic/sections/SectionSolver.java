@@ -72,7 +72,8 @@ public final class SectionSolver {
         load();
         explainObviousConflicts(p);
         long t0 = System.nanoTime();
-        SectionCost cost = new SectionCost(p);
+        Prior prior = Prior.of(p);
+        SectionCost cost = prior.cost();
         double t = p.tracking();
         List<int[]> drafts = new ArrayList<>();
         if (warmStart != null) {
@@ -88,29 +89,30 @@ public final class SectionSolver {
         // Each draft is made to keep the rules (RuleRepair's few moves; CP-SAT without the objective if that fails)
         // and improved by the exchange method; the best start goes to CP-SAT, which improves it and proves the
         // bound. Known before any search: where the local search may stop, and the proof when a start reaches it.
-        long known = staticBound(p, cost);
+        long known = prior.bound();
         double repairLimit = Math.max(1, p.timeLimit() / 4);
         double used = 0;
         int[] start = null;
         long startObjective = Long.MAX_VALUE;
         long budget = exchangeBudget(p) / drafts.size();
         for (int[] given : drafts) {
-            int[] draft = given;
-            if (!PlacementRules.violations(p, draft).isEmpty()) {
+            int[] feasible = given;
+            List<String> broken = PlacementRules.violations(p, given);
+            if (!broken.isEmpty()) {
                 long r0 = System.nanoTime();
-                int[] ruleKeeping = RuleRepair.repair(p, cost.score, draft, budget, p.seed());
-                trace("draft breaks %s; RuleRepair %s in %.3f s", PlacementRules.violations(p, draft),
+                int[] ruleKeeping = RuleRepair.repair(p, cost.score, given, budget, p.seed());
+                trace("draft breaks %s; RuleRepair %s in %.3f s", broken,
                         ruleKeeping == null ? "failed" : "kept every rule", (System.nanoTime() - r0) / 1e9);
                 if (ruleKeeping != null) {
-                    draft = ruleKeeping;
+                    feasible = ruleKeeping;
+                    broken = List.of();
                 }
             }
-            int[] feasible = draft;
-            if (!PlacementRules.violations(p, draft).isEmpty()) {
-                Solution repaired = solve(p, false, false, draft, repairLimit);
+            if (!broken.isEmpty()) {
+                Solution repaired = solve(p, false, false, given, repairLimit, prior);
                 used += repaired.seconds();
-                trace("draft breaks %s; repaired by CP-SAT in %.2f s (%s)", PlacementRules.violations(p, draft),
-                        repaired.seconds(), repaired.status());
+                trace("draft breaks %s; repaired by CP-SAT in %.2f s (%s)", broken, repaired.seconds(),
+                        repaired.status());
                 if (repaired.section() == null) {
                     continue;
                 }
@@ -143,7 +145,7 @@ public final class SectionSolver {
         // the dial CP-SAT mostly adds the bound, so it gets the smaller share.
         double cpShare = t > 0 && t < 1 ? 0.2 : 0.8;
         double left = Math.max(1, cpShare * p.timeLimit() - used);
-        Solution cp = solve(p, false, true, start != null ? start : drafts.get(0), left);
+        Solution cp = solve(p, false, true, start != null ? start : drafts.get(0), left, prior);
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (cp.section() == null && start == null) {
             throw new BadInputException("the solver found no class assignment within " + p.timeLimit()
@@ -169,8 +171,7 @@ public final class SectionSolver {
         int[] x = start;
         for (int j = 1; j <= steps; j++) {
             double dial = 1 - (1 - p.tracking()) * j / steps;
-            SectionProblem at = j == steps ? p : new SectionProblem(p.pupils(), p.sections(), dial, p.levels(),
-                    p.apart(), p.together(), p.locks(), p.rules(), p.weights(), p.timeLimit(), p.workers(), p.seed());
+            SectionProblem at = j == steps ? p : p.atDial(dial);
             SectionCost c = j == steps ? cost : new SectionCost(at);
             x = ExchangeSearch.improve(at, c, x, budget / steps, p.seed() + j, j == steps ? known : 0);
         }
@@ -180,7 +181,7 @@ public final class SectionSolver {
     /** Any placement that keeps every hard rule, near the hint (CP-SAT without the objective); null if none found. */
     static int[] feasiblePlacement(SectionProblem p, int[] hint) {
         load();
-        return solve(p, false, false, hint, p.timeLimit()).section();
+        return solve(p, false, false, hint, p.timeLimit(), Prior.of(p)).section();
     }
 
     /** The CP-SAT model's objective for one placement (every student locked in place): for consistency tests. */
@@ -192,7 +193,7 @@ public final class SectionSolver {
         }
         SectionProblem fixed = new SectionProblem(p.pupils(), p.sections(), p.tracking(), p.levels(), p.apart(),
                 p.together(), locks, p.rules(), p.weights(), p.timeLimit(), 1, p.seed());
-        return solve(fixed, false, true, section, p.timeLimit()).objective();
+        return solve(fixed, false, true, section, p.timeLimit(), Prior.of(fixed)).objective();
     }
 
     private static void trace(String format, Object... args) {
@@ -224,18 +225,31 @@ public final class SectionSolver {
 
     /** The lower bound on the sections' total score range that the model states as a valid inequality. */
     static long rangeLowerBound(SectionProblem p, SectionCost cost) {
-        List<RangeBound.Part> parts = RangeBound.parts(p, cost.score);
-        trace("range bound: rule-free %d, by family %s", cost.leastRange,
-                parts.stream().map(q -> q.family() + " " + q.bound()).toList());
+        return rangeLowerBound(cost, RangeBound.parts(p, cost.score));
+    }
+
+    private static long rangeLowerBound(SectionCost cost, List<RangeBound.Part> parts) {
         return Math.max(cost.leastRange, parts.stream().mapToLong(RangeBound.Part::bound).sum());
     }
 
-    /** The bound on the whole objective known before any search: interval cover, or rule-aware ranges. */
-    static long staticBound(SectionProblem p, SectionCost cost) {
-        long ranges = cost.spreadCoef > 0 ? cost.spreadCoef * rangeLowerBound(p, cost) : 0;
-        long cover = CoverBound.lowerBound(p, cost);
-        trace("bounds before search: interval cover %d, rule-aware ranges %d", cover, ranges);
-        return Math.max(cover, ranges);
+    /**
+     * What is known about a problem before any search, computed once per solve: the objective's coefficients, the
+     * rule-aware range bound by family of sections and in total, and the bound on the whole objective (interval
+     * cover or ranges, whichever is higher). The model states the bounds as valid inequalities.
+     */
+    record Prior(SectionCost cost, List<RangeBound.Part> parts, long rangeBound, long bound) {
+        static Prior of(SectionProblem p) {
+            SectionCost cost = new SectionCost(p);
+            if (cost.spreadCoef == 0) {
+                return new Prior(cost, List.of(), 0, CoverBound.lowerBound(p, cost));
+            }
+            List<RangeBound.Part> parts = RangeBound.parts(p, cost.score);
+            long rangeBound = rangeLowerBound(cost, parts);
+            long cover = CoverBound.lowerBound(p, cost);
+            trace("range bound: rule-free %d, by family %s; interval cover %d", cost.leastRange,
+                    parts.stream().map(q -> q.family() + " " + q.bound()).toList(), cover);
+            return new Prior(cost, parts, rangeBound, Math.max(cover, cost.spreadCoef * rangeBound));
+        }
     }
 
     /**
@@ -244,7 +258,7 @@ public final class SectionSolver {
      * assumptions, to name the conflicting families.
      */
     private static Solution solve(SectionProblem p, boolean explain, boolean withObjective, int[] hint,
-                                  double timeLimit) {
+                                  double timeLimit, Prior prior) {
         int n = p.pupils().size();
         int m = p.sections().size();
         CpModel model = new CpModel();
@@ -368,7 +382,7 @@ public final class SectionSolver {
             model.addEquality(x[lock.getKey()][lock.getValue()], 1).onlyEnforceIf(family.get("locks"));
         }
 
-        SectionCost cost = new SectionCost(p);
+        SectionCost cost = prior.cost();
         long[] score = cost.score;
         if (p.levels() > 1) {
             levelConstraints(p, model, x, score, family.get("levels"));
@@ -404,7 +418,7 @@ public final class SectionSolver {
         }
         // Valid inequality: the sections' score ranges add up to at least what any split of the students can
         // achieve under the rules (RangeBound). It gives the solver a bound its LP relaxation cannot see.
-        long rangeBound = withObjective && cost.spreadCoef > 0 ? rangeLowerBound(p, cost) : 0;
+        long rangeBound = withObjective ? prior.rangeBound() : 0;
         if (rangeBound > 0) {
             LinearExprBuilder spreadSum = LinearExpr.newBuilder();
             for (int s = 0; s < m; s++) {
@@ -413,7 +427,7 @@ public final class SectionSolver {
             }
             model.addGreaterOrEqual(spreadSum.build(), rangeBound);
             // Each family of sections (co-taught, EL-certified, plain) on its own, which is stronger than the sum.
-            for (RangeBound.Part part : RangeBound.parts(p, score)) {
+            for (RangeBound.Part part : prior.parts()) {
                 if (part.bound() > 0) {
                     LinearExprBuilder partSum = LinearExpr.newBuilder();
                     for (int s : part.sections()) {
@@ -486,14 +500,14 @@ public final class SectionSolver {
             }
         }
         symmetryBreaking(p, model, x, score);
-        long coverBound = 0;
+        long priorBound = 0;
         if (withObjective) {
             LinearExpr objective = obj.build();
             model.minimize(objective);
             // The interval-cover and rule-aware range bounds, stated so the search can prune with them.
-            coverBound = staticBound(p, cost);
-            if (coverBound > 0) {
-                model.addGreaterOrEqual(objective, coverBound);
+            priorBound = prior.bound();
+            if (priorBound > 0) {
+                model.addGreaterOrEqual(objective, priorBound);
             }
         }
         List<Literal> assumptions = new ArrayList<>(family.values());
@@ -539,7 +553,7 @@ public final class SectionSolver {
         CpSolverStatus status = solver.solve(model);
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (status == CpSolverStatus.INFEASIBLE && !explain) {
-            return solve(p, true, withObjective, hint, timeLimit);
+            return solve(p, true, withObjective, hint, timeLimit, prior);
         }
         if (status == CpSolverStatus.INFEASIBLE) {
             Map<Integer, String> byIndex = new HashMap<>();
@@ -572,7 +586,7 @@ public final class SectionSolver {
         if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
             // No placement within the limit: the caller may still hold a start; the bound is valid regardless.
             return new Solution(null, status.name(), Long.MAX_VALUE, withObjective
-                    ? Math.max(coverBound, Math.round(solver.bestObjectiveBound())) : 0, 1, seconds, Map.of());
+                    ? Math.max(priorBound, Math.round(solver.bestObjectiveBound())) : 0, 1, seconds, Map.of());
         }
         int[] section = new int[n];
         for (int i = 0; i < n; i++) {
@@ -583,7 +597,7 @@ public final class SectionSolver {
             }
         }
         long objective = withObjective ? Math.round(solver.objectiveValue()) : cost.total(section);
-        long bound = withObjective ? Math.max(coverBound, Math.round(solver.bestObjectiveBound())) : 0;
+        long bound = withObjective ? Math.max(priorBound, Math.round(solver.bestObjectiveBound())) : 0;
         double gap = objective == 0 ? 0 : Math.max(0, (objective - bound) / (double) Math.abs(objective));
         return new Solution(section, status.name(), objective, bound, gap, seconds, rulesApplied(p, section));
     }
