@@ -87,7 +87,8 @@ public final class SectionsCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}).")
     double timeLimit;
 
-    @Option(names = "--workers", defaultValue = "1", description = "CP-SAT threads (at least 2 are used); results depend on the seed only, not on this.")
+    @Option(names = "--workers", defaultValue = "1", description = "CP-SAT threads (at least 2 are used); results "
+            + "depend on the seed only, not on this.")
     int workers;
 
     @Option(names = "--frontier", description = "Sweep the dial 0, 0.1, ... 1 and write the tradeoff.")

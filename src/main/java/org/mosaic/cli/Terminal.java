@@ -2,6 +2,9 @@ package org.mosaic.cli;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -72,14 +75,13 @@ public final class Terminal {
         Progress progress = bar.progress();
         long total = Math.max(1, seconds);
         long t0 = System.nanoTime();
-        java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors
-                .newSingleThreadScheduledExecutor(r -> {
-                    Thread t = new Thread(r, "progress-clock");
-                    t.setDaemon(true);
-                    return t;
-                });
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "progress-clock");
+            t.setDaemon(true);
+            return t;
+        });
         timer.scheduleAtFixedRate(() -> progress.update(Math.min(total, (System.nanoTime() - t0) / 1_000_000_000L),
-                total), 0, 250, java.util.concurrent.TimeUnit.MILLISECONDS);
+                total), 0, 250, TimeUnit.MILLISECONDS);
         return () -> {
             timer.shutdownNow();
             progress.update(total, total);

@@ -47,9 +47,10 @@ final class ExchangeSearch {
     private long objective;
     private long evaluations;
     /** A proven lower bound: reaching it means no move can help, so the search stops there. */
-    private long target;
+    private final long target;
 
-    private ExchangeSearch(SectionProblem p, SectionCost c, int[] start) {
+    private ExchangeSearch(SectionProblem p, SectionCost c, int[] start, long bound) {
+        this.target = Math.max(0, bound);
         this.p = p;
         this.c = c;
         this.n = c.n;
@@ -117,8 +118,7 @@ final class ExchangeSearch {
 
     /** As {@link #improve(SectionProblem, SectionCost, int[], long, long)}, stopping early at a proven bound. */
     static int[] improve(SectionProblem p, SectionCost c, int[] start, long budget, long seed, long bound) {
-        ExchangeSearch search = new ExchangeSearch(p, c, start);
-        search.target = Math.max(0, bound);
+        ExchangeSearch search = new ExchangeSearch(p, c, start, bound);
         return search.run(budget, new SplittableRandom(seed));
     }
 
