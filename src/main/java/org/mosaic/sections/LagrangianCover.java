@@ -21,6 +21,11 @@ import java.util.Map;
  */
 final class LagrangianCover {
     private static final double INF = Double.MAX_VALUE / 4;
+    /**
+     * Score cells the bound works on: every distinct score for a school (Elmhurst has about 100), merged runs of them
+     * for a large grade, whose hundreds of distinct scores would cost O(D²) intervals at every price step.
+     */
+    static final int CELLS = 160;
 
     private final SectionProblem p;
     private final SectionCost c;
@@ -41,15 +46,14 @@ final class LagrangianCover {
     private final long[] stepCount;
     private final int[] stepBand;
 
-    private LagrangianCover(SectionProblem p, SectionCost c) {
+    private LagrangianCover(SectionProblem p, SectionCost c, int cells) {
         this.p = p;
         this.c = c;
         this.m = c.m;
-        ScoreAxis axis = new ScoreAxis(c);
+        ScoreAxis axis = new ScoreAxis(c).coarsened(cells);
         this.distinct = axis.distinct;
         this.from = axis.from;
         this.bandPrefix = axis.bandPrefix;
-        int[] order = axis.order;
         this.attrPrefix = axis.attrPrefix;
         long[] scorePrefix = axis.scorePrefix;
         int attrs = c.attributes.size();
@@ -85,7 +89,7 @@ final class LagrangianCover {
             for (int b = a; b < distinct; b++) {
                 int lo = from[a];
                 int hi = from[b + 1];
-                long spread = c.spreadCoef * (c.score[order[hi - 1]] - c.score[order[lo]]);
+                long spread = c.spreadCoef * axis.innerSpan(c.score, a, b);
                 for (int k = 0; k < kindSlots.length; k++) {
                     int s = kindSlots[k];
                     long[] costs = new long[Math.max(0, zMax[k] - zMin[k] + 1)];
@@ -105,15 +109,20 @@ final class LagrangianCover {
 
     /**
      * The best bound found in {@code iterations} subgradient steps (0 if none is positive), aiming at the objective
-     * {@code upper} of the best known classes. Only for the middle of the dial and grades of modest size.
+     * {@code upper} of the best known classes. For the middle of the dial.
      */
     static long lowerBound(SectionProblem p, SectionCost c, long upper, int iterations) {
+        return lowerBound(p, c, upper, iterations, CELLS);
+    }
+
+    /** As above, on a score axis of at most {@code cells} cells. */
+    static long lowerBound(SectionProblem p, SectionCost c, long upper, int iterations, int cells) {
         // Sections that may stay empty would need their own empty-section cost; real grades have minimum sizes.
         boolean mayBeEmpty = p.sections().stream().anyMatch(slot -> slot.minSize() == 0);
-        if (c.n == 0 || c.m == 0 || c.bandCoef == 0 || c.n > 400 || mayBeEmpty) {
+        if (c.n == 0 || c.m == 0 || c.bandCoef == 0 || mayBeEmpty) {
             return 0;
         }
-        return new LagrangianCover(p, c).search(upper, iterations);
+        return new LagrangianCover(p, c, cells).search(upper, iterations);
     }
 
     private long search(long upper, int iterations) {

@@ -19,6 +19,50 @@ final class ScoreAxis {
     final int[][] attrPrefix;
     final long[] scorePrefix;
 
+    private ScoreAxis(ScoreAxis fine, int[] from) {
+        this.order = fine.order;
+        this.from = from;
+        this.distinct = from.length - 1;
+        this.bandPrefix = fine.bandPrefix;
+        this.attrPrefix = fine.attrPrefix;
+        this.scorePrefix = fine.scorePrefix;
+    }
+
+    /**
+     * The axis with runs of neighbouring distinct scores merged into at most {@code cells} cells of about equal
+     * numbers of students (this axis itself if it has no more). An interval bound over cells is still a bound if a
+     * section spanning cells a to b is charged only the score range between them (from the top of cell a to the
+     * bottom of cell b, see {@link #innerSpan}) and offered every student of both cells.
+     */
+    ScoreAxis coarsened(int cells) {
+        if (distinct <= cells) {
+            return this;
+        }
+        int n = order.length;
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int d = 1; d < distinct; d++) {
+            // A new cell starts at the first distinct score past the next equal-count mark.
+            if ((long) from[d] * cells >= (long) (starts.size()) * n && from[d] > starts.get(starts.size() - 1)) {
+                starts.add(from[d]);
+            }
+        }
+        int[] merged = new int[starts.size() + 1];
+        for (int k = 0; k < starts.size(); k++) {
+            merged[k] = starts.get(k);
+        }
+        merged[starts.size()] = n;
+        return new ScoreAxis(this, merged);
+    }
+
+    /**
+     * The least score range of a section whose lowest score lies in cell a and highest in cell b: from the top of a
+     * to the bottom of b (0 within one cell). On an axis of single distinct scores, exactly their difference.
+     */
+    long innerSpan(long[] score, int a, int b) {
+        return a == b ? 0 : score[order[from[b]]] - score[order[from[a + 1] - 1]];
+    }
+
     ScoreAxis(SectionCost c) {
         int n = c.n;
         Integer[] boxed = new Integer[n];

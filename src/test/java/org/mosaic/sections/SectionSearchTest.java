@@ -150,6 +150,7 @@ class SectionSearchTest {
     void bandPricesNeverLiftTheCoverAboveTheOptimumAndSometimesLiftIt() {
         SplittableRandom r = new SplittableRandom(18);
         int raised = 0;
+        int coarseUseful = 0;
         int checked = 0;
         for (int k = 0; k < 150; k++) {
             int m = 2 + r.nextInt(2);
@@ -167,10 +168,52 @@ class SectionSearchTest {
             assertThat(priced).as("instance %d (n %d, m %d, dial %s)", k, n, m, p.tracking())
                     .isLessThanOrEqualTo(optimum);
             raised += priced > CoverBound.lowerBound(p, cost) ? 1 : 0;
+            // Merged score cells (as for a large grade) must stay below the optimum too.
+            long coarse = LagrangianCover.lowerBound(p, cost, optimum, 60, 2 + k % 3);
+            assertThat(coarse).as("instance %d on %d cells", k, 2 + k % 3).isLessThanOrEqualTo(optimum);
+            coarseUseful += coarse > 0 ? 1 : 0;
             checked++;
         }
+        assertThat(coarseUseful).as("the bound on merged cells is positive on some instances").isGreaterThan(10);
         assertThat(checked).isGreaterThan(40);
         assertThat(raised).as("band prices raise the cover bound on some instances").isGreaterThan(3);
+    }
+
+    @Test
+    void capacityBoundNeverExceedsTheTrackedOptimumAndSometimesBeatsThePriorBound() {
+        SectionSolver.load();
+        SplittableRandom r = new SplittableRandom(21);
+        int raised = 0;
+        int positive = 0;
+        int checked = 0;
+        for (int k = 0; k < 160; k++) {
+            int m = 2 + r.nextInt(2);
+            int n = m == 2 ? 7 + r.nextInt(4) : 6 + r.nextInt(3);
+            SectionProblem p = random(r, n, m, 1, true, 1 + r.nextInt(3), 0.2);
+            SectionCost cost = new SectionCost(p);
+            int[] best = null;
+            long optimum = Long.MAX_VALUE;
+            for (int[] section : ruleKeeping(p)) {
+                long value = cost.total(section);
+                if (value < optimum) {
+                    optimum = value;
+                    best = section;
+                }
+            }
+            if (best == null) {
+                continue;
+            }
+            // With and without a start (slack rows), on every distinct score and on a few merged cells.
+            int cells = k % 2 == 0 ? LagrangianCover.CELLS : 2 + k % 3;
+            long bound = CapacityCover.lowerBound(p, cost, k % 4 < 2 ? best : null, 60, cells);
+            assertThat(bound).as("instance %d (n %d, m %d, %d cells)", k, n, m, cells).isLessThanOrEqualTo(optimum);
+            positive += bound > 0 ? 1 : 0;
+            raised += bound > SectionSolver.Prior.of(p).bound() ? 1 : 0;
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(60);
+        assertThat(positive).as("the capacity bound is positive on most schools").isGreaterThan(checked / 2);
+        assertThat(raised).as("seats and the IEP cap raise the bound on some schools").isGreaterThan(3);
     }
 
     @Test

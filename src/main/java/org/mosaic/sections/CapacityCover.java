@@ -1,0 +1,448 @@
+package org.mosaic.sections;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPObjective;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
+
+/**
+ * A bound for the tracked end of the dial that sees the sections' capacity, which the interval covers do not: there a
+ * section may span any scores, so a co-taught section that must hold a ninth of the grade's IEP students (and so
+ * spans a ninth of the distribution) is charged no more than one holding a narrow band, and the students of that
+ * span it has no seats for cost nothing more either. Here every section takes at most its capacity, co-taught
+ * sections at most the IEP cap of IEP students and only they IEP students, only EL-certified sections English
+ * learners.
+ *
+ * <p>The bound is the linear relaxation of choosing one "pattern" per section — the score cells it spans, its size,
+ * how many students of each cell and kind it takes — such that every student is taken once, solved by column
+ * generation (GLOP for the restricted LP; the best patterns at the LP's prices found exactly by a sweep over cell
+ * spans with the best-priced students kept sorted). The prices are smoothed towards the best ones so far (Wentges) so
+ * that the degenerate LP still moves. The number reported is the Lagrangian bound at the prices of each round — the
+ * students' prices plus each section's cheapest pattern at them — valid whatever the LP did, so the bound holds
+ * even if the rounds run out or GLOP stops early.
+ *
+ * <p>Students of one score cell and kind are interchangeable here, and a section spanning cells a to b is charged
+ * only the range between them ({@link ScoreAxis#innerSpan}), so merging cells keeps the bound valid. Requests, locks,
+ * gifted clusters and levels are relaxed. Only for the fully tracked dial, whose objective is ranges and sizes alone.
+ */
+final class CapacityCover {
+    private static final double INF = Double.MAX_VALUE / 4;
+    /** Kinds of student: bit 0 an IEP student under the co-taught rule, bit 1 an English learner under theirs. */
+    private static final int KINDS = 4;
+    /** Weight of the best prices so far in the smoothed prices each round prices at. */
+    private static final double SMOOTHING = 0.8;
+
+    private final SectionProblem p;
+    private final SectionCost c;
+    private final ScoreAxis axis;
+    private final int cells;
+    /** Students per cell and kind. */
+    private final int[][] count;
+    /** Sections alike for this bound (capacity, minimum size, co-taught, certified, fair size): one each. */
+    private final int[] typeSlot;
+    private final int[] typeSections;
+    private final boolean[][] takes;
+    private final long[][] span;
+
+    private CapacityCover(SectionProblem p, SectionCost c, int cellLimit) {
+        this.p = p;
+        this.c = c;
+        this.axis = new ScoreAxis(c).coarsened(cellLimit);
+        this.cells = axis.distinct;
+        boolean iep = PlacementRules.iepActive(p);
+        boolean ell = PlacementRules.ellActive(p);
+        count = new int[cells][KINDS];
+        for (int cell = 0; cell < cells; cell++) {
+            for (int k = axis.from[cell]; k < axis.from[cell + 1]; k++) {
+                count[cell][kindOf(axis.order[k], iep, ell)]++;
+            }
+        }
+        Map<String, int[]> types = new LinkedHashMap<>();
+        for (int s = 0; s < c.m; s++) {
+            SectionProblem.Slot slot = p.sections().get(s);
+            String key = slot.capacity() + "/" + slot.minSize() + "/" + (iep && slot.coTaught()) + "/"
+                    + (ell && slot.ellCertified()) + "/" + c.sizeLo[s] + "/" + c.sizeHi[s];
+            int representative = s;
+            types.computeIfAbsent(key, k -> new int[] {representative, 0})[1]++;
+        }
+        typeSlot = types.values().stream().mapToInt(v -> v[0]).toArray();
+        typeSections = types.values().stream().mapToInt(v -> v[1]).toArray();
+        takes = new boolean[typeSlot.length][KINDS];
+        for (int t = 0; t < typeSlot.length; t++) {
+            SectionProblem.Slot slot = p.sections().get(typeSlot[t]);
+            for (int kind = 0; kind < KINDS; kind++) {
+                takes[t][kind] = ((kind & 1) == 0 || (iep && slot.coTaught()))
+                        && ((kind & 2) == 0 || (ell && slot.ellCertified()));
+            }
+        }
+        span = new long[cells][cells];
+        for (int a = 0; a < cells; a++) {
+            for (int b = a; b < cells; b++) {
+                span[a][b] = c.spreadCoef * axis.innerSpan(c.score, a, b);
+            }
+        }
+    }
+
+    private int kindOf(int student, boolean iep, boolean ell) {
+        SectionProblem.Pupil pu = p.pupils().get(student);
+        return (iep && pu.iep() ? 1 : 0) | (ell && pu.ell() ? 2 : 0);
+    }
+
+    /**
+     * The bound after at most {@code rounds} rounds of column generation on at most {@code cells} score cells, the
+     * LP started from the sections of {@code start} (any placement; null for none); 0 off the tracked end.
+     */
+    static long lowerBound(SectionProblem p, SectionCost c, int[] start, int rounds, int cells) {
+        if (c.n == 0 || c.m == 0 || c.spreadCoef == 0 || c.bandCoef != 0 || c.meanCoef != 0
+                || !c.attributes.isEmpty()) {
+            return 0;
+        }
+        return new CapacityCover(p, c, cells).generate(start, rounds);
+    }
+
+    /** A section's pattern: the cells it spans, its size, and how many of each cell and kind it takes. */
+    private record Pattern(int type, double cost, int[][] take) {
+    }
+
+    private long generate(int[] start, int rounds) {
+        MPSolver lp = MPSolver.createSolver("GLOP");
+        MPObjective objective = lp.objective();
+        objective.setMinimization();
+        MPConstraint[][] row = new MPConstraint[cells][KINDS];
+        MPConstraint[] typeRow = new MPConstraint[typeSlot.length];
+        // Slack on every row at a price above any section's cost keeps the restricted LP feasible before the
+        // patterns cover everyone; it only shapes the early prices, never the bound.
+        double penalty = 2.0 * (c.spreadCoef * (double) c.range + c.sizeCoef * (double) c.n);
+        for (int cell = 0; cell < cells; cell++) {
+            for (int kind = 0; kind < KINDS; kind++) {
+                if (count[cell][kind] > 0) {
+                    row[cell][kind] = lp.makeConstraint(count[cell][kind], count[cell][kind]);
+                    if (start == null) {
+                        MPVariable slack = lp.makeNumVar(0, Double.POSITIVE_INFINITY, "");
+                        row[cell][kind].setCoefficient(slack, 1);
+                        objective.setCoefficient(slack, penalty);
+                    }
+                }
+            }
+        }
+        for (int t = 0; t < typeSlot.length; t++) {
+            typeRow[t] = lp.makeConstraint(typeSections[t], typeSections[t]);
+            if (start == null) {
+                MPVariable slack = lp.makeNumVar(0, Double.POSITIVE_INFINITY, "");
+                typeRow[t].setCoefficient(slack, 1);
+                objective.setCoefficient(slack, penalty * p.sections().get(typeSlot[t]).capacity());
+            }
+        }
+        if (start != null) {
+            for (Pattern pattern : patternsOf(start)) {
+                add(lp, objective, row, typeRow, pattern);
+            }
+        }
+        // The smoothing's first centre: the best single price for every student (a concave search in one
+        // variable), which already charges each section for its seats; the LP's first prices are degenerate.
+        double lo = 0;
+        double hi = 2.0 * (c.spreadCoef * (double) c.range + c.sizeCoef) / Math.max(1, c.n) * c.m;
+        for (int step = 0; step < 30; step++) {
+            double u1 = lo + (hi - lo) / 3;
+            double u2 = hi - (hi - lo) / 3;
+            if (evaluate(uniform(u1), new ArrayList<>()) < evaluate(uniform(u2), new ArrayList<>())) {
+                lo = u1;
+            } else {
+                hi = u2;
+            }
+        }
+        double[][] bestPrices = uniform(lo);
+        double best = Math.max(0, evaluate(bestPrices, new ArrayList<>()));
+        for (int round = 0; round < rounds; round++) {
+            MPSolver.ResultStatus status = lp.solve();
+            if (status != MPSolver.ResultStatus.OPTIMAL) {
+                break;
+            }
+            double lpValue = objective.value();
+            double[][] dual = new double[cells][KINDS];
+            for (int cell = 0; cell < cells; cell++) {
+                for (int kind = 0; kind < KINDS; kind++) {
+                    dual[cell][kind] = row[cell][kind] == null ? 0 : row[cell][kind].dualValue();
+                }
+            }
+            double[] typeDual = new double[typeSlot.length];
+            for (int t = 0; t < typeSlot.length; t++) {
+                typeDual[t] = typeRow[t].dualValue();
+            }
+            // Price at the smoothed prices; if they offer no improving pattern (a mis-price), at the LP's own.
+            double[][] priced = mix(bestPrices, dual);
+            List<Pattern> found = new ArrayList<>();
+            double value = evaluate(priced, found);
+            if (value > best) {
+                best = value;
+                bestPrices = priced;
+            }
+            boolean improving = addImproving(lp, objective, row, typeRow, found, dual, typeDual);
+            if (!improving && priced != dual) {
+                found.clear();
+                double exact = evaluate(dual, found);
+                if (exact > best) {
+                    best = exact;
+                    bestPrices = dual;
+                }
+                improving = addImproving(lp, objective, row, typeRow, found, dual, typeDual);
+            }
+            if (!improving || best >= lpValue * (1 - 1e-9)) {
+                break;
+            }
+        }
+        // Doubles carry the prices; the integer bound is rounded down with a margin for their rounding.
+        return Math.max(0, (long) Math.floor(best - 1e-7 * Math.abs(best) - 1));
+    }
+
+    private double[][] uniform(double price) {
+        double[][] u = new double[cells][KINDS];
+        for (double[] row : u) {
+            Arrays.fill(row, price);
+        }
+        return u;
+    }
+
+    private double[][] mix(double[][] center, double[][] dual) {
+        double[][] m = new double[cells][KINDS];
+        for (int cell = 0; cell < cells; cell++) {
+            for (int kind = 0; kind < KINDS; kind++) {
+                m[cell][kind] = SMOOTHING * center[cell][kind] + (1 - SMOOTHING) * dual[cell][kind];
+            }
+        }
+        return m;
+    }
+
+    /** Adds the patterns whose reduced cost at the LP's own prices is negative; whether there was one. */
+    private boolean addImproving(MPSolver lp, MPObjective objective, MPConstraint[][] row, MPConstraint[] typeRow,
+                                 List<Pattern> found, double[][] dual, double[] typeDual) {
+        boolean any = false;
+        int perType = 8;
+        List<double[]> ranked = new ArrayList<>();
+        for (int f = 0; f < found.size(); f++) {
+            Pattern pattern = found.get(f);
+            double reduced = pattern.cost() - typeDual[pattern.type()];
+            for (int cell = 0; cell < cells; cell++) {
+                for (int kind = 0; kind < KINDS; kind++) {
+                    if (pattern.take()[cell][kind] > 0) {
+                        reduced -= pattern.take()[cell][kind] * dual[cell][kind];
+                    }
+                }
+            }
+            if (reduced < -1e-6 * Math.max(1, Math.abs(pattern.cost()))) {
+                ranked.add(new double[] {reduced, f});
+            }
+        }
+        // The most improving few of each type: all of them would swamp the LP with near-copies.
+        ranked.sort((u, v) -> Double.compare(u[0], v[0]));
+        int[] added = new int[typeSlot.length];
+        for (double[] r : ranked) {
+            Pattern pattern = found.get((int) r[1]);
+            if (added[pattern.type()] < perType) {
+                added[pattern.type()]++;
+                add(lp, objective, row, typeRow, pattern);
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    private void add(MPSolver lp, MPObjective objective, MPConstraint[][] row, MPConstraint[] typeRow,
+                     Pattern pattern) {
+        MPVariable v = lp.makeNumVar(0, Double.POSITIVE_INFINITY, "");
+        objective.setCoefficient(v, pattern.cost());
+        typeRow[pattern.type()].setCoefficient(v, 1);
+        for (int cell = 0; cell < cells; cell++) {
+            for (int kind = 0; kind < KINDS; kind++) {
+                if (pattern.take()[cell][kind] > 0) {
+                    row[cell][kind].setCoefficient(v, pattern.take()[cell][kind]);
+                }
+            }
+        }
+    }
+
+    /** The sections of a placement as patterns (the LP's first columns, so it starts from real classes). */
+    private List<Pattern> patternsOf(int[] section) {
+        boolean iep = PlacementRules.iepActive(p);
+        boolean ell = PlacementRules.ellActive(p);
+        int[] cellOf = new int[c.n];
+        for (int cell = 0; cell < cells; cell++) {
+            for (int k = axis.from[cell]; k < axis.from[cell + 1]; k++) {
+                cellOf[axis.order[k]] = cell;
+            }
+        }
+        List<Pattern> patterns = new ArrayList<>();
+        for (int s = 0; s < c.m; s++) {
+            int type = typeOf(s);
+            int[][] take = new int[cells][KINDS];
+            int lo = Integer.MAX_VALUE;
+            int hi = -1;
+            int size = 0;
+            boolean fits = true;
+            for (int i = 0; i < c.n; i++) {
+                if (section[i] == s) {
+                    int kind = kindOf(i, iep, ell);
+                    take[cellOf[i]][kind]++;
+                    fits &= takes[type][kind];
+                    lo = Math.min(lo, cellOf[i]);
+                    hi = Math.max(hi, cellOf[i]);
+                    size++;
+                }
+            }
+            if (fits && size > 0) {
+                patterns.add(new Pattern(type, costOf(typeSlot[type], lo, hi, size), take));
+            }
+        }
+        return patterns;
+    }
+
+    private int typeOf(int s) {
+        SectionProblem.Slot slot = p.sections().get(s);
+        for (int t = 0; t < typeSlot.length; t++) {
+            SectionProblem.Slot rep = p.sections().get(typeSlot[t]);
+            if (rep.capacity() == slot.capacity() && rep.minSize() == slot.minSize()
+                    && rep.coTaught() == slot.coTaught() && rep.ellCertified() == slot.ellCertified()
+                    && c.sizeLo[typeSlot[t]] == c.sizeLo[s] && c.sizeHi[typeSlot[t]] == c.sizeHi[s]) {
+                return t;
+            }
+        }
+        throw new IllegalStateException("section " + s + " has no type");
+    }
+
+    private double costOf(int s, int a, int b, int z) {
+        return span[a][b] + c.sizeCoef * SectionCost.out(z, c.sizeLo[s], c.sizeHi[s]);
+    }
+
+    /**
+     * The Lagrangian bound at prices λ: the students' prices plus, for every section, its cheapest pattern less the
+     * prices it takes. {@code found} receives each type's cheapest pattern per first cell (the next columns).
+     */
+    private double evaluate(double[][] lambda, List<Pattern> found) {
+        double total = 0;
+        for (int cell = 0; cell < cells; cell++) {
+            for (int kind = 0; kind < KINDS; kind++) {
+                total += lambda[cell][kind] * count[cell][kind];
+            }
+        }
+        for (int t = 0; t < typeSlot.length; t++) {
+            double cheapest = cheapest(t, lambda, found);
+            if (cheapest >= INF) {
+                return 0;
+            }
+            total += typeSections[t] * cheapest;
+        }
+        return total;
+    }
+
+    /**
+     * The least pattern cost less prices for a section of type t: over the cells a ≤ b it spans and its size z, its
+     * range and size cost less the best z prices it may take there, at most the IEP cap of them IEP students.
+     */
+    private double cheapest(int t, double[][] lambda, List<Pattern> found) {
+        int s = typeSlot[t];
+        SectionProblem.Slot slot = p.sections().get(s);
+        int zMax = slot.capacity();
+        int zMin = slot.minSize();
+        double best = zMin == 0 ? c.sizeCoef * SectionCost.out(0, c.sizeLo[s], c.sizeHi[s]) : INF;
+        // The best zMax prices of IEP and of other students in the cells spanned, kept sorted as b grows.
+        double[] iepTop = new double[zMax];
+        double[] otherTop = new double[zMax];
+        double[] iepSum = new double[zMax + 1];
+        double[] otherSum = new double[zMax + 1];
+        for (int a = 0; a < cells; a++) {
+            int iepLen = 0;
+            int otherLen = 0;
+            double bestHere = INF;
+            int[] choice = null;
+            for (int b = a; b < cells; b++) {
+                for (int kind = 0; kind < KINDS; kind++) {
+                    if (!takes[t][kind] || count[b][kind] == 0) {
+                        continue;
+                    }
+                    if ((kind & 1) == 1) {
+                        iepLen = insert(iepTop, iepLen, lambda[b][kind], count[b][kind]);
+                    } else {
+                        otherLen = insert(otherTop, otherLen, lambda[b][kind], count[b][kind]);
+                    }
+                }
+                if (iepLen + otherLen < Math.max(1, zMin)) {
+                    continue;
+                }
+                for (int k = 0; k < iepLen; k++) {
+                    iepSum[k + 1] = iepSum[k] + iepTop[k];
+                }
+                for (int k = 0; k < otherLen; k++) {
+                    otherSum[k + 1] = otherSum[k] + otherTop[k];
+                }
+                for (int z = Math.max(1, zMin); z <= Math.min(zMax, iepLen + otherLen); z++) {
+                    double fixed = costOf(s, a, b, z);
+                    for (int iep = Math.max(0, z - otherLen); iep <= Math.min(z, iepLen); iep++) {
+                        if (iep > 0 && !PlacementRules.iepFits(p.rules(), iep, z)) {
+                            break;
+                        }
+                        double cost = fixed - iepSum[iep] - otherSum[z - iep];
+                        if (cost < bestHere) {
+                            bestHere = cost;
+                            choice = new int[] {b, z, iep};
+                        }
+                    }
+                }
+            }
+            best = Math.min(best, bestHere);
+            if (choice != null) {
+                found.add(pattern(t, a, choice[0], choice[1], choice[2], lambda));
+            }
+        }
+        return best;
+    }
+
+    /** Adds {@code copies} of a price to a descending top list of fixed length; returns its new length. */
+    private static int insert(double[] top, int length, double value, int copies) {
+        int keep = top.length;
+        for (int u = 0; u < copies; u++) {
+            if (length == keep && top[length - 1] >= value) {
+                return length;
+            }
+            int at = Math.min(length, keep - 1);
+            while (at > 0 && top[at - 1] < value) {
+                top[at] = top[at - 1];
+                at--;
+            }
+            top[at] = value;
+            length = Math.min(keep, length + 1);
+        }
+        return length;
+    }
+
+    /** The pattern on cells a..b of size z with {@code iep} IEP students: the best-priced of each group. */
+    private Pattern pattern(int t, int a, int b, int z, int iep, double[][] lambda) {
+        int[][] take = new int[cells][KINDS];
+        for (int group = 0; group < 2; group++) {
+            int want = group == 1 ? iep : z - iep;
+            List<int[]> units = new ArrayList<>();
+            for (int cell = a; cell <= b; cell++) {
+                for (int kind = 0; kind < KINDS; kind++) {
+                    if (takes[t][kind] && (kind & 1) == group && count[cell][kind] > 0) {
+                        units.add(new int[] {cell, kind});
+                    }
+                }
+            }
+            units.sort((u, v) -> Double.compare(lambda[v[0]][v[1]], lambda[u[0]][u[1]]));
+            for (int[] u : units) {
+                if (want == 0) {
+                    break;
+                }
+                int n = Math.min(want, count[u[0]][u[1]]);
+                take[u[0]][u[1]] += n;
+                want -= n;
+            }
+        }
+        return new Pattern(t, costOf(typeSlot[t], a, b, z), take);
+    }
+}
