@@ -47,6 +47,7 @@ final class CapacityCover {
     /** Sections alike for this bound (capacity, minimum size, co-taught, certified, fair size): one each. */
     private final int[] typeSlot;
     private final int[] typeSections;
+    private final int[] typeOfSection;
     private final boolean[][] takes;
     private final long[][] span;
 
@@ -64,12 +65,15 @@ final class CapacityCover {
             }
         }
         Map<String, int[]> types = new LinkedHashMap<>();
+        Map<String, Integer> index = new LinkedHashMap<>();
+        typeOfSection = new int[c.m];
         for (int s = 0; s < c.m; s++) {
             SectionProblem.Slot slot = p.sections().get(s);
             String key = slot.capacity() + "/" + slot.minSize() + "/" + (iep && slot.coTaught()) + "/"
                     + (ell && slot.ellCertified()) + "/" + c.sizeLo[s] + "/" + c.sizeHi[s];
             int representative = s;
             types.computeIfAbsent(key, k -> new int[] {representative, 0})[1]++;
+            typeOfSection[s] = index.computeIfAbsent(key, k -> index.size());
         }
         typeSlot = types.values().stream().mapToInt(v -> v[0]).toArray();
         typeSections = types.values().stream().mapToInt(v -> v[1]).toArray();
@@ -279,7 +283,7 @@ final class CapacityCover {
         }
         List<Pattern> patterns = new ArrayList<>();
         for (int s = 0; s < c.m; s++) {
-            int type = typeOf(s);
+            int type = typeOfSection[s];
             int[][] take = new int[cells][KINDS];
             int lo = Integer.MAX_VALUE;
             int hi = -1;
@@ -300,19 +304,6 @@ final class CapacityCover {
             }
         }
         return patterns;
-    }
-
-    private int typeOf(int s) {
-        SectionProblem.Slot slot = p.sections().get(s);
-        for (int t = 0; t < typeSlot.length; t++) {
-            SectionProblem.Slot rep = p.sections().get(typeSlot[t]);
-            if (rep.capacity() == slot.capacity() && rep.minSize() == slot.minSize()
-                    && rep.coTaught() == slot.coTaught() && rep.ellCertified() == slot.ellCertified()
-                    && c.sizeLo[typeSlot[t]] == c.sizeLo[s] && c.sizeHi[typeSlot[t]] == c.sizeHi[s]) {
-                return t;
-            }
-        }
-        throw new IllegalStateException("section " + s + " has no type");
     }
 
     private double costOf(int s, int a, int b, int z) {

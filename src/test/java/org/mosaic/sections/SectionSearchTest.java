@@ -190,6 +190,13 @@ class SectionSearchTest {
             int m = 2 + r.nextInt(2);
             int n = m == 2 ? 7 + r.nextInt(4) : 6 + r.nextInt(3);
             SectionProblem p = random(r, n, m, 1, true, 1 + r.nextInt(3), 0.2);
+            if (k % 5 == 0) {
+                // Co-taught sections without the IEP rule are plain sections here (no type of their own).
+                SectionProblem.Rules q = p.rules();
+                p = new SectionProblem(p.pupils(), p.sections(), 1, 0, p.apart(), p.together(), p.locks(),
+                        new SectionProblem.Rules(false, q.iepShare(), q.iepMax(), q.clusterEll(), q.clusterGifted(),
+                                q.giftedMin(), q.giftedMax(), q.giftedShare()), p.weights(), 1, 1, 7);
+            }
             SectionCost cost = new SectionCost(p);
             int[] best = null;
             long optimum = Long.MAX_VALUE;
