@@ -144,7 +144,7 @@ public final class SectionSolver {
         // batches finish past the unit limit (by about 1.5 units on Elmhurst), hence the margins; in the middle of
         // the dial CP-SAT mostly adds the bound, so it gets the smaller share; tracked, a fifth of the limit is kept
         // for the capacity bound after it.
-        double cpShare = t > 0 && t < 1 ? 0.2 : t >= 1 ? 0.6 : 0.8;
+        double cpShare = t > 0 && t < 1 ? 0.2 : t >= 1 ? 0.5 : 0.8;
         double left = Math.max(1, cpShare * p.timeLimit() - used);
         Solution cp = solve(p, false, true, start != null ? start : drafts.get(0), left, prior);
         double seconds = (System.nanoTime() - t0) / 1e9;
