@@ -225,6 +225,32 @@ class SectionSolverTest {
     }
 
     @Test
+    void theSeatAwareBoundOfAnUnfinishedTrackedSearchRepeatsExactly() {
+        // 240 students, 30 of them with an IEP spread over all scores, 3 co-taught sections of 10: CP-SAT does not
+        // close the tracked grade in one unit, so the column-generation bound runs; it counts rounds, not seconds.
+        List<SectionProblem.Pupil> pupils = new ArrayList<>();
+        SplittableRandom r = new SplittableRandom(31);
+        for (int i = 0; i < 240; i++) {
+            pupils.add(new SectionProblem.Pupil("p" + i, 150 + r.nextInt(100) + 0.1 * r.nextInt(10), r.nextBoolean(),
+                    "white", r.nextBoolean() ? "female" : "male", false, i % 8 == 0, false, false, false));
+        }
+        List<SectionProblem.Slot> slots = new ArrayList<>();
+        for (int s = 0; s < 10; s++) {
+            slots.add(new SectionProblem.Slot("s" + s, 26, 20, s < 3, false, ""));
+        }
+        SectionProblem p = new SectionProblem(pupils, slots, 1, 0, List.of(), List.of(), Map.of(),
+                SectionProblem.Rules.defaults(), SectionProblem.Weights.defaults(), 1, 2, 5);
+        SectionSolver.Solution a = SectionSolver.solve(p);
+        assertThat(a.status()).isEqualTo("FEASIBLE");
+        SectionCost cost = new SectionCost(p);
+        long once = CapacityCover.lowerBound(p, cost, a.section(), 20, LagrangianCover.CELLS);
+        long again = CapacityCover.lowerBound(p, cost, a.section(), 20, LagrangianCover.CELLS);
+        assertThat(again).isEqualTo(once);
+        assertThat(once).isPositive().isLessThanOrEqualTo(a.objective());
+        assertThat(a.bound()).isGreaterThanOrEqualTo(once);
+    }
+
+    @Test
     void leastTotalRangeIsTheContiguousOptimum() {
         // Scores 1..9 into 3 runs of 3: {1,2,3}{4,5,6}{7,8,9} → 2 + 2 + 2 = 6.
         assertThat(SectionSolver.leastTotalRange(new long[] {9, 1, 5, 2, 8, 3, 7, 4, 6}, 3, 3, 3)).isEqualTo(6);
