@@ -120,18 +120,28 @@ final class CapacityCover {
 
     private long generate(int[] start, int rounds) {
         MPSolver lp = MPSolver.createSolver("GLOP");
+        try {
+            return generate(lp, start == null ? List.of() : patternsOf(start), rounds);
+        } finally {
+            lp.delete();
+        }
+    }
+
+    private long generate(MPSolver lp, List<Pattern> startPatterns, int rounds) {
+        boolean slacks = startPatterns.size() < c.m;
         MPObjective objective = lp.objective();
         objective.setMinimization();
         MPConstraint[][] row = new MPConstraint[cells][KINDS];
         MPConstraint[] typeRow = new MPConstraint[typeSlot.length];
-        // Slack on every row at a price above any section's cost keeps the restricted LP feasible before the
-        // patterns cover everyone; it only shapes the early prices, never the bound.
+        // Without a start that covers everyone, slack on every row at a price above any section's cost keeps the
+        // restricted LP feasible; it only shapes the early prices, never the bound. A start needs none (and the
+        // LP's numbers stay tame: GLOP gave up on the penalised LP of the high school).
         double penalty = 2.0 * (c.spreadCoef * (double) c.range + c.sizeCoef * (double) c.n);
         for (int cell = 0; cell < cells; cell++) {
             for (int kind = 0; kind < KINDS; kind++) {
                 if (count[cell][kind] > 0) {
                     row[cell][kind] = lp.makeConstraint(count[cell][kind], count[cell][kind]);
-                    if (start == null) {
+                    if (slacks) {
                         MPVariable slack = lp.makeNumVar(0, Double.POSITIVE_INFINITY, "");
                         row[cell][kind].setCoefficient(slack, 1);
                         objective.setCoefficient(slack, penalty);
@@ -141,46 +151,16 @@ final class CapacityCover {
         }
         for (int t = 0; t < typeSlot.length; t++) {
             typeRow[t] = lp.makeConstraint(typeSections[t], typeSections[t]);
-            if (start == null) {
+            if (slacks) {
                 MPVariable slack = lp.makeNumVar(0, Double.POSITIVE_INFINITY, "");
                 typeRow[t].setCoefficient(slack, 1);
                 objective.setCoefficient(slack, penalty * p.sections().get(typeSlot[t]).capacity());
             }
         }
-        if (start != null) {
-            for (Pattern pattern : patternsOf(start)) {
-                add(lp, objective, row, typeRow, pattern);
-            }
+        for (Pattern pattern : startPatterns) {
+            add(lp, objective, row, typeRow, pattern);
         }
-        // The smoothing's first centre: the best single price for every student, then the best factor on it for
-        // IEP students (who force co-taught sections wide), then the price again (concave searches in one variable
-        // each). It already charges each section for its seats; the LP's first prices, at the start's vertex, are
-        // degenerate.
-        double price = 0;
-        double factor = 1;
-        double top = 2.0 * (c.spreadCoef * (double) c.range + c.sizeCoef) / Math.max(1, c.n) * c.m;
-        for (int pass = 0; pass < 3; pass++) {
-            boolean onFactor = pass == 1;
-            double lo = 0;
-            double hi = onFactor ? 20 : top;
-            for (int step = 0; step < 20; step++) {
-                double v1 = lo + (hi - lo) / 3;
-                double v2 = hi - (hi - lo) / 3;
-                double f1 = evaluate(onFactor ? uniform(price, v1) : uniform(v1, factor), new ArrayList<>());
-                double f2 = evaluate(onFactor ? uniform(price, v2) : uniform(v2, factor), new ArrayList<>());
-                if (f1 < f2) {
-                    lo = v1;
-                } else {
-                    hi = v2;
-                }
-            }
-            if (onFactor) {
-                factor = lo;
-            } else {
-                price = lo;
-            }
-        }
-        double[][] bestPrices = uniform(price, factor);
+        double[][] bestPrices = firstCentre();
         double best = Math.max(0, evaluate(bestPrices, new ArrayList<>()));
         for (int round = 0; round < rounds; round++) {
             MPSolver.ResultStatus status = lp.solve();
@@ -222,6 +202,39 @@ final class CapacityCover {
         }
         // Doubles carry the prices; the integer bound is rounded down with a margin for their rounding.
         return Math.max(0, (long) Math.floor(best - 1e-7 * Math.abs(best) - 1));
+    }
+
+    /**
+     * The smoothing's first centre: the best single price for every student, then the best factor on it for IEP
+     * students (who force co-taught sections wide), then the price again (concave searches in one variable each). It
+     * already charges each section for its seats; the LP's first prices, at the start's vertex, are degenerate.
+     */
+    private double[][] firstCentre() {
+        double price = 0;
+        double factor = 1;
+        double top = 2.0 * (c.spreadCoef * (double) c.range + c.sizeCoef) / Math.max(1, c.n) * c.m;
+        for (int pass = 0; pass < 3; pass++) {
+            boolean onFactor = pass == 1;
+            double lo = 0;
+            double hi = onFactor ? 20 : top;
+            for (int step = 0; step < 20; step++) {
+                double v1 = lo + (hi - lo) / 3;
+                double v2 = hi - (hi - lo) / 3;
+                double f1 = evaluate(onFactor ? uniform(price, v1) : uniform(v1, factor), new ArrayList<>());
+                double f2 = evaluate(onFactor ? uniform(price, v2) : uniform(v2, factor), new ArrayList<>());
+                if (f1 < f2) {
+                    lo = v1;
+                } else {
+                    hi = v2;
+                }
+            }
+            if (onFactor) {
+                factor = lo;
+            } else {
+                price = lo;
+            }
+        }
+        return uniform(price, factor);
     }
 
     /** Every student at one price, IEP students (under the rule) at {@code iepFactor} times it. */
