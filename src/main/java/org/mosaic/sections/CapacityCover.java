@@ -46,7 +46,9 @@ final class CapacityCover {
     private final SectionCost c;
     private final ScoreAxis axis;
     private final int cells;
-    /** Students per cell and kind. */
+    /** Each student's kind and score cell, and the students per cell and kind. */
+    private final int[] studentKind;
+    private final int[] cellOf;
     private final int[][] count;
     /** Sections alike for this bound (capacity, minimum size, co-taught, certified, fair size): one each. */
     private final int[] typeSlot;
@@ -62,25 +64,36 @@ final class CapacityCover {
         this.cells = axis.distinct;
         boolean iep = PlacementRules.iepActive(p);
         boolean ell = PlacementRules.ellActive(p);
+        studentKind = new int[c.n];
+        cellOf = new int[c.n];
         count = new int[cells][KINDS];
         for (int cell = 0; cell < cells; cell++) {
             for (int k = axis.from[cell]; k < axis.from[cell + 1]; k++) {
-                count[cell][kindOf(axis.order[k], iep, ell)]++;
+                int i = axis.order[k];
+                SectionProblem.Pupil pu = p.pupils().get(i);
+                studentKind[i] = (iep && pu.iep() ? 1 : 0) | (ell && pu.ell() ? 2 : 0);
+                cellOf[i] = cell;
+                count[cell][studentKind[i]]++;
             }
         }
-        Map<String, int[]> types = new LinkedHashMap<>();
-        Map<String, Integer> index = new LinkedHashMap<>();
+        Map<String, Integer> types = new LinkedHashMap<>();
+        List<Integer> representatives = new ArrayList<>();
         typeOfSection = new int[c.m];
         for (int s = 0; s < c.m; s++) {
             SectionProblem.Slot slot = p.sections().get(s);
             String key = slot.capacity() + "/" + slot.minSize() + "/" + (iep && slot.coTaught()) + "/"
                     + (ell && slot.ellCertified()) + "/" + c.sizeLo[s] + "/" + c.sizeHi[s];
-            int representative = s;
-            types.computeIfAbsent(key, k -> new int[] {representative, 0})[1]++;
-            typeOfSection[s] = index.computeIfAbsent(key, k -> index.size());
+            if (!types.containsKey(key)) {
+                types.put(key, types.size());
+                representatives.add(s);
+            }
+            typeOfSection[s] = types.get(key);
         }
-        typeSlot = types.values().stream().mapToInt(v -> v[0]).toArray();
-        typeSections = types.values().stream().mapToInt(v -> v[1]).toArray();
+        typeSlot = representatives.stream().mapToInt(Integer::intValue).toArray();
+        typeSections = new int[typeSlot.length];
+        for (int type : typeOfSection) {
+            typeSections[type]++;
+        }
         takes = new boolean[typeSlot.length][KINDS];
         for (int t = 0; t < typeSlot.length; t++) {
             SectionProblem.Slot slot = p.sections().get(typeSlot[t]);
@@ -95,11 +108,6 @@ final class CapacityCover {
                 span[a][b] = c.spreadCoef * axis.innerSpan(c.score, a, b);
             }
         }
-    }
-
-    private int kindOf(int student, boolean iep, boolean ell) {
-        SectionProblem.Pupil pu = p.pupils().get(student);
-        return (iep && pu.iep() ? 1 : 0) | (ell && pu.ell() ? 2 : 0);
     }
 
     /**
@@ -161,7 +169,7 @@ final class CapacityCover {
             add(lp, objective, row, typeRow, pattern);
         }
         double[][] bestPrices = firstCentre();
-        double best = Math.max(0, evaluate(bestPrices, new ArrayList<>()));
+        double best = Math.max(0, evaluate(bestPrices, null));
         for (int round = 0; round < rounds; round++) {
             MPSolver.ResultStatus status = lp.solve();
             if (status != MPSolver.ResultStatus.OPTIMAL) {
@@ -187,7 +195,7 @@ final class CapacityCover {
                 bestPrices = priced;
             }
             boolean improving = addImproving(lp, objective, row, typeRow, found, dual, typeDual);
-            if (!improving && priced != dual) {
+            if (!improving) {
                 found.clear();
                 double exact = evaluate(dual, found);
                 if (exact > best) {
@@ -220,8 +228,8 @@ final class CapacityCover {
             for (int step = 0; step < 20; step++) {
                 double v1 = lo + (hi - lo) / 3;
                 double v2 = hi - (hi - lo) / 3;
-                double f1 = evaluate(onFactor ? uniform(price, v1) : uniform(v1, factor), new ArrayList<>());
-                double f2 = evaluate(onFactor ? uniform(price, v2) : uniform(v2, factor), new ArrayList<>());
+                double f1 = evaluate(onFactor ? uniform(price, v1) : uniform(v1, factor), null);
+                double f2 = evaluate(onFactor ? uniform(price, v2) : uniform(v2, factor), null);
                 if (f1 < f2) {
                     lo = v1;
                 } else {
@@ -262,7 +270,6 @@ final class CapacityCover {
     private boolean addImproving(MPSolver lp, MPObjective objective, MPConstraint[][] row, MPConstraint[] typeRow,
                                  List<Pattern> found, double[][] dual, double[] typeDual) {
         boolean any = false;
-        int perType = PER_TYPE;
         List<double[]> ranked = new ArrayList<>();
         for (int f = 0; f < found.size(); f++) {
             Pattern pattern = found.get(f);
@@ -283,7 +290,7 @@ final class CapacityCover {
         int[] added = new int[typeSlot.length];
         for (double[] r : ranked) {
             Pattern pattern = found.get((int) r[1]);
-            if (added[pattern.type()] < perType) {
+            if (added[pattern.type()] < PER_TYPE) {
                 added[pattern.type()]++;
                 add(lp, objective, row, typeRow, pattern);
                 any = true;
@@ -308,14 +315,6 @@ final class CapacityCover {
 
     /** The sections of a placement as patterns (the LP's first columns, so it starts from real classes). */
     private List<Pattern> patternsOf(int[] section) {
-        boolean iep = PlacementRules.iepActive(p);
-        boolean ell = PlacementRules.ellActive(p);
-        int[] cellOf = new int[c.n];
-        for (int cell = 0; cell < cells; cell++) {
-            for (int k = axis.from[cell]; k < axis.from[cell + 1]; k++) {
-                cellOf[axis.order[k]] = cell;
-            }
-        }
         List<Pattern> patterns = new ArrayList<>();
         for (int s = 0; s < c.m; s++) {
             int type = typeOfSection[s];
@@ -326,9 +325,8 @@ final class CapacityCover {
             boolean fits = true;
             for (int i = 0; i < c.n; i++) {
                 if (section[i] == s) {
-                    int kind = kindOf(i, iep, ell);
-                    take[cellOf[i]][kind]++;
-                    fits &= takes[type][kind];
+                    take[cellOf[i]][studentKind[i]]++;
+                    fits &= takes[type][studentKind[i]];
                     lo = Math.min(lo, cellOf[i]);
                     hi = Math.max(hi, cellOf[i]);
                     size++;
@@ -347,7 +345,8 @@ final class CapacityCover {
 
     /**
      * The Lagrangian bound at prices λ: the students' prices plus, for every section, its cheapest pattern less the
-     * prices it takes. {@code found} receives each type's cheapest pattern per first cell (the next columns).
+     * prices it takes. {@code found}, unless null, receives each type's cheapest pattern per first cell (the next
+     * columns).
      */
     private double evaluate(double[][] lambda, List<Pattern> found) {
         double total = 0;
@@ -421,7 +420,7 @@ final class CapacityCover {
                 }
             }
             best = Math.min(best, bestHere);
-            if (choice != null) {
+            if (choice != null && found != null) {
                 found.add(pattern(t, a, choice[0], choice[1], choice[2], lambda));
             }
         }

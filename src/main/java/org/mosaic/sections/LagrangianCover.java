@@ -21,11 +21,6 @@ import java.util.Map;
  */
 final class LagrangianCover {
     private static final double INF = Double.MAX_VALUE / 4;
-    /**
-     * Score cells the bound works on: every distinct score for a school (Elmhurst has about 100), merged runs of them
-     * for a large grade, whose hundreds of distinct scores would cost O(D²) intervals at every price step.
-     */
-    static final int CELLS = 160;
 
     private final SectionProblem p;
     private final SectionCost c;
@@ -112,7 +107,7 @@ final class LagrangianCover {
      * {@code upper} of the best known classes. For the middle of the dial.
      */
     static long lowerBound(SectionProblem p, SectionCost c, long upper, int iterations) {
-        return lowerBound(p, c, upper, iterations, CELLS);
+        return lowerBound(p, c, upper, iterations, ScoreAxis.CELLS);
     }
 
     /** As above, on a score axis of at most {@code cells} cells. */

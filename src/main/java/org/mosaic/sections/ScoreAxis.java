@@ -10,6 +10,12 @@ import java.util.List;
  * how many of each band and attribute, and what score total, lie there.
  */
 final class ScoreAxis {
+    /**
+     * Score cells the priced bounds work on: every distinct score for a school (Elmhurst has about 100), merged runs of
+     * them for a large grade, whose hundreds of distinct scores would cost O(D²) intervals at every price step.
+     */
+    static final int CELLS = 160;
+
     /** Students by score. */
     final int[] order;
     /** Where each distinct score starts in {@link #order}; {@code from[distinct]} is n. */

@@ -142,8 +142,8 @@ public final class SectionSolver {
         }
         // CP-SAT's work units run slower than seconds with the portfolio (about 1.2 s each here) and its interleaved
         // batches finish past the unit limit (by about 1.5 units on Elmhurst), hence the margins; in the middle of
-        // the dial CP-SAT mostly adds the bound, so it gets the smaller share; tracked, a fifth of the limit is kept
-        // for the capacity bound after it.
+        // the dial CP-SAT mostly adds the bound, so it gets the smaller share; tracked, half, the rest of the limit
+        // being left for the seat-aware bound after it.
         double cpShare = t > 0 && t < 1 ? 0.2 : t >= 1 ? 0.5 : 0.8;
         double left = Math.max(1, cpShare * p.timeLimit() - used);
         Solution cp = solve(p, false, true, start != null ? start : drafts.get(0), left, prior);
@@ -160,7 +160,7 @@ public final class SectionSolver {
             // takes 20-60 ms on a 750-student grade). After CP-SAT, so a school it proves optimal never waits.
             long l0 = System.nanoTime();
             int rounds = (int) Math.max(20, Math.min(200, 6 * p.timeLimit()));
-            long capacity = CapacityCover.lowerBound(p, cost, section, rounds, LagrangianCover.CELLS);
+            long capacity = CapacityCover.lowerBound(p, cost, section, rounds, ScoreAxis.CELLS);
             trace("capacity cover %d in %.2f s", capacity, (System.nanoTime() - l0) / 1e9);
             known = Math.max(known, capacity);
             seconds = (System.nanoTime() - t0) / 1e9;

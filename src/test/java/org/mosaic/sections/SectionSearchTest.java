@@ -198,20 +198,13 @@ class SectionSearchTest {
                                 q.giftedMin(), q.giftedMax(), q.giftedShare()), p.weights(), 1, 1, 7);
             }
             SectionCost cost = new SectionCost(p);
-            int[] best = null;
-            long optimum = Long.MAX_VALUE;
-            for (int[] section : ruleKeeping(p)) {
-                long value = cost.total(section);
-                if (value < optimum) {
-                    optimum = value;
-                    best = section;
-                }
-            }
+            int[] best = bestPlacement(p, cost);
             if (best == null) {
                 continue;
             }
+            long optimum = cost.total(best);
             // With and without a start (slack rows), on every distinct score and on a few merged cells.
-            int cells = k % 2 == 0 ? LagrangianCover.CELLS : 2 + k % 3;
+            int cells = k % 2 == 0 ? ScoreAxis.CELLS : 2 + k % 3;
             long bound = CapacityCover.lowerBound(p, cost, k % 4 < 2 ? best : null, 60, cells);
             assertThat(bound).as("instance %d (n %d, m %d, %d cells)", k, n, m, cells).isLessThanOrEqualTo(optimum);
             positive += bound > 0 ? 1 : 0;
@@ -326,7 +319,13 @@ class SectionSearchTest {
 
     /** The least objective over every rule-keeping placement (Long.MAX_VALUE if none): m^n of them. */
     private static long bruteForceOptimum(SectionProblem p, SectionCost cost) {
-        return ruleKeeping(p).stream().mapToLong(cost::total).min().orElse(Long.MAX_VALUE);
+        int[] best = bestPlacement(p, cost);
+        return best == null ? Long.MAX_VALUE : cost.total(best);
+    }
+
+    /** The cheapest rule-keeping placement of a small school, by enumeration; null if none keeps the rules. */
+    private static int[] bestPlacement(SectionProblem p, SectionCost cost) {
+        return ruleKeeping(p).stream().min(java.util.Comparator.comparingLong(cost::total)).orElse(null);
     }
 
     /** Every placement of a small school that keeps every hard rule. */

@@ -243,8 +243,8 @@ class SectionSolverTest {
         SectionSolver.Solution a = SectionSolver.solve(p);
         assertThat(a.status()).isEqualTo("FEASIBLE");
         SectionCost cost = new SectionCost(p);
-        long once = CapacityCover.lowerBound(p, cost, a.section(), 20, LagrangianCover.CELLS);
-        long again = CapacityCover.lowerBound(p, cost, a.section(), 20, LagrangianCover.CELLS);
+        long once = CapacityCover.lowerBound(p, cost, a.section(), 20, ScoreAxis.CELLS);
+        long again = CapacityCover.lowerBound(p, cost, a.section(), 20, ScoreAxis.CELLS);
         assertThat(again).isEqualTo(once);
         assertThat(once).isPositive().isLessThanOrEqualTo(a.objective());
         assertThat(a.bound()).isGreaterThanOrEqualTo(once);
