@@ -415,6 +415,7 @@ public final class SectionsCommand implements Callable<Integer> {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", f.solution().status());
         m.put("objective", f.solution().objective());
+        m.put("objective_terms", SectionSolver.objectiveTerms(f.problem(), f.solution().section()));
         m.put("bound", f.solution().bound());
         m.put("gap", f.solution().gap());
         m.put("dial", dial);

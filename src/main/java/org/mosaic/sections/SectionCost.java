@@ -164,6 +164,14 @@ final class SectionCost {
 
     /** The objective of a complete placement, term by term as the CP-SAT model states it. */
     long total(int[] section) {
+        return Arrays.stream(terms(section)).sum();
+    }
+
+    /** The names of {@link #terms}' entries, in their order. */
+    static final List<String> TERMS = List.of("spread", "score_bands", "means", "balance", "sizes");
+
+    /** The objective of a complete placement split into its terms ({@link #TERMS}); they add up to the total. */
+    long[] terms(int[] section) {
         long[] low = new long[m];
         long[] high = new long[m];
         Arrays.fill(low, Long.MAX_VALUE);
@@ -183,21 +191,21 @@ final class SectionCost {
                 perSectionAttr[s][a] += hasAttr[a][i] ? 1 : 0;
             }
         }
-        long total = 0;
+        long[] terms = new long[TERMS.size()];
         for (int s = 0; s < m; s++) {
-            total += size[s] == 0 ? 0 : spreadCoef * (high[s] - low[s]);
+            terms[0] += size[s] == 0 ? 0 : spreadCoef * (high[s] - low[s]);
             for (int b = 0; b < bands; b++) {
                 if (perBand[b] > 0) {
-                    total += bandCoef * out(perSectionBand[s][b], bandLo[s][b], bandHi[s][b]);
+                    terms[1] += bandCoef * out(perSectionBand[s][b], bandLo[s][b], bandHi[s][b]);
                 }
             }
-            total += meanCoef * out(sum[s], meanLo[s], meanHi[s]);
+            terms[2] += meanCoef * out(sum[s], meanLo[s], meanHi[s]);
             for (int a = 0; a < attributes.size(); a++) {
-                total += attrCoef[a] * out(perSectionAttr[s][a], attrLo[a][s], attrHi[a][s]);
+                terms[3] += attrCoef[a] * out(perSectionAttr[s][a], attrLo[a][s], attrHi[a][s]);
             }
-            total += sizeCoef * out(size[s], sizeLo[s], sizeHi[s]);
+            terms[4] += sizeCoef * out(size[s], sizeLo[s], sizeHi[s]);
         }
-        return total;
+        return terms;
     }
 
     /** Quantile bands 0..bands−1 by score rank (ties share a band). */

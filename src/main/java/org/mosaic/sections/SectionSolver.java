@@ -156,10 +156,11 @@ public final class SectionSolver {
         int[] section = cpBetter ? cp.section() : start;
         long objective = cpBetter ? cp.objective() : startObjective;
         if (t >= 1 && Math.max(known, cp.bound()) < objective) {
-            // Rounds, not seconds, so that the bound repeats exactly; about six per second of the limit (a round
-            // takes 20-60 ms on a 750-student grade). After CP-SAT, so a school it proves optimal never waits.
+            // Rounds, not seconds, so that the bound repeats exactly; five per second of the limit (a round takes
+            // 20-120 ms on a 750-student grade, the most with gifted clusters, whose kinds double the LP's rows).
+            // After CP-SAT, so a school it proves optimal never waits.
             long l0 = System.nanoTime();
-            int rounds = (int) Math.max(20, Math.min(200, 6 * p.timeLimit()));
+            int rounds = (int) Math.max(20, Math.min(200, 5 * p.timeLimit()));
             long capacity = CapacityCover.lowerBound(p, cost, section, rounds, ScoreAxis.CELLS);
             trace("capacity cover %d in %.2f s", capacity, (System.nanoTime() - l0) / 1e9);
             known = Math.max(known, capacity);
@@ -697,6 +698,19 @@ public final class SectionSolver {
     /** Full clusters where possible: ⌊gifted / max⌋ sections (at least one), never more than there are sections. */
     static int clusterCount(int gifted, int sections, SectionProblem.Rules r) {
         return Math.max(1, Math.min(sections, gifted / r.giftedMax()));
+    }
+
+    /**
+     * The objective of {@code section} split into its terms (spread, score_bands, means, balance, sizes), which add up
+     * to the objective reported: what the classes pay for, and so what the dial is trading.
+     */
+    public static Map<String, Long> objectiveTerms(SectionProblem p, int[] section) {
+        long[] terms = new SectionCost(p).terms(section);
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (int k = 0; k < terms.length; k++) {
+            out.put(SectionCost.TERMS.get(k), terms[k]);
+        }
+        return out;
     }
 
     /**

@@ -185,11 +185,12 @@ class SectionSearchTest {
         SplittableRandom r = new SplittableRandom(21);
         int raised = 0;
         int positive = 0;
+        int byClusters = 0;
         int checked = 0;
         for (int k = 0; k < 160; k++) {
             int m = 2 + r.nextInt(2);
             int n = m == 2 ? 7 + r.nextInt(4) : 6 + r.nextInt(3);
-            SectionProblem p = random(r, n, m, 1, true, 1 + r.nextInt(3), 0.2);
+            SectionProblem p = random(r, n, m, 1, true, 1 + r.nextInt(3), k % 3 == 0 ? 0.5 : 0.2);
             if (k % 5 == 0) {
                 // Co-taught sections without the IEP rule are plain sections here (no type of their own).
                 SectionProblem.Rules q = p.rules();
@@ -209,11 +210,21 @@ class SectionSearchTest {
             assertThat(bound).as("instance %d (n %d, m %d, %d cells)", k, n, m, cells).isLessThanOrEqualTo(optimum);
             positive += bound > 0 ? 1 : 0;
             raised += bound > SectionSolver.Prior.of(p).bound() ? 1 : 0;
+            if (PlacementRules.giftedActive(p)) {
+                SectionProblem.Rules q = p.rules();
+                SectionProblem noClusters = new SectionProblem(p.pupils(), p.sections(), 1, 0, p.apart(),
+                        p.together(), p.locks(), new SectionProblem.Rules(q.clusterIep(), q.iepShare(), q.iepMax(),
+                        q.clusterEll(), false, q.giftedMin(), q.giftedMax(), q.giftedShare()), p.weights(), 1, 1, 7);
+                long without = CapacityCover.lowerBound(noClusters, new SectionCost(noClusters),
+                        k % 4 < 2 ? best : null, 60, cells);
+                byClusters += bound > without ? 1 : 0;
+            }
             checked++;
         }
         assertThat(checked).isGreaterThan(60);
         assertThat(positive).as("the capacity bound is positive on most schools").isGreaterThan(checked / 2);
         assertThat(raised).as("seats and the IEP cap raise the bound on some schools").isGreaterThan(3);
+        assertThat(byClusters).as("gifted clusters raise the bound on some schools").isGreaterThan(3);
     }
 
     @Test

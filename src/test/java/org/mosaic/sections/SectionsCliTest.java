@@ -45,6 +45,16 @@ class SectionsCliTest {
         assertThat(Files.readAllLines(tmp.resolve("a/placements.csv"))).hasSize(126);
         assertThat(Files.readAllLines(tmp.resolve("a/sections.csv")).get(0)).startsWith("section_id,size,mean,sd");
         assertThat(a.out()).contains("\"status\"").contains("\"bound\"").contains("\"gap\"").contains("\"dial\" : 1.0");
+        // The objective's terms add up to it; tracked, only ranges and sizes cost anything.
+        com.fasterxml.jackson.databind.JsonNode summary = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(tmp.resolve("a/summary.json").toFile());
+        com.fasterxml.jackson.databind.JsonNode terms = summary.get("objective_terms");
+        assertThat(terms.get("spread").asLong() + terms.get("score_bands").asLong() + terms.get("means").asLong()
+                + terms.get("balance").asLong() + terms.get("sizes").asLong())
+                .isEqualTo(summary.get("objective").asLong());
+        assertThat(terms.get("spread").asLong()).isPositive();
+        assertThat(terms.get("score_bands").asLong() + terms.get("means").asLong() + terms.get("balance").asLong())
+                .isZero();
         assertThat(Files.readString(tmp.resolve("a/oneroster/manifest.csv"))).contains("file.classes,bulk");
         assertThat(Files.readAllLines(tmp.resolve("a/oneroster/enrollments.csv"))).hasSize(126);
     }
