@@ -19,7 +19,7 @@ import com.google.ortools.linearsolver.MPVariable;
  * sections at most the IEP cap of IEP students and only they IEP students, only EL-certified sections English
  * learners, and exactly the number of gifted clusters take more than the few gifted students other sections may
  * have, at most the cluster maximum. Clusters spread the grade's top scorers over many sections and so stretch them
- * all: on the 750-student grade they alone add a quarter to the least ranges.
+ * all: on the 750-student grade they raise this bound by a quarter.
  *
  * <p>The bound is the linear relaxation of choosing one "pattern" per section — the score cells it spans, its size,
  * how many students of each cell and kind it takes — such that every student is taken once, solved by column
@@ -42,6 +42,7 @@ final class CapacityCover {
      */
     private static final int KINDS = 8;
     private static final int IEP = 1;
+    private static final int EL = 2;
     private static final int GIFTED = 4;
     /** Weight of the best prices so far in the smoothed prices each round prices at (Wentges). */
     private static final double SMOOTHING = 0.9;
@@ -87,7 +88,7 @@ final class CapacityCover {
             for (int k = axis.from[cell]; k < axis.from[cell + 1]; k++) {
                 int i = axis.order[k];
                 SectionProblem.Pupil pu = p.pupils().get(i);
-                studentKind[i] = (iep && pu.iep() ? IEP : 0) | (ell && pu.ell() ? 2 : 0)
+                studentKind[i] = (iep && pu.iep() ? IEP : 0) | (ell && pu.ell() ? EL : 0)
                         | (gifted && pu.gifted() ? GIFTED : 0);
                 cellOf[i] = cell;
                 count[cell][studentKind[i]]++;
@@ -116,7 +117,7 @@ final class CapacityCover {
             SectionProblem.Slot slot = p.sections().get(typeSlot[t]);
             for (int kind = 0; kind < KINDS; kind++) {
                 takes[t][kind] = ((kind & IEP) == 0 || (iep && slot.coTaught()))
-                        && ((kind & 2) == 0 || (ell && slot.ellCertified()));
+                        && ((kind & EL) == 0 || (ell && slot.ellCertified()));
             }
         }
         span = new long[cells][cells];

@@ -17,10 +17,21 @@ import java.util.Map;
  * <p>Each section's choices at given prices are exact: every band's cost is convex in its count (pay for each
  * student short of the fair share, nothing up to its ceiling, pay again above), so the cheapest z students are the z
  * cheapest marginal steps; each attribute count and the score total likewise lie at a corner of their ranges.
- * Placement rules are relaxed.
+ *
+ * <p>The placement rules enter the same way. A section is of a kind (its seats, minimum size, whether co-taught and
+ * EL-certified under the rules) and, under the gifted rule, a cluster or not; it may only take the students its kind
+ * allows (IEP students co-taught sections, English learners certified ones), at most the ICT cap of IEP students and
+ * the cluster limits of gifted ones. The sections' counts of IEP students, English learners and gifted students, the
+ * number of clusters and the number of sections of each kind add up to the school's, and are priced. Requests, locks
+ * and levels are relaxed.
  */
 final class LagrangianCover {
     private static final double INF = Double.MAX_VALUE / 4;
+    /** Kinds of student, as bits: an IEP student, an English learner, a gifted student (each under its rule). */
+    private static final int IEP = 1;
+    private static final int EL = 2;
+    private static final int GIFTED = 4;
+    private static final int KINDS = 8;
 
     private final SectionProblem p;
     private final SectionCost c;
@@ -33,11 +44,33 @@ final class LagrangianCover {
     private final double[] target;
     private final long[] scorePrefix;
     private final int[] kindSlots;
+    /** Per section kind: co-taught and EL-certified under the rules, and how many sections are of it. */
+    private final boolean[] coTaught;
+    private final boolean[] certified;
+    private final int[] kindCount;
+    /** The first kind with the same seats and minimum size as each kind (whose non-rule costs are the same). */
+    private final int[] sameSeats;
+    private final boolean iepRule;
+    private final boolean elRule;
+    private final boolean giftedRule;
+    private final int outsideCap;
+    /** Students of each kind (bits above) up to each sorted position. */
+    private final int[][] studentKindPrefix;
+    /** Where the prices of the rule counts sit in the price vector, after bands, attributes, sizes, totals. */
+    private final int sizeAt;
+    private final int totalAt;
+    private final int iepAt;
+    private final int elAt;
+    private final int giftedAt;
+    private final int clusterAt;
+    private final int kindAt;
     /** rest[a][b - a][kind][z - zMin]: range, mean and size cost of a section on [a, b] of size z. */
     private final long[][][][] rest;
     private final int[] zMin;
     private final int[] zMax;
     private final double[] stepValue;
+    /** Band costs by size, reused across intervals (the largest capacity + 1). */
+    private final double[] bandBuffer;
     private final long[] stepCount;
     private final int[] stepBand;
 
@@ -52,26 +85,81 @@ final class LagrangianCover {
         this.attrPrefix = axis.attrPrefix;
         long[] scorePrefix = axis.scorePrefix;
         int attrs = c.attributes.size();
-        // The last two prices: the sections' sizes add up to n, their score totals to the school's (in range units).
         this.scorePrefix = scorePrefix;
-        target = new double[c.bands + attrs + 2];
-        target[c.bands + attrs] = c.n;
-        target[c.bands + attrs + 1] = scorePrefix[c.n] / (double) c.range;
+        iepRule = PlacementRules.iepActive(p);
+        elRule = PlacementRules.ellActive(p);
+        giftedRule = PlacementRules.giftedActive(p);
+        outsideCap = giftedRule ? p.rules().giftedMin() - 1 : 0;
+        studentKindPrefix = new int[KINDS][c.n + 1];
+        for (int k = 0; k < c.n; k++) {
+            SectionProblem.Pupil pu = p.pupils().get(axis.order[k]);
+            int kind = (iepRule && pu.iep() ? IEP : 0) | (elRule && pu.ell() ? EL : 0)
+                    | (giftedRule && pu.gifted() ? GIFTED : 0);
+            for (int q = 0; q < KINDS; q++) {
+                studentKindPrefix[q][k + 1] = studentKindPrefix[q][k] + (q == kind ? 1 : 0);
+            }
+        }
+        Map<String, Integer> kinds = new LinkedHashMap<>();
+        Map<String, Integer> sectionsOfKind = new LinkedHashMap<>();
+        for (int s = 0; s < m; s++) {
+            SectionProblem.Slot slot = p.sections().get(s);
+            String key = slot.capacity() + "/" + slot.minSize() + "/" + (iepRule && slot.coTaught()) + "/"
+                    + (elRule && slot.ellCertified());
+            kinds.putIfAbsent(key, s);
+            sectionsOfKind.merge(key, 1, Integer::sum);
+        }
+        kindSlots = kinds.values().stream().mapToInt(Integer::intValue).toArray();
+        kindCount = sectionsOfKind.values().stream().mapToInt(Integer::intValue).toArray();
+        coTaught = new boolean[kindSlots.length];
+        certified = new boolean[kindSlots.length];
+        sameSeats = new int[kindSlots.length];
+        for (int k = 0; k < kindSlots.length; k++) {
+            SectionProblem.Slot slot = p.sections().get(kindSlots[k]);
+            sameSeats[k] = k;
+            for (int e = 0; e < k; e++) {
+                SectionProblem.Slot other = p.sections().get(kindSlots[e]);
+                if (sameSeats[e] == e && other.capacity() == slot.capacity() && other.minSize() == slot.minSize()) {
+                    sameSeats[k] = e;
+                    break;
+                }
+            }
+        }
+        for (int k = 0; k < kindSlots.length; k++) {
+            coTaught[k] = iepRule && p.sections().get(kindSlots[k]).coTaught();
+            certified[k] = elRule && p.sections().get(kindSlots[k]).ellCertified();
+        }
+        // Prices after bands and attributes: sizes add up to n, score totals to the school's (in range units), then
+        // the IEP, EL and gifted counts, the clusters and the sections of each kind.
+        sizeAt = c.bands + attrs;
+        totalAt = sizeAt + 1;
+        iepAt = totalAt + 1;
+        elAt = iepAt + 1;
+        giftedAt = elAt + 1;
+        clusterAt = giftedAt + 1;
+        kindAt = clusterAt + 1;
+        target = new double[kindAt + kindSlots.length];
+        target[sizeAt] = c.n;
+        target[totalAt] = scorePrefix[c.n] / (double) c.range;
         for (int b = 0; b < c.bands; b++) {
             target[b] = c.perBand[b];
         }
         for (int q = 0; q < attrs; q++) {
             target[c.bands + q] = attrPrefix[q][c.n];
         }
+        for (int kind = 0; kind < KINDS; kind++) {
+            int all = studentKindPrefix[kind][c.n];
+            target[iepAt] += (kind & IEP) != 0 ? all : 0;
+            target[elAt] += (kind & EL) != 0 ? all : 0;
+            target[giftedAt] += (kind & GIFTED) != 0 ? all : 0;
+        }
+        target[clusterAt] = giftedRule ? SectionSolver.clusterCount(PlacementRules.gifted(p), m, p.rules()) : 0;
+        for (int k = 0; k < kindSlots.length; k++) {
+            target[kindAt + k] = kindCount[k];
+        }
         stepValue = new double[3 * c.bands];
+        bandBuffer = new double[p.sections().stream().mapToInt(SectionProblem.Slot::capacity).max().orElse(0) + 1];
         stepCount = new long[3 * c.bands];
         stepBand = new int[3 * c.bands];
-        Map<String, Integer> kinds = new LinkedHashMap<>();
-        for (int s = 0; s < m; s++) {
-            SectionProblem.Slot slot = p.sections().get(s);
-            kinds.putIfAbsent(slot.capacity() + "/" + slot.minSize(), s);
-        }
-        kindSlots = kinds.values().stream().mapToInt(Integer::intValue).toArray();
         zMin = new int[kindSlots.length];
         zMax = new int[kindSlots.length];
         for (int k = 0; k < kindSlots.length; k++) {
@@ -120,24 +208,44 @@ final class LagrangianCover {
         return new LagrangianCover(p, c, cells).search(upper, iterations);
     }
 
+    /**
+     * Subgradient steps on the band, attribute, size and total prices first, with the rules' prices held at 0 (the
+     * rule counts only narrow each section's choices then), and from the best prices found, steps on all of them:
+     * started together, the rules' prices slowed the others (Elmhurst at dial 0.5: 46.8 against 47.1 million).
+     */
     private long search(long upper, int iterations) {
-        double[] lambda = new double[target.length];
-        double best = 0;
+        double[] best = new double[1];
+        double[] bestLambda = new double[target.length];
+        climb(new double[target.length], upper, iterations, iepAt, best, bestLambda);
+        boolean rulesPriced = iepRule || elRule || giftedRule || kindSlots.length > 1;
+        if (rulesPriced) {
+            climb(bestLambda.clone(), upper, iterations, target.length, best, bestLambda);
+        }
+        // Doubles carry the prices; the integer bound is rounded down with a margin for their rounding.
+        return Math.max(0, (long) Math.floor(best[0] - 1e-7 * Math.abs(best[0]) - 1));
+    }
+
+    /**
+     * Polyak subgradient steps from {@code lambda} towards the objective {@code upper}, moving only the first
+     * {@code moving} prices; {@code best} and {@code bestLambda} keep the best bound seen and its prices.
+     */
+    private void climb(double[] lambda, long upper, int iterations, int moving, double[] best, double[] bestLambda) {
         double theta = 1.0;
         int stale = 0;
         for (int it = 0; it < iterations; it++) {
             double[] claimed = new double[target.length];
             double value = evaluate(lambda, claimed);
-            if (value > best + 1e-9 * Math.abs(best)) {
-                best = value;
+            if (value > best[0] + 1e-9 * Math.abs(best[0])) {
+                best[0] = value;
+                System.arraycopy(lambda, 0, bestLambda, 0, lambda.length);
                 stale = 0;
             } else if (++stale >= 4) {
                 theta /= 2;
                 stale = 0;
             }
             double norm = 0;
-            double[] g = new double[target.length];
-            for (int b = 0; b < target.length; b++) {
+            double[] g = new double[moving];
+            for (int b = 0; b < moving; b++) {
                 g[b] = target[b] - claimed[b];
                 norm += g[b] * g[b];
             }
@@ -145,12 +253,10 @@ final class LagrangianCover {
                 break;
             }
             double step = theta * (upper - value) / norm;
-            for (int b = 0; b < target.length; b++) {
+            for (int b = 0; b < moving; b++) {
                 lambda[b] += step * g[b];
             }
         }
-        // Doubles carry the prices; the integer bound is rounded down with a margin for their rounding.
-        return Math.max(0, (long) Math.floor(best - 1e-7 * Math.abs(best) - 1));
     }
 
     /** The Lagrangian bound at prices λ; {@code claimed} receives the band counts of the sections it chose. */
@@ -158,27 +264,46 @@ final class LagrangianCover {
         double[][] h = new double[distinct][distinct];
         int[][] bestKind = new int[distinct][distinct];
         int[][] bestZ = new int[distinct][distinct];
+        // The rule counts of each interval's best section, packed 20 bits each: IEP, EL, gifted, cluster (0/1).
+        long[][] bestRule = new long[distinct][distinct];
         double cheapest = INF;
         int cheapA = -1;
         int cheapB = -1;
+        int[] avail = new int[KINDS];
+        int[] allowed = new int[4];
+        int[] rule = new int[4];
+        double[][] core = new double[kindSlots.length][];
+        for (int k = 0; k < kindSlots.length; k++) {
+            core[k] = new double[zMax[k] + 1];
+        }
         for (int a = 0; a < distinct; a++) {
             for (int b = a; b < distinct; b++) {
                 h[a][b] = INF;
+                for (int kind = 0; kind < KINDS; kind++) {
+                    avail[kind] = studentKindPrefix[kind][from[b + 1]] - studentKindPrefix[kind][from[a]];
+                }
                 for (int k = 0; k < kindSlots.length; k++) {
-                    double[] band = bandCosts(kindSlots[k], from[a], from[b + 1], lambda, zMax[k], null);
-                    long[] other = rest[a][b - a][k];
+                    // Kinds that differ only in the rules share the rest of the cost: computed once.
+                    if (sameSeats[k] == k) {
+                        coreCosts(k, a, b, lambda, core[k]);
+                    }
+                    double[] coreHere = core[sameSeats[k]];
+                    allowedCounts(k, avail, allowed);
                     for (int z = zMin[k]; z <= zMax[k]; z++) {
-                        long o = other[z - zMin[k]];
-                        if (o == Long.MAX_VALUE || band[z] >= INF) {
+                        if (coreHere[z] >= INF) {
                             continue;
                         }
-                        double cost = o + band[z] + attributeCost(kindSlots[k], from[a], from[b + 1], z, lambda,
-                                null) - lambda[target.length - 2] * z
-                                + totalCost(kindSlots[k], from[a], from[b + 1], z, lambda, null);
+                        double rules = ruleCost(k, allowed, z, lambda, rule);
+                        if (rules >= INF) {
+                            continue;
+                        }
+                        double cost = coreHere[z] + rules;
                         if (cost < h[a][b]) {
                             h[a][b] = cost;
                             bestKind[a][b] = k;
                             bestZ[a][b] = z;
+                            bestRule[a][b] = rule[0] | (long) rule[1] << 20 | (long) rule[2] << 40
+                                    | (long) rule[3] << 60;
                         }
                     }
                 }
@@ -231,11 +356,12 @@ final class LagrangianCover {
         for (int k = bestK; k >= 1; k--) {
             int link = back[k][b];
             a = k == 1 ? 0 : link % distinct;
-            claim(a, b, bestKind[a][b], bestZ[a][b], lambda, claimed, 1);
+            claim(a, b, bestKind[a][b], bestZ[a][b], bestRule[a][b], lambda, claimed, 1);
             b = k == 1 ? -1 : link / distinct;
         }
         if (m > bestK && cheapA >= 0) {
-            claim(cheapA, cheapB, bestKind[cheapA][cheapB], bestZ[cheapA][cheapB], lambda, claimed, m - bestK);
+            claim(cheapA, cheapB, bestKind[cheapA][cheapB], bestZ[cheapA][cheapB], bestRule[cheapA][cheapB], lambda,
+                    claimed, m - bestK);
         }
         double constant = 0;
         for (int q = 0; q < target.length; q++) {
@@ -244,9 +370,9 @@ final class LagrangianCover {
         return bestTotal + constant;
     }
 
-    private void claim(int a, int b, int kind, int z, double[] lambda, double[] claimed, int times) {
+    private void claim(int a, int b, int kind, int z, long rule, double[] lambda, double[] claimed, int times) {
         int[] counts = new int[c.bands];
-        bandCosts(kindSlots[kind], from[a], from[b + 1], lambda, z, counts);
+        bandCosts(kindSlots[kind], from[a], from[b + 1], lambda, z, counts, new double[z + 1]);
         for (int q = 0; q < c.bands; q++) {
             claimed[q] += times * counts[q];
         }
@@ -255,17 +381,124 @@ final class LagrangianCover {
         for (int q = 0; q < attrCounts.length; q++) {
             claimed[c.bands + q] += times * attrCounts[q];
         }
-        claimed[target.length - 2] += times * z;
+        claimed[sizeAt] += times * z;
         double[] total = new double[1];
         totalCost(kindSlots[kind], from[a], from[b + 1], z, lambda, total);
-        claimed[target.length - 1] += times * total[0];
+        claimed[totalAt] += times * total[0];
+        claimed[iepAt] += times * (rule & 0xfffff);
+        claimed[elAt] += times * (rule >> 20 & 0xfffff);
+        claimed[giftedAt] += times * (rule >> 40 & 0xfffff);
+        claimed[clusterAt] += times * (rule >>> 60);
+        claimed[kindAt + kind] += times;
+    }
+
+    /**
+     * The range, size, band, attribute and mean costs less their prices of a section with the seats of kind k on
+     * cells a..b, for each size z up to its capacity (INF where it cannot be), into {@code cost}.
+     */
+    private void coreCosts(int k, int a, int b, double[] lambda, double[] cost) {
+        Arrays.fill(cost, INF);
+        double[] band = bandCosts(kindSlots[k], from[a], from[b + 1], lambda, zMax[k], null, bandBuffer);
+        long[] other = rest[a][b - a][k];
+        for (int z = zMin[k]; z <= zMax[k]; z++) {
+            long o = other[z - zMin[k]];
+            if (o == Long.MAX_VALUE || band[z] >= INF) {
+                continue;
+            }
+            cost[z] = o + band[z] + attributeCost(kindSlots[k], from[a], from[b + 1], z, lambda, null)
+                    - lambda[sizeAt] * z + totalCost(kindSlots[k], from[a], from[b + 1], z, lambda, null);
+        }
+    }
+
+    /**
+     * How many students a section of kind k may take from an interval holding {@code avail} of each kind: in all,
+     * and of them IEP students, English learners and gifted students.
+     */
+    private void allowedCounts(int k, int[] avail, int[] allowed) {
+        Arrays.fill(allowed, 0);
+        for (int kind = 0; kind < KINDS; kind++) {
+            if (((kind & IEP) != 0 && !coTaught[k]) || ((kind & EL) != 0 && !certified[k])) {
+                continue;
+            }
+            allowed[0] += avail[kind];
+            allowed[1] += (kind & IEP) != 0 ? avail[kind] : 0;
+            allowed[2] += (kind & EL) != 0 ? avail[kind] : 0;
+            allowed[3] += (kind & GIFTED) != 0 ? avail[kind] : 0;
+        }
+    }
+
+    /**
+     * The rules' part of a section's cost at prices λ: of kind k and size z, on an interval offering it the
+     * {@link #allowedCounts}. INF if it cannot take z students there; otherwise the least of −(prices of its IEP, EL
+     * and gifted counts and of being a cluster) over the counts its rules allow, each count relaxed on its own (so a
+     * corner of its range wins). {@code chosen} receives the counts: IEP, EL, gifted, cluster (0/1).
+     */
+    private double ruleCost(int k, int[] allowedCounts, int z, double[] lambda, int[] chosen) {
+        int allowed = allowedCounts[0];
+        int iep = allowedCounts[1];
+        int el = allowedCounts[2];
+        int gifted = allowedCounts[3];
+        if (z > allowed) {
+            return INF;
+        }
+        Arrays.fill(chosen, 0);
+        double cost = -lambda[kindAt + k];
+        if (coTaught[k]) {
+            int most = Math.min(z, iep);
+            while (most > 0 && !PlacementRules.iepFits(p.rules(), most, z)) {
+                most--;
+            }
+            int least = Math.max(0, z - (allowed - iep));
+            if (least > most) {
+                return INF;
+            }
+            chosen[0] = lambda[iepAt] > 0 ? most : least;
+            cost -= lambda[iepAt] * chosen[0];
+        }
+        if (certified[k]) {
+            chosen[1] = lambda[elAt] > 0 ? Math.min(z, el) : Math.max(0, z - (allowed - el));
+            cost -= lambda[elAt] * chosen[1];
+        }
+        if (giftedRule) {
+            double best = INF;
+            for (int cluster = 0; cluster < 2; cluster++) {
+                int least = Math.max(cluster == 1 ? p.rules().giftedMin() : 0, z - (allowed - gifted));
+                int most = Math.min(Math.min(z, gifted), cluster == 1 ? clusterCap(z) : outsideCap);
+                if (least > most) {
+                    continue;
+                }
+                int g = lambda[giftedAt] > 0 ? most : least;
+                double v = -lambda[giftedAt] * g - (cluster == 1 ? lambda[clusterAt] : 0);
+                if (v < best) {
+                    best = v;
+                    chosen[2] = g;
+                    chosen[3] = cluster;
+                }
+            }
+            if (best >= INF) {
+                return INF;
+            }
+            cost += best;
+        }
+        return cost;
+    }
+
+    /** The most gifted students a cluster of size z may have: the cluster maximum and share. */
+    private int clusterCap(int z) {
+        SectionProblem.Rules r = p.rules();
+        int cap = r.giftedMax();
+        while (cap > 0 && 100L * cap > Math.round(100 * r.giftedShare()) * z) {
+            cap--;
+        }
+        return cap;
     }
 
     /**
      * cost[z] for z = 0..zMax: the least Σ_b (bandCoef · out(c_b) − λ_b c_b) over band counts c_b ≤ available
-     * adding up to z (INF beyond the students available). With {@code counts}, the counts for size zMax instead.
+     * adding up to z (INF beyond the students available), into {@code cost} (at least zMaxHere + 1 long). With
+     * {@code counts}, the counts for size zMax instead.
      */
-    private double[] bandCosts(int s, int lo, int hi, double[] lambda, int zMaxHere, int[] counts) {
+    private double[] bandCosts(int s, int lo, int hi, double[] lambda, int zMaxHere, int[] counts, double[] cost) {
         // Up to three marginal steps per band (short of the floor, free up to the ceiling, over it), kept in
         // reusable arrays and insertion-sorted: this runs for every interval at every price update.
         int steps = 0;
@@ -285,8 +518,7 @@ final class LagrangianCover {
             steps = addStep(steps, -lambda[q], free, q);
             steps = addStep(steps, c.bandCoef - lambda[q], over, q);
         }
-        double[] cost = new double[zMaxHere + 1];
-        Arrays.fill(cost, INF);
+        Arrays.fill(cost, 0, zMaxHere + 1, INF);
         cost[0] = base;
         int z = 0;
         double running = base;
@@ -343,7 +575,7 @@ final class LagrangianCover {
     private double totalCost(int s, int lo, int hi, int z, double[] prices, double[] chosen) {
         long lowSum = scorePrefix[lo + z] - scorePrefix[lo];
         long highSum = scorePrefix[hi] - scorePrefix[hi - z];
-        double pi = prices[target.length - 1] / c.range;
+        double pi = prices[totalAt] / c.range;
         double best = INF;
         long bestTotal = lowSum;
         for (int corner = 0; corner < 4; corner++) {

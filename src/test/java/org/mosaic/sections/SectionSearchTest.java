@@ -150,6 +150,7 @@ class SectionSearchTest {
     void bandPricesNeverLiftTheCoverAboveTheOptimumAndSometimesLiftIt() {
         SplittableRandom r = new SplittableRandom(18);
         int raised = 0;
+        int byRules = 0;
         int coarseUseful = 0;
         int checked = 0;
         for (int k = 0; k < 150; k++) {
@@ -172,8 +173,29 @@ class SectionSearchTest {
             long coarse = LagrangianCover.lowerBound(p, cost, optimum, 60, 2 + k % 3);
             assertThat(coarse).as("instance %d on %d cells", k, 2 + k % 3).isLessThanOrEqualTo(optimum);
             coarseUseful += coarse > 0 ? 1 : 0;
+            if (p.rules().clusterIep()) {
+                // The same objective (IEP and EL not balanced) with and without the rules.
+                SectionProblem.Weights w = p.weights();
+                SectionProblem.Weights noIepEl = new SectionProblem.Weights(w.gender(), w.frl(), w.race(), 0, 0,
+                        w.behavior(), w.size());
+                SectionProblem ruled = new SectionProblem(p.pupils(), p.sections(), p.tracking(), 0, p.apart(),
+                        p.together(), p.locks(), p.rules(), noIepEl, 1, 1, 7);
+                SectionProblem.Rules q = p.rules();
+                SectionProblem free = new SectionProblem(p.pupils(), p.sections(), p.tracking(), 0, p.apart(),
+                        p.together(), p.locks(), new SectionProblem.Rules(false, q.iepShare(), q.iepMax(), false,
+                        false, q.giftedMin(), q.giftedMax(), q.giftedShare()), noIepEl, 1, 1, 7);
+                SectionCost ruledCost = new SectionCost(ruled);
+                long ruledOptimum = bruteForceOptimum(ruled, ruledCost);
+                if (ruledOptimum < Long.MAX_VALUE) {
+                    long withRules = LagrangianCover.lowerBound(ruled, ruledCost, ruledOptimum, 60);
+                    assertThat(withRules).as("instance %d with rules", k).isLessThanOrEqualTo(ruledOptimum);
+                    // Above the best classes without the rules: out of reach of any bound blind to them.
+                    byRules += withRules > bruteForceOptimum(free, new SectionCost(free)) ? 1 : 0;
+                }
+            }
             checked++;
         }
+        assertThat(byRules).as("the rules' counts raise the priced bound on some schools").isGreaterThan(3);
         assertThat(coarseUseful).as("the bound on merged cells is positive on some instances").isGreaterThan(10);
         assertThat(checked).isGreaterThan(40);
         assertThat(raised).as("band prices raise the cover bound on some instances").isGreaterThan(3);
