@@ -69,10 +69,10 @@ final class LagrangianCover {
     private final int[] zMin;
     private final int[] zMax;
     private final double[] stepValue;
-    /** Band costs by size, reused across intervals (the largest capacity + 1). */
-    private final double[] bandBuffer;
     private final long[] stepCount;
     private final int[] stepBand;
+    /** Band costs by size, reused across intervals (the largest capacity + 1). */
+    private final double[] bandBuffer;
 
     private LagrangianCover(SectionProblem p, SectionCost c, int cells) {
         this.p = p;
@@ -115,6 +115,8 @@ final class LagrangianCover {
         sameSeats = new int[kindSlots.length];
         for (int k = 0; k < kindSlots.length; k++) {
             SectionProblem.Slot slot = p.sections().get(kindSlots[k]);
+            coTaught[k] = iepRule && slot.coTaught();
+            certified[k] = elRule && slot.ellCertified();
             sameSeats[k] = k;
             for (int e = 0; e < k; e++) {
                 SectionProblem.Slot other = p.sections().get(kindSlots[e]);
@@ -123,10 +125,6 @@ final class LagrangianCover {
                     break;
                 }
             }
-        }
-        for (int k = 0; k < kindSlots.length; k++) {
-            coTaught[k] = iepRule && p.sections().get(kindSlots[k]).coTaught();
-            certified[k] = elRule && p.sections().get(kindSlots[k]).ellCertified();
         }
         // Prices after bands and attributes: sizes add up to n, score totals to the school's (in range units), then
         // the IEP, EL and gifted counts, the clusters and the sections of each kind.
@@ -259,7 +257,10 @@ final class LagrangianCover {
         }
     }
 
-    /** The Lagrangian bound at prices λ; {@code claimed} receives the band counts of the sections it chose. */
+    /**
+     * The Lagrangian bound at prices λ; {@code claimed} receives what the sections it chose claim of each priced
+     * count (bands, attributes, sizes, score totals, rule counts, kinds).
+     */
     private double evaluate(double[] lambda, double[] claimed) {
         double[][] h = new double[distinct][distinct];
         int[][] bestKind = new int[distinct][distinct];
