@@ -174,6 +174,17 @@ class SectionSolverTest {
     }
 
     @Test
+    void mixedClassesOfALargeGradeAreBalancedPerfectlyWhereTheFirstAnnealStopsShort() {
+        // A draw of the 750-student benchmark school whose first anneal stopped one band count off: CP-SAT then
+        // neither found perfect balance nor proved it impossible in 56 s.
+        SectionProblem p = org.mosaic.bench.SectionsHighSchool.problem(0, 30, 1, "all", 47);
+        SectionSolver.Solution s = SectionSolver.solve(p);
+        assertThat(PlacementRules.violations(p, s.section())).isEmpty();
+        assertThat(s.status()).isEqualTo("OPTIMAL");
+        assertThat(s.objective()).isZero();
+    }
+
+    @Test
     void conflictsAreExplainedByName() {
         List<SectionProblem.Pupil> pupils = pupils(20, 8, 0, 0, 0);
         SectionProblem both = problem(pupils, slots(2, 10, 0, 0), 0, List.<int[]>of(new int[] {0, 1}),
@@ -193,6 +204,12 @@ class SectionSolverTest {
                 Map.of());
         assertThatThrownBy(() -> SectionSolver.solve(tooMany)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("40 students but only 30 seats");
+        // 14 students are both IEP and EL (30..43); only section 2 is co-taught and certified.
+        SectionProblem bothRules = problem(pupils(60, 3, 30, 44, 0), slots(4, 30, 3, 2), 0, List.of(), List.of(),
+                Map.of());
+        assertThatThrownBy(() -> SectionSolver.solve(bothRules)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("14 students with an IEP who are also English learners cannot fit: they need "
+                        + "co-taught EL-certified sections, and co-taught cap 12 with 1 such section allows 12");
     }
 
     @Test
