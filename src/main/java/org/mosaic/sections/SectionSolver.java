@@ -95,6 +95,7 @@ public final class SectionSolver {
         int[] start = null;
         long startObjective = Long.MAX_VALUE;
         long budget = exchangeBudget(p) / drafts.size();
+        boolean mixedAndLarge = t <= 0 && (long) cost.n * cost.m > LARGE_GRADE;
         for (int[] given : drafts) {
             int[] feasible = given;
             List<String> broken = PlacementRules.violations(p, given);
@@ -127,8 +128,7 @@ public final class SectionSolver {
             // 750-student grade one band count off stayed there for 56 s; its presolve alone takes 4 s). The
             // annealing goes on from where it stopped, with twice the moves each time, while that improves and the
             // bound is not reached. A school's grade (Elmhurst: 125 students, 4 sections) CP-SAT proves in 0.1 s.
-            boolean large = (long) cost.n * cost.m > LARGE_GRADE;
-            for (int more = 1; t <= 0 && large && value > known && more <= 3; more++) {
+            for (int more = 1; mixedAndLarge && value > known && more <= 3; more++) {
                 int[] further = canonical(p, cost.score,
                         ExchangeSearch.improve(p, cost, improved, budget << more, p.seed() + more, known));
                 long v = cost.total(further);
@@ -229,6 +229,9 @@ public final class SectionSolver {
         }
     }
 
+    /** Students × sections above which a grade is large for the mixed end's longer annealing (750 × 25 is). */
+    static final long LARGE_GRADE = 5_000;
+
     /**
      * Work for the exchange search, in candidate moves looked at, counted rather than timed so that runs repeat
      * exactly: {@link #exchangeShare} of the time limit on a typical core (some eight million a second).
@@ -246,9 +249,6 @@ public final class SectionSolver {
      * short anneal balances the benchmark 750-student grade perfectly (in 0.6 s, against 2.5 s with a quarter); on
      * the draws where it stops short, it goes on with more moves (see solve) rather than leave it to CP-SAT.
      */
-    /** Students × sections above which a grade is large for the mixed end's longer annealing (750 × 25 is). */
-    static final long LARGE_GRADE = 5_000;
-
     static double exchangeShare(SectionProblem p) {
         return p.tracking() <= 0 ? 0.05 : p.tracking() < 1 ? 0.5 : 0.25;
     }
