@@ -1,5 +1,9 @@
 package org.mosaic.sections;
 
+import static org.mosaic.sections.StudentKind.GIFTED;
+import static org.mosaic.sections.StudentKind.IEP;
+import static org.mosaic.sections.StudentKind.KINDS;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -36,14 +40,6 @@ import com.google.ortools.linearsolver.MPVariable;
  */
 final class CapacityCover {
     private static final double INF = Double.MAX_VALUE / 4;
-    /**
-     * Kinds of student: bit 0 an IEP student under the co-taught rule, bit 1 an English learner under theirs, bit 2 a
-     * gifted student under the cluster rule.
-     */
-    private static final int KINDS = 8;
-    private static final int IEP = 1;
-    private static final int EL = 2;
-    private static final int GIFTED = 4;
     /** Weight of the best prices so far in the smoothed prices each round prices at (Wentges). */
     private static final double SMOOTHING = 0.9;
     /**
@@ -83,13 +79,12 @@ final class CapacityCover {
         outsideCap = gifted ? p.rules().giftedMin() - 1 : 0;
         studentKind = new int[c.n];
         cellOf = new int[c.n];
+        int[] kindOf = StudentKind.of(p);
         count = new int[cells][KINDS];
         for (int cell = 0; cell < cells; cell++) {
             for (int k = axis.from[cell]; k < axis.from[cell + 1]; k++) {
                 int i = axis.order[k];
-                SectionProblem.Pupil pu = p.pupils().get(i);
-                studentKind[i] = (iep && pu.iep() ? IEP : 0) | (ell && pu.ell() ? EL : 0)
-                        | (gifted && pu.gifted() ? GIFTED : 0);
+                studentKind[i] = kindOf[i];
                 cellOf[i] = cell;
                 count[cell][studentKind[i]]++;
             }
@@ -116,8 +111,7 @@ final class CapacityCover {
         for (int t = 0; t < typeSlot.length; t++) {
             SectionProblem.Slot slot = p.sections().get(typeSlot[t]);
             for (int kind = 0; kind < KINDS; kind++) {
-                takes[t][kind] = ((kind & IEP) == 0 || (iep && slot.coTaught()))
-                        && ((kind & EL) == 0 || (ell && slot.ellCertified()));
+                takes[t][kind] = StudentKind.allowedIn(kind, iep && slot.coTaught(), ell && slot.ellCertified());
             }
         }
         span = new long[cells][cells];
@@ -366,15 +360,7 @@ final class CapacityCover {
         if (!gifted) {
             return 0;
         }
-        if (!cluster) {
-            return outsideCap;
-        }
-        SectionProblem.Rules r = p.rules();
-        int cap = r.giftedMax();
-        while (cap > 0 && 100L * cap > Math.round(100 * r.giftedShare()) * z) {
-            cap--;
-        }
-        return cap;
+        return cluster ? PlacementRules.clusterLimit(p.rules(), z) : outsideCap;
     }
 
     /** The sections of a placement as patterns (the LP's first columns, so it starts from real classes). */
@@ -452,6 +438,10 @@ final class CapacityCover {
         int zMax = slot.capacity();
         int zMin = slot.minSize();
         double clusterPrice = lambda[cells][0];
+        int[] iepLimit = new int[zMax + 1];
+        for (int z = 0; z <= zMax; z++) {
+            iepLimit[z] = PlacementRules.iepLimit(p.rules(), z);
+        }
         double best = zMin == 0 ? c.sizeCoef * SectionCost.out(0, c.sizeLo[s], c.sizeHi[s]) : INF;
         // The gifted caps a section of this type can have, each with the best sums of the capped gifted and the
         // other students merged.
@@ -529,10 +519,8 @@ final class CapacityCover {
                     double fixed = costOf(s, a, b, z);
                     for (int variant = 0; variant < (gifted ? 2 : 1); variant++) {
                         int q = restOf[capOf[variant * (zMax + 1) + z]];
-                        for (int iep = Math.max(0, z - restLen[q]); iep <= Math.min(z, len[0]); iep++) {
-                            if (iep > 0 && !PlacementRules.iepFits(p.rules(), iep, z)) {
-                                break;
-                            }
+                        int iepMost = Math.min(len[0], iepLimit[z]);
+                        for (int iep = Math.max(0, z - restLen[q]); iep <= iepMost; iep++) {
                             double cost = fixed - iepSum[iep] - restSum[q][z - iep];
                             if (variant == 0 && cost < bestHere) {
                                 bestHere = cost;

@@ -1,5 +1,10 @@
 package org.mosaic.sections;
 
+import static org.mosaic.sections.StudentKind.EL;
+import static org.mosaic.sections.StudentKind.GIFTED;
+import static org.mosaic.sections.StudentKind.IEP;
+import static org.mosaic.sections.StudentKind.KINDS;
+
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,11 +32,6 @@ import java.util.Map;
  */
 final class LagrangianCover {
     private static final double INF = Double.MAX_VALUE / 4;
-    /** Kinds of student, as bits: an IEP student, an English learner, a gifted student (each under its rule). */
-    private static final int IEP = 1;
-    private static final int EL = 2;
-    private static final int GIFTED = 4;
-    private static final int KINDS = 8;
 
     private final SectionProblem p;
     private final SectionCost c;
@@ -91,10 +91,9 @@ final class LagrangianCover {
         giftedRule = PlacementRules.giftedActive(p);
         outsideCap = giftedRule ? p.rules().giftedMin() - 1 : 0;
         studentKindPrefix = new int[KINDS][c.n + 1];
+        int[] kindOf = StudentKind.of(p);
         for (int k = 0; k < c.n; k++) {
-            SectionProblem.Pupil pu = p.pupils().get(axis.order[k]);
-            int kind = (iepRule && pu.iep() ? IEP : 0) | (elRule && pu.ell() ? EL : 0)
-                    | (giftedRule && pu.gifted() ? GIFTED : 0);
+            int kind = kindOf[axis.order[k]];
             for (int q = 0; q < KINDS; q++) {
                 studentKindPrefix[q][k + 1] = studentKindPrefix[q][k] + (q == kind ? 1 : 0);
             }
@@ -418,7 +417,7 @@ final class LagrangianCover {
     private void allowedCounts(int k, int[] avail, int[] allowed) {
         Arrays.fill(allowed, 0);
         for (int kind = 0; kind < KINDS; kind++) {
-            if (((kind & IEP) != 0 && !coTaught[k]) || ((kind & EL) != 0 && !certified[k])) {
+            if (!StudentKind.allowedIn(kind, coTaught[k], certified[k])) {
                 continue;
             }
             allowed[0] += avail[kind];
@@ -445,10 +444,7 @@ final class LagrangianCover {
         Arrays.fill(chosen, 0);
         double cost = -lambda[kindAt + k];
         if (coTaught[k]) {
-            int most = Math.min(z, iep);
-            while (most > 0 && !PlacementRules.iepFits(p.rules(), most, z)) {
-                most--;
-            }
+            int most = Math.min(iep, PlacementRules.iepLimit(p.rules(), z));
             int least = Math.max(0, z - (allowed - iep));
             if (least > most) {
                 return INF;
@@ -464,7 +460,7 @@ final class LagrangianCover {
             double best = INF;
             for (int cluster = 0; cluster < 2; cluster++) {
                 int least = Math.max(cluster == 1 ? p.rules().giftedMin() : 0, z - (allowed - gifted));
-                int most = Math.min(Math.min(z, gifted), cluster == 1 ? clusterCap(z) : outsideCap);
+                int most = Math.min(Math.min(z, gifted), cluster == 1 ? PlacementRules.clusterLimit(p.rules(), z) : outsideCap);
                 if (least > most) {
                     continue;
                 }
@@ -484,15 +480,6 @@ final class LagrangianCover {
         return cost;
     }
 
-    /** The most gifted students a cluster of size z may have: the cluster maximum and share. */
-    private int clusterCap(int z) {
-        SectionProblem.Rules r = p.rules();
-        int cap = r.giftedMax();
-        while (cap > 0 && 100L * cap > Math.round(100 * r.giftedShare()) * z) {
-            cap--;
-        }
-        return cap;
-    }
 
     /**
      * cost[z] for z = 0..zMax: the least Σ_b (bandCoef · out(c_b) − λ_b c_b) over band counts c_b ≤ available

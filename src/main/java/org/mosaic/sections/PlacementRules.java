@@ -169,6 +169,17 @@ final class PlacementRules {
         return iep <= r.iepMax() && 100L * iep <= Math.round(100 * r.iepShare()) * size;
     }
 
+    /** The most IEP students {@link #iepFits} allows in a co-taught section of z students. */
+    static int iepLimit(SectionProblem.Rules r, int z) {
+        return (int) Math.min(Math.min(r.iepMax(), Math.max(0, z)), Math.round(100 * r.iepShare()) * Math.max(0, z)
+                / 100);
+    }
+
+    /** The most gifted students {@link #giftedFits} allows in a cluster section of z students. */
+    static int clusterLimit(SectionProblem.Rules r, int z) {
+        return (int) Math.min(r.giftedMax(), Math.round(100 * r.giftedShare()) * Math.max(0, z) / 100);
+    }
+
     /** A cluster section's gifted count: giftedMin..giftedMax and at most giftedShare of the section. */
     static boolean giftedFits(SectionProblem.Rules r, int gifted, int size) {
         return gifted >= r.giftedMin() && gifted <= r.giftedMax()

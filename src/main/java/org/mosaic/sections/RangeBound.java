@@ -50,7 +50,7 @@ final class RangeBound {
             boolean el = ellOn && slot.ellCertified();
             if (co) {
                 coTaught.add(s);
-                iepCap = Math.max(iepCap, largestIepCount(r, slot.capacity()));
+                iepCap = Math.max(iepCap, PlacementRules.iepLimit(r, slot.capacity()));
                 bothSeats += el ? slot.capacity() : 0;
             } else if (el) {
                 certifiedOnly.add(s);
@@ -99,15 +99,6 @@ final class RangeBound {
     /** The typed bound on the total range of all sections: the parts added up. */
     static long total(SectionProblem p, long[] score) {
         return parts(p, score).stream().mapToLong(Part::bound).sum();
-    }
-
-    /** The most IEP students a co-taught section of this capacity may hold under the cap. */
-    static int largestIepCount(SectionProblem.Rules r, int capacity) {
-        int k = 0;
-        while (k < capacity && PlacementRules.iepFits(r, k + 1, capacity)) {
-            k++;
-        }
-        return k;
     }
 
     /**

@@ -40,8 +40,6 @@ final class RuleRepair {
     private final boolean iepOn;
     private final boolean giftedOn;
     private final int clusters;
-    private final long iepPercent;
-    private final long giftedPercent;
 
     // Units: keep-together groups (singletons for everyone else), with what the rules count of them.
     private final int units;
@@ -88,8 +86,6 @@ final class RuleRepair {
         giftedOn = PlacementRules.giftedActive(p);
         int totalGifted = PlacementRules.gifted(p);
         clusters = giftedOn ? SectionSolver.clusterCount(totalGifted, m, r) : 0;
-        iepPercent = Math.round(100 * r.iepShare());
-        giftedPercent = Math.round(100 * r.giftedShare());
         weight = new int[units];
         iepIn = new int[units];
         giftedIn = new int[units];
@@ -350,10 +346,10 @@ final class RuleRepair {
             if (size[s] < slot.minSize()) {
                 violated[count++] = UNDER * m + s;
             }
-            if (iepOn && slot.coTaught() && iep[s] > iepLimit(size[s])) {
+            if (iepOn && slot.coTaught() && iep[s] > PlacementRules.iepLimit(r, size[s])) {
                 violated[count++] = IEP * m + s;
             }
-            if (giftedOn && gifted[s] >= r.giftedMin() && gifted[s] > giftedLimit(size[s])) {
+            if (giftedOn && gifted[s] >= r.giftedMin() && gifted[s] > PlacementRules.clusterLimit(r, size[s])) {
                 violated[count++] = GIFTED * m + s;
             }
         }
@@ -575,22 +571,12 @@ final class RuleRepair {
         SectionProblem.Slot slot = p.sections().get(s);
         long d = Math.max(0, z - slot.capacity()) + Math.max(0, slot.minSize() - z);
         if (iepOn && slot.coTaught()) {
-            d += Math.max(0, i - iepLimit(z));
+            d += Math.max(0, i - PlacementRules.iepLimit(r, z));
         }
         if (giftedOn && g >= r.giftedMin()) {
-            d += Math.max(0, g - giftedLimit(z));
+            d += Math.max(0, g - PlacementRules.clusterLimit(r, z));
         }
         return d;
-    }
-
-    /** The most IEP students {@link PlacementRules#iepFits} allows in a co-taught section of z students. */
-    private int iepLimit(int z) {
-        return (int) Math.min(r.iepMax(), iepPercent * Math.max(0, z) / 100);
-    }
-
-    /** The most gifted students {@link PlacementRules#giftedFits} allows in a cluster section of z students. */
-    private int giftedLimit(int z) {
-        return (int) Math.min(r.giftedMax(), giftedPercent * Math.max(0, z) / 100);
     }
 
     private long clusterPenaltyAfter(int s, int gs, int t, int gt) {

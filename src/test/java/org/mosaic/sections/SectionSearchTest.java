@@ -178,12 +178,9 @@ class SectionSearchTest {
                 SectionProblem.Weights w = p.weights();
                 SectionProblem.Weights noIepEl = new SectionProblem.Weights(w.gender(), w.frl(), w.race(), 0, 0,
                         w.behavior(), w.size());
-                SectionProblem ruled = new SectionProblem(p.pupils(), p.sections(), p.tracking(), 0, p.apart(),
-                        p.together(), p.locks(), p.rules(), noIepEl, 1, 1, 7);
                 SectionProblem.Rules q = p.rules();
-                SectionProblem free = new SectionProblem(p.pupils(), p.sections(), p.tracking(), 0, p.apart(),
-                        p.together(), p.locks(), new SectionProblem.Rules(false, q.iepShare(), q.iepMax(), false,
-                        false, q.giftedMin(), q.giftedMax(), q.giftedShare()), noIepEl, 1, 1, 7);
+                SectionProblem ruled = withRules(p, q.clusterIep(), q.clusterEll(), q.clusterGifted(), noIepEl);
+                SectionProblem free = withRules(p, false, false, false, noIepEl);
                 SectionCost ruledCost = new SectionCost(ruled);
                 long ruledOptimum = bruteForceOptimum(ruled, ruledCost);
                 if (ruledOptimum < Long.MAX_VALUE) {
@@ -215,10 +212,7 @@ class SectionSearchTest {
             SectionProblem p = random(r, n, m, 1, true, 1 + r.nextInt(3), k % 3 == 0 ? 0.5 : 0.2);
             if (k % 5 == 0) {
                 // Co-taught sections without the IEP rule are plain sections here (no type of their own).
-                SectionProblem.Rules q = p.rules();
-                p = new SectionProblem(p.pupils(), p.sections(), 1, 0, p.apart(), p.together(), p.locks(),
-                        new SectionProblem.Rules(false, q.iepShare(), q.iepMax(), q.clusterEll(), q.clusterGifted(),
-                                q.giftedMin(), q.giftedMax(), q.giftedShare()), p.weights(), 1, 1, 7);
+                p = withRules(p, false, p.rules().clusterEll(), p.rules().clusterGifted(), p.weights());
             }
             SectionCost cost = new SectionCost(p);
             int[] best = bestPlacement(p, cost);
@@ -233,10 +227,8 @@ class SectionSearchTest {
             positive += bound > 0 ? 1 : 0;
             raised += bound > SectionSolver.Prior.of(p).bound() ? 1 : 0;
             if (PlacementRules.giftedActive(p)) {
-                SectionProblem.Rules q = p.rules();
-                SectionProblem noClusters = new SectionProblem(p.pupils(), p.sections(), 1, 0, p.apart(),
-                        p.together(), p.locks(), new SectionProblem.Rules(q.clusterIep(), q.iepShare(), q.iepMax(),
-                        q.clusterEll(), false, q.giftedMin(), q.giftedMax(), q.giftedShare()), p.weights(), 1, 1, 7);
+                SectionProblem noClusters = withRules(p, p.rules().clusterIep(), p.rules().clusterEll(), false,
+                        p.weights());
                 long without = CapacityCover.lowerBound(noClusters, new SectionCost(noClusters),
                         k % 4 < 2 ? best : null, 60, cells);
                 byClusters += bound > without ? 1 : 0;
@@ -348,6 +340,15 @@ class SectionSearchTest {
                     .as("x %s groups %d cap %d skips %d", java.util.Arrays.toString(x), groups, cap, skips)
                     .isEqualTo(expected);
         }
+    }
+
+    /** The same school with the clustering rules switched as given and the weights {@code w}; all else kept. */
+    private static SectionProblem withRules(SectionProblem p, boolean iep, boolean ell, boolean gifted,
+                                            SectionProblem.Weights w) {
+        SectionProblem.Rules q = p.rules();
+        return new SectionProblem(p.pupils(), p.sections(), p.tracking(), p.levels(), p.apart(), p.together(),
+                p.locks(), new SectionProblem.Rules(iep, q.iepShare(), q.iepMax(), ell, gifted, q.giftedMin(),
+                q.giftedMax(), q.giftedShare()), w, p.timeLimit(), p.workers(), p.seed());
     }
 
     /** The least objective over every rule-keeping placement (Long.MAX_VALUE if none): m^n of them. */
