@@ -270,15 +270,19 @@ public final class SectionSolver {
     record Prior(SectionCost cost, List<RangeBound.Part> parts, long rangeBound, long bound) {
         static Prior of(SectionProblem p) {
             SectionCost cost = new SectionCost(p);
+            // The count terms' bound and the range bound bound different terms of the objective, so they add up.
+            long counts = p.tracking() < 1 ? CountBound.lowerBound(p, cost) : 0;
             if (cost.spreadCoef == 0) {
-                return new Prior(cost, List.of(), 0, CoverBound.lowerBound(p, cost));
+                long cover = CoverBound.lowerBound(p, cost);
+                trace("count bound %d; interval cover %d", counts, cover);
+                return new Prior(cost, List.of(), 0, Math.max(cover, counts));
             }
             List<RangeBound.Part> parts = RangeBound.parts(p, cost.score);
             long rangeBound = rangeLowerBound(cost, parts);
             long cover = CoverBound.lowerBound(p, cost);
-            trace("range bound: rule-free %d, by family %s; interval cover %d", cost.leastRange,
-                    parts.stream().map(q -> q.family() + " " + q.bound()).toList(), cover);
-            return new Prior(cost, parts, rangeBound, Math.max(cover, cost.spreadCoef * rangeBound));
+            trace("range bound: rule-free %d, by family %s; interval cover %d; count bound %d", cost.leastRange,
+                    parts.stream().map(q -> q.family() + " " + q.bound()).toList(), cover, counts);
+            return new Prior(cost, parts, rangeBound, Math.max(cover, cost.spreadCoef * rangeBound + counts));
         }
     }
 

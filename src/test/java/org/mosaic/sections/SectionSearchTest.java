@@ -111,6 +111,57 @@ class SectionSearchTest {
     }
 
     @Test
+    void countBoundNeverExceedsTheCountTermsOfAnyRuleKeepingPlacementAndIsOftenExact() {
+        SplittableRandom r = new SplittableRandom(21);
+        int positive = 0;
+        int exact = 0;
+        int checked = 0;
+        for (int k = 0; k < 160; k++) {
+            int m = 2 + r.nextInt(2);
+            int n = m == 2 ? 6 + r.nextInt(5) : 6 + r.nextInt(3);
+            SectionProblem p = random(r, n, m, new double[] {0, 0, 0.3, 0.6}[k % 4], k % 5 != 0, 1 + r.nextInt(3),
+                    0.2 + 0.2 * r.nextInt(3));
+            if (k % 7 == 3) {
+                // A pinned student: the bound may only send them where their lock allows.
+                p = new SectionProblem(p.pupils(), p.sections(), p.tracking(), p.levels(), p.apart(), p.together(),
+                        Map.of(r.nextInt(n), r.nextInt(m)), p.rules(), p.weights(), p.timeLimit(), p.workers(),
+                        p.seed());
+            }
+            SectionCost cost = new SectionCost(p);
+            long least = ruleKeeping(p).stream().mapToLong(x -> {
+                long[] terms = cost.terms(x);
+                return terms[1] + terms[3] + terms[4];
+            }).min().orElse(Long.MAX_VALUE);
+            if (least == Long.MAX_VALUE) {
+                continue;
+            }
+            long bound = CountBound.lowerBound(p, cost);
+            assertThat(bound).as("instance %d (n %d, m %d, dial %s, rules %s)", k, n, m, p.tracking(), p.rules())
+                    .isLessThanOrEqualTo(least);
+            positive += bound > 0 ? 1 : 0;
+            exact += bound == least && least > 0 ? 1 : 0;
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(60);
+        assertThat(positive).as("the rules force unbalanced counts on some schools").isGreaterThan(15);
+        assertThat(exact).as("and the bound finds exactly how unbalanced on some").isGreaterThan(3);
+    }
+
+    @Test
+    void countBoundProvesAHighSchoolGradeWhoseGiftedClustersCannotBeBalanced() {
+        // Seed 51 of the high-school benchmark: 94 gifted students, eleven cluster sections that can take four of
+        // the two top score bands each, fourteen others at most three; six top-band students must sit above a fair
+        // share somewhere. No placement search proved it (CP-SAT ended at its limit with bound 0).
+        SectionProblem p = org.mosaic.bench.SectionsHighSchool.problem(0, 10, 1, "all", 51);
+        SectionCost cost = new SectionCost(p);
+        assertThat(CountBound.lowerBound(p, cost)).isEqualTo(6 * cost.bandCoef);
+        SectionSolver.Solution s = SectionSolver.solve(p);
+        assertThat(PlacementRules.violations(p, s.section())).isEmpty();
+        assertThat(s.status()).isEqualTo("OPTIMAL");
+        assertThat(s.objective()).isEqualTo(6 * cost.bandCoef);
+    }
+
+    @Test
     void typedCoverBoundNeverExceedsTheOptimumWhenFewSectionsAreCoTaught() {
         SplittableRandom r = new SplittableRandom(16);
         int raised = 0;

@@ -1,0 +1,245 @@
+package org.mosaic.sections;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.google.ortools.sat.CpModel;
+import com.google.ortools.sat.CpSolver;
+import com.google.ortools.sat.CpSolverStatus;
+import com.google.ortools.sat.IntVar;
+import com.google.ortools.sat.LinearExpr;
+import com.google.ortools.sat.LinearExprBuilder;
+
+/**
+ * A lower bound on the count terms of the objective (score bands, demographic balance, sizes) from how many students
+ * of each kind each family of sections can take under the hard rules. Balanced classes are often impossible for
+ * reasons a principal can count on one hand: eleven English learners in the lowest score band and five EL-certified
+ * sections that may hold two of that band each; 94 gifted students, eleven cluster sections holding four of the top
+ * two bands each and fourteen others at most three. No search over 750 students proves such a bound quickly (CP-SAT
+ * took 8-21 s on a high-school grade, or never), but a model over counts does.
+ *
+ * <p>Sections that share capacity, minimum size, co-taught, EL-certified and level form a family; each family is
+ * split into its gifted cluster sections (how many is a variable; the rule fixes the total) and the rest. Students
+ * are counted by group (score band, or whether they have an attribute), by kind ({@link StudentKind}) and by the
+ * families they may join. A family of q sections with c students of a group pays at least
+ * max(0, c − q·hi, q·lo − c), since each section pays at least its own excess; the IEP cap, the cluster sizes and the
+ * capacities hold summed over the family. Every step only relaxes, so the optimum of the count model, or CP-SAT's
+ * proven bound on it, is a lower bound on those terms. The band model carries the size term; each balanced attribute
+ * gets its own model, and since each model bounds terms no other one does, the bounds add up.
+ */
+final class CountBound {
+    /** Deterministic work units per count model; the models are small and usually solve in far less. */
+    private static final double UNITS = 2.0;
+
+    private CountBound() {
+    }
+
+    /** A lower bound on the score-band, balance and size terms of any placement that keeps the hard rules. */
+    static long lowerBound(SectionProblem p, SectionCost c) {
+        if (c.n == 0 || c.m == 0) {
+            return 0;
+        }
+        SectionSolver.load();
+        Families f = new Families(p, c);
+        long total = 0;
+        if (c.bandCoef > 0 || c.sizeCoef > 0) {
+            long[] coef = new long[c.bands];
+            for (int b = 0; b < c.bands; b++) {
+                coef[b] = c.perBand[b] > 0 ? c.bandCoef : 0;
+            }
+            total += solve(p, c, f, c.band, c.bands, coef, c.bandLo, c.bandHi, true);
+        }
+        for (int a = 0; a < c.attributes.size(); a++) {
+            int[] group = new int[c.n];
+            for (int i = 0; i < c.n; i++) {
+                group[i] = c.hasAttr[a][i] ? 1 : 0;
+            }
+            // Only having the attribute is counted; the others are there for the sizes and rules.
+            long[][] lo = new long[c.m][2];
+            long[][] hi = new long[c.m][2];
+            for (int s = 0; s < c.m; s++) {
+                lo[s][1] = c.attrLo[a][s];
+                hi[s][1] = c.attrHi[a][s];
+            }
+            total += solve(p, c, f, group, 2, new long[] {0, c.attrCoef[a]}, lo, hi, false);
+        }
+        return total;
+    }
+
+    /** Families of interchangeable sections: their members and the section that stands for them. */
+    private static final class Families {
+        final List<Integer> first = new ArrayList<>();
+        final List<Integer> size = new ArrayList<>();
+        final int[] of;
+        /** For each student, the bit set of families holding a section the student may join. */
+        final long[] reach;
+
+        Families(SectionProblem p, SectionCost c) {
+            boolean iep = PlacementRules.iepActive(p);
+            boolean ell = PlacementRules.ellActive(p);
+            Map<String, Integer> index = new LinkedHashMap<>();
+            of = new int[c.m];
+            for (int s = 0; s < c.m; s++) {
+                SectionProblem.Slot slot = p.sections().get(s);
+                String key = slot.capacity() + "/" + slot.minSize() + "/" + (iep && slot.coTaught()) + "/"
+                        + (ell && slot.ellCertified()) + "/" + (p.levels() > 1 ? slot.level() : "");
+                Integer fam = index.get(key);
+                if (fam == null) {
+                    fam = first.size();
+                    index.put(key, fam);
+                    first.add(s);
+                    size.add(0);
+                }
+                of[s] = fam;
+                size.set(fam, size.get(fam) + 1);
+            }
+            if (first.size() > 63) {
+                throw new IllegalStateException("more than 63 families of sections");
+            }
+            boolean[][] allowed = PlacementRules.allowed(p, c.score);
+            reach = new long[c.n];
+            for (int i = 0; i < c.n; i++) {
+                for (int s = 0; s < c.m; s++) {
+                    if (allowed[i][s]) {
+                        reach[i] |= 1L << of[s];
+                    }
+                }
+            }
+        }
+    }
+
+    private static long solve(SectionProblem p, SectionCost c, Families f, int[] group, int groups, long[] coef,
+                              long[][] lo, long[][] hi, boolean sizes) {
+        SectionProblem.Rules r = p.rules();
+        boolean iepRule = PlacementRules.iepActive(p);
+        boolean giftedRule = PlacementRules.giftedActive(p);
+        int[] kind = StudentKind.of(p);
+        int families = f.first.size();
+        // Students who are alike for this model: same group, kind and reachable families.
+        Map<String, Integer> index = new HashMap<>();
+        List<int[]> classes = new ArrayList<>();
+        List<Long> reach = new ArrayList<>();
+        for (int i = 0; i < c.n; i++) {
+            Integer k = index.putIfAbsent(group[i] + "/" + kind[i] + "/" + f.reach[i], classes.size());
+            if (k == null) {
+                k = classes.size();
+                classes.add(new int[] {k, group[i], kind[i], 0});
+                reach.add(f.reach[i]);
+            }
+            classes.get(k)[3]++;
+        }
+        CpModel model = new CpModel();
+        // Parts: each family's gifted cluster sections (part 2·fam + 1) and its other sections (part 2·fam); how
+        // many sections each part has is a variable when the gifted rule is on.
+        int parts = 2 * families;
+        IntVar[] sections = new IntVar[parts];
+        LinearExprBuilder clusterTotal = LinearExpr.newBuilder();
+        for (int fam = 0; fam < families; fam++) {
+            int q = f.size.get(fam);
+            sections[2 * fam + 1] = model.newIntVar(0, giftedRule ? q : 0, "clusters" + fam);
+            sections[2 * fam] = model.newIntVar(giftedRule ? 0 : q, q, "others" + fam);
+            model.addEquality(LinearExpr.sum(new IntVar[] {sections[2 * fam], sections[2 * fam + 1]}), q);
+            clusterTotal.add(sections[2 * fam + 1]);
+        }
+        if (giftedRule) {
+            model.addEquality(clusterTotal, SectionSolver.clusterCount(PlacementRules.gifted(p), c.m, r));
+        }
+        LinearExprBuilder[][] inGroup = new LinearExprBuilder[parts][groups];
+        LinearExprBuilder[] size = new LinearExprBuilder[parts];
+        LinearExprBuilder[] iep = new LinearExprBuilder[parts];
+        LinearExprBuilder[] gifted = new LinearExprBuilder[parts];
+        for (int u = 0; u < parts; u++) {
+            size[u] = LinearExpr.newBuilder();
+            iep[u] = LinearExpr.newBuilder();
+            gifted[u] = LinearExpr.newBuilder();
+            for (int g = 0; g < groups; g++) {
+                inGroup[u][g] = LinearExpr.newBuilder();
+            }
+        }
+        for (int k = 0; k < classes.size(); k++) {
+            int[] cl = classes.get(k);
+            LinearExprBuilder placed = LinearExpr.newBuilder();
+            for (int u = 0; u < parts; u++) {
+                if ((reach.get(k) & (1L << (u / 2))) == 0 || (u % 2 == 1 && !giftedRule)) {
+                    continue;
+                }
+                IntVar y = model.newIntVar(0, cl[3], "y");
+                placed.add(y);
+                size[u].add(y);
+                inGroup[u][cl[1]].add(y);
+                if ((cl[2] & StudentKind.IEP) != 0) {
+                    iep[u].add(y);
+                }
+                if ((cl[2] & StudentKind.GIFTED) != 0) {
+                    gifted[u].add(y);
+                }
+            }
+            model.addEquality(placed, cl[3]);
+        }
+        LinearExprBuilder objective = LinearExpr.newBuilder();
+        for (int u = 0; u < parts; u++) {
+            int q = f.size.get(u / 2);
+            int s = f.first.get(u / 2);
+            SectionProblem.Slot slot = p.sections().get(s);
+            IntVar k = sections[u];
+            LinearExpr z = size[u].build();
+            model.addGreaterOrEqual(z, LinearExpr.term(k, slot.minSize()));
+            model.addLessOrEqual(z, LinearExpr.term(k, slot.capacity()));
+            if (iepRule && slot.coTaught()) {
+                // At most iepMax per section, and 100 · iep ≤ round(100 · share) · size, summed over the sections.
+                LinearExpr i = iep[u].build();
+                model.addLessOrEqual(i, LinearExpr.term(k, r.iepMax()));
+                model.addLessOrEqual(LinearExpr.term(i, 100), LinearExpr.term(z, Math.round(100 * r.iepShare())));
+            }
+            if (giftedRule) {
+                LinearExpr g = gifted[u].build();
+                if (u % 2 == 1) {
+                    model.addGreaterOrEqual(g, LinearExpr.term(k, r.giftedMin()));
+                    model.addLessOrEqual(g, LinearExpr.term(k, r.giftedMax()));
+                    model.addLessOrEqual(LinearExpr.term(g, 100),
+                            LinearExpr.term(z, Math.round(100 * r.giftedShare())));
+                } else {
+                    model.addLessOrEqual(g, LinearExpr.term(k, r.giftedMin() - 1L));
+                }
+            }
+            for (int g = 0; g < groups; g++) {
+                if (coef[g] > 0) {
+                    objective.addTerm(outside(model, inGroup[u][g].build(), k, lo[s][g], hi[s][g], c.n + q * lo[s][g]),
+                            coef[g]);
+                }
+            }
+            if (sizes && c.sizeCoef > 0) {
+                objective.addTerm(outside(model, z, k, c.sizeLo[s], c.sizeHi[s], c.n + q * c.sizeLo[s]), c.sizeCoef);
+            }
+        }
+        model.minimize(objective);
+        CpSolver solver = new CpSolver();
+        solver.getParameters().setMaxDeterministicTime(UNITS);
+        solver.getParameters().setMaxTimeInSeconds(4 * UNITS);
+        solver.getParameters().setNumWorkers(1);
+        solver.getParameters().setRandomSeed((int) (p.seed() & 0x7fffffff));
+        CpSolverStatus status = solver.solve(model);
+        if (status == CpSolverStatus.INFEASIBLE) {
+            // The rules cannot all hold; the solver explains that elsewhere, and no bound is claimed here.
+            return 0;
+        }
+        if (status == CpSolverStatus.MODEL_INVALID) {
+            throw new IllegalStateException("count model invalid: " + model.validate());
+        }
+        return Math.max(0, (long) Math.ceil(solver.bestObjectiveBound() - 1e-6));
+    }
+
+    /**
+     * What k sections with {@code count} students of a group pay at least, summed: count − k·hi above their fair
+     * shares, or k·lo − count below (each section pays at least its own excess or shortfall).
+     */
+    private static IntVar outside(CpModel model, LinearExpr count, IntVar k, long lo, long hi, long most) {
+        IntVar pay = model.newIntVar(0, most, "pay");
+        model.addGreaterOrEqual(LinearExpr.weightedSum(new IntVar[] {pay, k}, new long[] {1, hi}), count);
+        model.addGreaterOrEqual(LinearExpr.newBuilder().add(pay).add(count).build(), LinearExpr.term(k, lo));
+        return pay;
+    }
+}
