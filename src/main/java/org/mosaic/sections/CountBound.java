@@ -31,8 +31,6 @@ import com.google.ortools.sat.LinearExprBuilder;
  * gets its own model, and since each model bounds terms no other one does, the bounds add up.
  */
 final class CountBound {
-    /** Deterministic work units per count model; the models are small and usually solve in far less. */
-    private static final double UNITS = 2.0;
 
     private CountBound() {
     }
@@ -217,8 +215,10 @@ final class CountBound {
         }
         model.minimize(objective);
         CpSolver solver = new CpSolver();
-        solver.getParameters().setMaxDeterministicTime(UNITS);
-        solver.getParameters().setMaxTimeInSeconds(4 * UNITS);
+        // A fiftieth of the limit per model, 0.1 to 2 units: the models of a 750-student grade need 0.03.
+        double units = Math.max(0.1, Math.min(2, p.timeLimit() / 50));
+        solver.getParameters().setMaxDeterministicTime(units);
+        solver.getParameters().setMaxTimeInSeconds(4 * units);
         solver.getParameters().setNumWorkers(1);
         solver.getParameters().setRandomSeed((int) (p.seed() & 0x7fffffff));
         CpSolverStatus status = solver.solve(model);
