@@ -116,6 +116,7 @@ class SectionSearchTest {
         int positive = 0;
         int exact = 0;
         int checked = 0;
+        int levelled = 0;
         for (int k = 0; k < 160; k++) {
             int m = 2 + r.nextInt(2);
             int n = m == 2 ? 6 + r.nextInt(5) : 6 + r.nextInt(3);
@@ -126,6 +127,14 @@ class SectionSearchTest {
                 p = new SectionProblem(p.pupils(), p.sections(), p.tracking(), p.levels(), p.apart(), p.together(),
                         Map.of(r.nextInt(n), r.nextInt(m)), p.rules(), p.weights(), p.timeLimit(), p.workers(),
                         p.seed());
+            } else if (k % 7 == 5) {
+                // Levels: students only in their level's sections, which the families must keep apart.
+                List<SectionProblem.Slot> slots = p.sections().stream().map(x -> new SectionProblem.Slot(x.id(),
+                        x.capacity(), x.minSize(), x.coTaught(), x.ellCertified(), x.id().equals("s0") ? "low"
+                        : "high")).toList();
+                p = new SectionProblem(p.pupils(), slots, p.tracking(), 2, p.apart(), p.together(), p.locks(),
+                        p.rules(), p.weights(), p.timeLimit(), p.workers(), p.seed());
+                levelled++;
             }
             SectionCost cost = new SectionCost(p);
             long least = ruleKeeping(p).stream().mapToLong(x -> {
@@ -143,6 +152,7 @@ class SectionSearchTest {
             checked++;
         }
         assertThat(checked).isGreaterThan(60);
+        assertThat(levelled).isGreaterThan(10);
         assertThat(positive).as("the rules force unbalanced counts on some schools").isGreaterThan(15);
         assertThat(exact).as("and the bound finds exactly how unbalanced on some").isGreaterThan(3);
     }
