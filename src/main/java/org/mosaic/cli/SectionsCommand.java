@@ -416,6 +416,7 @@ public final class SectionsCommand implements Callable<Integer> {
         m.put("status", f.solution().status());
         m.put("objective", f.solution().objective());
         m.put("objective_terms", SectionSolver.objectiveTerms(f.problem(), f.solution().section()));
+        m.put("unavoidable_terms", f.solution().unavoidable());
         m.put("bound", f.solution().bound());
         m.put("gap", f.solution().gap());
         m.put("dial", dial);
@@ -471,10 +472,26 @@ public final class SectionsCommand implements Callable<Integer> {
                             + "within-section SD %.1f, classroom H by FRL %.3f, by race %.3f%n", dials.get(k),
                     f.solution().status(), f.solution().objective(), f.solution().bound(), 100 * f.solution().gap(),
                     f.solution().seconds(), t[0], t[1], t[2]));
+            sb.append(forced(f.solution()));
             List<List<?>> rows = new ArrayList<>(sectionStats(f));
             sb.append(Tables.render(STAT_COLUMNS, rows));
         }
         return sb.toString();
+    }
+
+    /**
+     * A line on what the rules alone force (empty when nothing): principals ask why classes are not perfectly
+     * balanced, and when the answer is "the rules", the proof says so.
+     */
+    static String forced(SectionSolver.Solution s) {
+        Map<String, Long> u = s.unavoidable();
+        long total = u.values().stream().mapToLong(Long::longValue).sum();
+        if (total <= 0) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "  the rules alone force %d of the objective (score bands %d, balance %d, "
+                        + "sizes %d)%s%n", total, u.get("score_bands"), u.get("balance"), u.get("sizes"),
+                total >= s.objective() ? ": the classes are as balanced as these rules allow" : "");
     }
 
     private List<double[]> frontier(Dataset d, PrintWriter o) {

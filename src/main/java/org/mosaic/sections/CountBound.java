@@ -27,28 +27,46 @@ import com.google.ortools.sat.LinearExprBuilder;
  * families they may join. A family of q sections with c students of a group pays at least
  * max(0, c − q·hi, q·lo − c), since each section pays at least its own excess; the IEP cap, the cluster sizes and the
  * capacities hold summed over the family. Every step only relaxes, so the optimum of the count model, or CP-SAT's
- * proven bound on it, is a lower bound on those terms. The band model carries the size term; each balanced attribute
- * gets its own model, and since each model bounds terms no other one does, the bounds add up.
+ * proven bound on it, is a lower bound on those terms. The score bands, each balanced attribute and the sizes get a
+ * model each; since each bounds a part of the objective no other one does, the bounds add up.
  */
 final class CountBound {
+    private static final int MAX_FAMILIES = 63;
 
     private CountBound() {
     }
 
     /** A lower bound on the score-band, balance and size terms of any placement that keeps the hard rules. */
     static long lowerBound(SectionProblem p, SectionCost c) {
+        long total = 0;
+        for (long term : terms(p, c)) {
+            total += term;
+        }
+        return total;
+    }
+
+    /**
+     * Lower bounds on each term of the objective, in the order of {@link SectionCost#TERMS} (0 for the spread and the
+     * means, which the counts do not see): what the hard rules force on any placement. The score bands, each
+     * balanced attribute and the sizes get a model each; since each bounds its own term, the bounds add up.
+     */
+    static long[] terms(SectionProblem p, SectionCost c) {
+        long[] terms = new long[SectionCost.TERMS.size()];
         if (c.n == 0 || c.m == 0) {
-            return 0;
+            return terms;
+        }
+        Families f = new Families(p, c);
+        if (f.first.size() > MAX_FAMILIES) {
+            // Each student's families are the bits of one long: past 63 kinds of section, no bound is claimed.
+            return terms;
         }
         SectionSolver.load();
-        Families f = new Families(p, c);
-        long total = 0;
-        if (c.bandCoef > 0 || c.sizeCoef > 0) {
+        if (c.bandCoef > 0) {
             long[] coef = new long[c.bands];
             for (int b = 0; b < c.bands; b++) {
                 coef[b] = c.perBand[b] > 0 ? c.bandCoef : 0;
             }
-            total += solve(p, c, f, c.band, c.bands, coef, c.bandLo, c.bandHi, true);
+            terms[1] = solve(p, c, f, c.band, c.bands, coef, c.bandLo, c.bandHi, false);
         }
         for (int a = 0; a < c.attributes.size(); a++) {
             int[] group = new int[c.n];
@@ -62,9 +80,12 @@ final class CountBound {
                 lo[s][1] = c.attrLo[a][s];
                 hi[s][1] = c.attrHi[a][s];
             }
-            total += solve(p, c, f, group, 2, new long[] {0, c.attrCoef[a]}, lo, hi, false);
+            terms[3] += solve(p, c, f, group, 2, new long[] {0, c.attrCoef[a]}, lo, hi, false);
         }
-        return total;
+        if (c.sizeCoef > 0) {
+            terms[4] = solve(p, c, f, new int[c.n], 1, new long[] {0}, new long[c.m][1], new long[c.m][1], true);
+        }
+        return terms;
     }
 
     /** Families of interchangeable sections: their members and the section that stands for them. */
@@ -94,11 +115,11 @@ final class CountBound {
                 of[s] = fam;
                 size.set(fam, size.get(fam) + 1);
             }
-            if (first.size() > 63) {
-                throw new IllegalStateException("more than 63 families of sections");
+            reach = new long[c.n];
+            if (first.size() > MAX_FAMILIES) {
+                return;
             }
             boolean[][] allowed = PlacementRules.allowed(p, c.score);
-            reach = new long[c.n];
             for (int i = 0; i < c.n; i++) {
                 for (int s = 0; s < c.m; s++) {
                     if (allowed[i][s]) {

@@ -54,9 +54,14 @@ public final class SectionSolver {
         }
     }
 
-    /** The solver's answer: section per pupil, status, objective, proven bound and relative gap. */
+    /**
+     * The solver's answer: section per pupil, status, objective, proven bound and relative gap; {@code unavoidable}:
+     * what the hard rules force on any classes, term by term as in {@link #objectiveTerms} (proven lower bounds on the
+     * score-band, balance and size terms from counting alone, {@link CountBound}; 0 for the spread and the means).
+     * When they equal the classes' own terms, every imbalance left is the rules', not the solver's.
+     */
     public record Solution(int[] section, String status, long objective, long bound, double gap, double seconds,
-                           Map<Integer, List<String>> rulesApplied) {
+                           Map<Integer, List<String>> rulesApplied, Map<String, Long> unavoidable) {
     }
 
     public static Solution solve(SectionProblem p) {
@@ -153,7 +158,7 @@ public final class SectionSolver {
         if (start != null && startObjective <= known) {
             // A start that meets the bound (0 for perfectly balanced classes) is optimal as it stands.
             return new Solution(start, "OPTIMAL", startObjective, startObjective, 0, (System.nanoTime() - t0) / 1e9,
-                    rulesApplied(p, start));
+                    rulesApplied(p, start), termMap(prior.unavoidable()));
         }
         // CP-SAT's work units run slower than seconds with the portfolio (about 1.2 s each here) and its interleaved
         // batches finish past the unit limit (by about 1.5 units on Elmhurst), hence the margins; in the middle of
@@ -184,7 +189,8 @@ public final class SectionSolver {
         long bound = Math.min(objective, Math.max(known, cp.bound()));
         double gap = objective == 0 ? 0 : Math.max(0, (objective - bound) / (double) Math.abs(objective));
         String status = bound >= objective ? "OPTIMAL" : "FEASIBLE";
-        return new Solution(section, status, objective, bound, gap, seconds, rulesApplied(p, section));
+        return new Solution(section, status, objective, bound, gap, seconds, rulesApplied(p, section),
+                termMap(prior.unavoidable()));
     }
 
     /**
@@ -267,22 +273,24 @@ public final class SectionSolver {
      * rule-aware range bound by family of sections and in total, and the bound on the whole objective (interval
      * cover or ranges, whichever is higher). The model states the bounds as valid inequalities.
      */
-    record Prior(SectionCost cost, List<RangeBound.Part> parts, long rangeBound, long bound) {
+    record Prior(SectionCost cost, List<RangeBound.Part> parts, long rangeBound, long bound, long[] unavoidable) {
         static Prior of(SectionProblem p) {
             SectionCost cost = new SectionCost(p);
             // The count terms' bound and the range bound bound different terms of the objective, so they add up.
-            long counts = p.tracking() < 1 ? CountBound.lowerBound(p, cost) : 0;
+            long[] unavoidable = p.tracking() < 1 ? CountBound.terms(p, cost) : new long[SectionCost.TERMS.size()];
+            long counts = Arrays.stream(unavoidable).sum();
             if (cost.spreadCoef == 0) {
                 long cover = CoverBound.lowerBound(p, cost);
                 trace("count bound %d; interval cover %d", counts, cover);
-                return new Prior(cost, List.of(), 0, Math.max(cover, counts));
+                return new Prior(cost, List.of(), 0, Math.max(cover, counts), unavoidable);
             }
             List<RangeBound.Part> parts = RangeBound.parts(p, cost.score);
             long rangeBound = rangeLowerBound(cost, parts);
             long cover = CoverBound.lowerBound(p, cost);
             trace("range bound: rule-free %d, by family %s; interval cover %d; count bound %d", cost.leastRange,
                     parts.stream().map(q -> q.family() + " " + q.bound()).toList(), cover, counts);
-            return new Prior(cost, parts, rangeBound, Math.max(cover, cost.spreadCoef * rangeBound + counts));
+            return new Prior(cost, parts, rangeBound, Math.max(cover, cost.spreadCoef * rangeBound + counts),
+                    unavoidable);
         }
     }
 
@@ -624,7 +632,7 @@ public final class SectionSolver {
         if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
             // No placement within the limit: the caller may still hold a start; the bound is valid regardless.
             return new Solution(null, status.name(), Long.MAX_VALUE, withObjective
-                    ? Math.max(priorBound, Math.round(solver.bestObjectiveBound())) : 0, 1, seconds, Map.of());
+                    ? Math.max(priorBound, Math.round(solver.bestObjectiveBound())) : 0, 1, seconds, Map.of(), Map.of());
         }
         int[] section = new int[n];
         for (int i = 0; i < n; i++) {
@@ -637,7 +645,8 @@ public final class SectionSolver {
         long objective = withObjective ? Math.round(solver.objectiveValue()) : cost.total(section);
         long bound = withObjective ? Math.max(priorBound, Math.round(solver.bestObjectiveBound())) : 0;
         double gap = objective == 0 ? 0 : Math.max(0, (objective - bound) / (double) Math.abs(objective));
-        return new Solution(section, status.name(), objective, bound, gap, seconds, rulesApplied(p, section));
+        return new Solution(section, status.name(), objective, bound, gap, seconds, rulesApplied(p, section),
+                Map.of());
     }
 
     /** How far {@code e} lies outside [lo, hi]: 0 inside, else the distance to the nearer end. */
@@ -731,7 +740,11 @@ public final class SectionSolver {
      * to the objective reported: what the classes pay for, and so what the dial is trading.
      */
     public static Map<String, Long> objectiveTerms(SectionProblem p, int[] section) {
-        long[] terms = new SectionCost(p).terms(section);
+        return termMap(new SectionCost(p).terms(section));
+    }
+
+    /** Terms in the order of {@link SectionCost#TERMS}, by name. */
+    private static Map<String, Long> termMap(long[] terms) {
         Map<String, Long> out = new LinkedHashMap<>();
         for (int k = 0; k < terms.length; k++) {
             out.put(SectionCost.TERMS.get(k), terms[k]);

@@ -169,6 +169,9 @@ class SectionSearchTest {
         assertThat(PlacementRules.violations(p, s.section())).isEmpty();
         assertThat(s.status()).isEqualTo("OPTIMAL");
         assertThat(s.objective()).isEqualTo(6 * cost.bandCoef);
+        // And the answer says so: the rules force all of it, in the score bands.
+        assertThat(s.unavoidable()).containsEntry("score_bands", 6 * cost.bandCoef).containsEntry("spread", 0L)
+                .containsEntry("means", 0L);
     }
 
     @Test

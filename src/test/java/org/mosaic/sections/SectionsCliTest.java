@@ -60,6 +60,24 @@ class SectionsCliTest {
     }
 
     @Test
+    void mixedClassesSayWhatTheRulesForce() throws Exception {
+        CliRun r = run("u", "--tracking", "0");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode summary = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(tmp.resolve("u/summary.json").toFile());
+        com.fasterxml.jackson.databind.JsonNode forced = summary.get("unavoidable_terms");
+        long total = forced.get("score_bands").asLong() + forced.get("balance").asLong()
+                + forced.get("sizes").asLong();
+        // Grade 7 reading: all 11 IEP students must share the one co-taught section, the English learners three
+        // certified ones; counting alone proves two score-band counts and one demographic count off their fair
+        // shares, and the classes are exactly that far off.
+        assertThat(total).isPositive().isEqualTo(summary.get("objective").asLong());
+        assertThat(forced.get("spread").asLong() + forced.get("means").asLong()).isZero();
+        assertThat(r.out()).contains("the rules alone force " + total + " of the objective")
+                .contains("as balanced as these rules allow");
+    }
+
+    @Test
     void accelerationPlacesStrongStudentsOfTheGradeBelowAndFlagsThem() throws Exception {
         // Grade 6 students at grade level score up to ~217; those at 216.5 or more join grade 7's classes.
         CliRun r = run("acc", "--accelerate-cut", "216.5", "--capacity", "34");
