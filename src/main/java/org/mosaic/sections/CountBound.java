@@ -25,8 +25,8 @@ import com.google.ortools.sat.LinearExprBuilder;
  * split into its gifted cluster sections (how many is a variable; the rule fixes the total) and the rest. Students
  * are counted by group (score band, or whether they have an attribute), by kind ({@link StudentKind}) and by the
  * families they may join. A family of q sections with c students of a group pays at least
- * max(0, c − q·hi, q·lo − c), since each section pays at least its own excess; the IEP cap, the cluster sizes and the
- * capacities hold summed over the family. Every step only relaxes, so the optimum of the count model, or CP-SAT's
+ * max(0, c − q·hi, q·lo − c), since each section pays at least its own excess; the IEP cap, the cluster sizes and
+ * the capacities hold summed over the family. Every step only relaxes, so the optimum of the count model, or CP-SAT's
  * proven bound on it, is a lower bound on those terms. The score bands, each balanced attribute and the sizes get a
  * model each; since each bounds a part of the objective no other one does, the bounds add up.
  */

@@ -160,10 +160,9 @@ public final class SectionSolver {
             return new Solution(start, "OPTIMAL", startObjective, startObjective, 0, (System.nanoTime() - t0) / 1e9,
                     rulesApplied(p, start), termMap(prior.unavoidable()));
         }
-        // CP-SAT's work units run slower than seconds with the portfolio (about 1.2 s each here) and its interleaved
-        // batches finish past the unit limit (by about 1.5 units on Elmhurst), hence the margins; in the middle of
-        // the dial CP-SAT mostly adds the bound, so it gets the smaller share; tracked, half, the rest of the limit
-        // being left for the seat-aware bound after it.
+        // CP-SAT's work units run slower than seconds with the portfolio (about 1.2 s each here, more on a large
+        // grade), hence the margins; in the middle of the dial CP-SAT mostly adds the bound, so it gets the smaller
+        // share; tracked, half, the rest of the limit being left for the seat-aware bound after it.
         double cpShare = t > 0 && t < 1 ? 0.2 : t >= 1 ? 0.5 : 0.8;
         double left = Math.max(1, cpShare * p.timeLimit() - used);
         Solution cp = solve(p, false, true, start != null ? start : drafts.get(0), left, prior);
@@ -270,8 +269,9 @@ public final class SectionSolver {
 
     /**
      * What is known about a problem before any search, computed once per solve: the objective's coefficients, the
-     * rule-aware range bound by family of sections and in total, and the bound on the whole objective (interval
-     * cover or ranges, whichever is higher). The model states the bounds as valid inequalities.
+     * rule-aware range bound by family of sections and in total, what the rules force on the count terms
+     * ({@link CountBound}, by term), and the bound on the whole objective (the interval cover, or the ranges plus the
+     * counts, whichever is higher). The model states the bounds as valid inequalities.
      */
     record Prior(SectionCost cost, List<RangeBound.Part> parts, long rangeBound, long bound, long[] unavoidable) {
         static Prior of(SectionProblem p) {
@@ -629,10 +629,10 @@ public final class SectionSolver {
             throw new BadInputException("no class assignment satisfies these rules together: " + String.join(" + ",
                     names) + "; relax one of them (section attributes, capacities, requests or locks)");
         }
+        long bound = withObjective ? Math.max(priorBound, Math.round(solver.bestObjectiveBound())) : 0;
         if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
             // No placement within the limit: the caller may still hold a start; the bound is valid regardless.
-            return new Solution(null, status.name(), Long.MAX_VALUE, withObjective
-                    ? Math.max(priorBound, Math.round(solver.bestObjectiveBound())) : 0, 1, seconds, Map.of(), Map.of());
+            return new Solution(null, status.name(), Long.MAX_VALUE, bound, 1, seconds, Map.of(), Map.of());
         }
         int[] section = new int[n];
         for (int i = 0; i < n; i++) {
@@ -643,7 +643,6 @@ public final class SectionSolver {
             }
         }
         long objective = withObjective ? Math.round(solver.objectiveValue()) : cost.total(section);
-        long bound = withObjective ? Math.max(priorBound, Math.round(solver.bestObjectiveBound())) : 0;
         double gap = objective == 0 ? 0 : Math.max(0, (objective - bound) / (double) Math.abs(objective));
         return new Solution(section, status.name(), objective, bound, gap, seconds, rulesApplied(p, section),
                 Map.of());
