@@ -480,8 +480,8 @@ public final class SectionsCommand implements Callable<Integer> {
     }
 
     /**
-     * A line on what the rules alone force (empty when nothing): principals ask why classes are not perfectly
-     * balanced, and when the answer is "the rules", the proof says so.
+     * A line on what no classes can avoid under these rules (empty when nothing): principals ask why mixed classes
+     * are not perfectly alike, and when the answer is "the rules, with these students", the proof says so.
      */
     static String forced(SectionSolver.Solution s) {
         Map<String, Long> u = s.unavoidable();
@@ -489,8 +489,8 @@ public final class SectionsCommand implements Callable<Integer> {
         if (total <= 0) {
             return "";
         }
-        return String.format(Locale.ROOT, "  the rules alone force %d of the objective (score bands %d, balance %d, "
-                        + "sizes %d)%s%n", total, u.get("score_bands"), u.get("balance"), u.get("sizes"),
+        return String.format(Locale.ROOT, "  unavoidable under these rules: %d of the objective (score bands %d, "
+                        + "balance %d, sizes %d)%s%n", total, u.get("score_bands"), u.get("balance"), u.get("sizes"),
                 total >= s.objective() ? ": the classes are as balanced as these rules allow" : "");
     }
 

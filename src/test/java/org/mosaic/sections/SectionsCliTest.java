@@ -73,7 +73,7 @@ class SectionsCliTest {
         // shares, and the classes are exactly that far off.
         assertThat(total).isPositive().isEqualTo(summary.get("objective").asLong());
         assertThat(forced.get("spread").asLong() + forced.get("means").asLong()).isZero();
-        assertThat(r.out()).contains("the rules alone force " + total + " of the objective")
+        assertThat(r.out()).contains("unavoidable under these rules: " + total + " of the objective")
                 .contains("as balanced as these rules allow");
     }
 
