@@ -1,7 +1,6 @@
 package org.mosaic.sections;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +94,8 @@ final class CountBound {
         final int[] of;
         /** For each student, the bit set of families holding a section the student may join. */
         final long[] reach;
+        /** Students who must share a section ({@link #together}). */
+        final List<int[]> units;
 
         Families(SectionProblem p, SectionCost c) {
             boolean iep = PlacementRules.iepActive(p);
@@ -116,6 +117,7 @@ final class CountBound {
                 size.set(fam, size.get(fam) + 1);
             }
             reach = new long[c.n];
+            units = together(p, c.n);
             if (first.size() > MAX_FAMILIES) {
                 return;
             }
@@ -130,6 +132,38 @@ final class CountBound {
         }
     }
 
+    /**
+     * The students who must share a section, as units: keep-together requests joined transitively, everyone else
+     * alone. A unit goes to one section, so to one family: a student who must sit with an IEP English learner goes
+     * where that student goes (a high-school draw was one band count off for that alone).
+     */
+    private static List<int[]> together(SectionProblem p, int n) {
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+        }
+        for (int[] q : p.together()) {
+            parent[root(parent, q[0])] = root(parent, q[1]);
+        }
+        Map<Integer, List<Integer>> members = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            members.computeIfAbsent(root(parent, i), k -> new ArrayList<>()).add(i);
+        }
+        return members.values().stream().map(u -> u.stream().mapToInt(Integer::intValue).toArray()).toList();
+    }
+
+    private static int root(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    /** Units alike for one count model: how many, where they may go, and what each adds to a section's counts. */
+    private record Alike(int[] count, long reach, int size, int iep, int gifted, int[] inGroup) {
+    }
+
     private static long solve(SectionProblem p, SectionCost c, Families f, int[] group, int groups, long[] coef,
                               long[][] lo, long[][] hi, boolean sizes) {
         SectionProblem.Rules r = p.rules();
@@ -137,19 +171,30 @@ final class CountBound {
         boolean giftedRule = PlacementRules.giftedActive(p);
         int[] kind = StudentKind.of(p);
         int families = f.first.size();
-        // Students who are alike for this model: same group, kind and reachable families.
-        Map<String, Integer> index = new HashMap<>();
-        List<int[]> classes = new ArrayList<>();
-        List<Long> reach = new ArrayList<>();
-        for (int i = 0; i < c.n; i++) {
-            Integer k = index.putIfAbsent(group[i] + "/" + kind[i] + "/" + f.reach[i], classes.size());
-            if (k == null) {
-                k = classes.size();
-                classes.add(new int[] {k, group[i], kind[i], 0});
-                reach.add(f.reach[i]);
+        // Units alike for this model: a lone student by group, kind and reachable families; a keep-together unit
+        // by itself, reaching only the families all its members may join.
+        Map<String, Alike> alike = new LinkedHashMap<>();
+        for (int[] unit : f.units) {
+            long reach = -1L;
+            int iep = 0;
+            int gifted = 0;
+            int[] inGroup = new int[groups];
+            for (int i : unit) {
+                reach &= f.reach[i];
+                iep += (kind[i] & StudentKind.IEP) != 0 ? 1 : 0;
+                gifted += (kind[i] & StudentKind.GIFTED) != 0 ? 1 : 0;
+                inGroup[group[i]]++;
             }
-            classes.get(k)[3]++;
+            int i = unit[0];
+            String key = unit.length > 1 ? "unit " + i : group[i] + "/" + kind[i] + "/" + reach;
+            Alike a = alike.get(key);
+            if (a == null) {
+                a = new Alike(new int[1], reach, unit.length, iep, gifted, inGroup);
+                alike.put(key, a);
+            }
+            a.count()[0]++;
         }
+        List<Alike> classes = new ArrayList<>(alike.values());
         CpModel model = new CpModel();
         // Parts: each family's gifted cluster sections (part 2·fam + 1) and its other sections (part 2·fam); how
         // many sections each part has is a variable when the gifted rule is on.
@@ -178,25 +223,28 @@ final class CountBound {
                 inGroup[u][g] = LinearExpr.newBuilder();
             }
         }
-        for (int k = 0; k < classes.size(); k++) {
-            int[] cl = classes.get(k);
+        for (Alike a : classes) {
             LinearExprBuilder placed = LinearExpr.newBuilder();
             for (int u = 0; u < parts; u++) {
-                if ((reach.get(k) & (1L << (u / 2))) == 0 || (u % 2 == 1 && !giftedRule)) {
+                if ((a.reach() & (1L << (u / 2))) == 0 || (u % 2 == 1 && !giftedRule)) {
                     continue;
                 }
-                IntVar y = model.newIntVar(0, cl[3], "y");
+                IntVar y = model.newIntVar(0, a.count()[0], "y");
                 placed.add(y);
-                size[u].add(y);
-                inGroup[u][cl[1]].add(y);
-                if ((cl[2] & StudentKind.IEP) != 0) {
-                    iep[u].add(y);
+                size[u].addTerm(y, a.size());
+                if (a.iep() > 0) {
+                    iep[u].addTerm(y, a.iep());
                 }
-                if ((cl[2] & StudentKind.GIFTED) != 0) {
-                    gifted[u].add(y);
+                if (a.gifted() > 0) {
+                    gifted[u].addTerm(y, a.gifted());
+                }
+                for (int g = 0; g < groups; g++) {
+                    if (a.inGroup()[g] > 0) {
+                        inGroup[u][g].addTerm(y, a.inGroup()[g]);
+                    }
                 }
             }
-            model.addEquality(placed, cl[3]);
+            model.addEquality(placed, a.count()[0]);
         }
         LinearExprBuilder objective = LinearExpr.newBuilder();
         for (int u = 0; u < parts; u++) {

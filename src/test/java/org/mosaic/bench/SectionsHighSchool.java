@@ -12,9 +12,10 @@ import org.mosaic.sections.SectionSolver;
  * The high-school benchmark: one grade of a 3,000-student high school (750 students) into 25 sections of 32 for one
  * subject, with every rule on (IEP 13 % into co-taught sections, EL 10 % with certified teachers, gifted 8 %
  * clustered, keep-apart and keep-together requests). A school's 6 subjects × 4 grades are 24 such independent solves.
- * Usage: SectionsHighSchool DIAL TIME_LIMIT WORKERS [all|none|iep,ell,gifted] [school|seed=N]; with "school", the
- * whole school: 4 grades × 6 subjects, each its own draw of 750 students (seeds 42 to 65), solved one after another,
- * with the total time; with "seed=N", the draw N alone (42, the default, is the benchmark grade).
+ * Usage: SectionsHighSchool DIAL TIME_LIMIT WORKERS [all|none|iep,ell,gifted] [school|school=N|seed=N]; with
+ * "school", the whole school: 4 grades × 6 subjects, each its own draw of 750 students (seeds 42 to 65), solved one
+ * after another, with the total time; "school=N" draws another school (seeds N to N + 23); with "seed=N", the draw N
+ * alone (42, the default, is the benchmark grade).
  */
 public final class SectionsHighSchool {
     public static void main(String[] args) {
@@ -22,8 +23,9 @@ public final class SectionsHighSchool {
         double limit = Double.parseDouble(args[1]);
         int workers = Integer.parseInt(args[2]);
         String rules = args.length > 3 ? args[3] : "all";
-        if (args.length > 4 && args[4].equals("school")) {
-            school(dial, limit, workers, rules);
+        if (args.length > 4 && args[4].startsWith("school")) {
+            school(dial, limit, workers, rules, args[4].startsWith("school=") ? Long.parseLong(args[4].substring(7))
+                    : 42);
             return;
         }
         long seed = args.length > 4 && args[4].startsWith("seed=") ? Long.parseLong(args[4].substring(5)) : 42;
@@ -36,7 +38,7 @@ public final class SectionsHighSchool {
     }
 
     /** The 24 solves of a whole school in turn: each one's status and gap, the slowest, and the total wall time. */
-    private static void school(double dial, double limit, int workers, String rules) {
+    private static void school(double dial, double limit, int workers, String rules, long firstSeed) {
         long t0 = System.nanoTime();
         double worstGap = 0;
         double slowest = 0;
@@ -44,7 +46,7 @@ public final class SectionsHighSchool {
         for (int grade = 9; grade <= 12; grade++) {
             for (int subject = 0; subject < 6; subject++) {
                 long s0 = System.nanoTime();
-                SectionProblem p = problem(dial, limit, workers, rules, 42 + 6 * (grade - 9) + subject);
+                SectionProblem p = problem(dial, limit, workers, rules, firstSeed + 6 * (grade - 9) + subject);
                 SectionSolver.Solution s = SectionSolver.solve(p);
                 double seconds = (System.nanoTime() - s0) / 1e9;
                 System.out.printf("grade %d subject %d: %s, gap %.2f%%, %.1f s%n", grade, subject + 1, s.status(),

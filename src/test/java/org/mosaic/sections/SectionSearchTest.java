@@ -117,6 +117,7 @@ class SectionSearchTest {
         int exact = 0;
         int checked = 0;
         int levelled = 0;
+        int byUnits = 0;
         for (int k = 0; k < 160; k++) {
             int m = 2 + r.nextInt(2);
             int n = m == 2 ? 6 + r.nextInt(5) : 6 + r.nextInt(3);
@@ -127,6 +128,14 @@ class SectionSearchTest {
                 p = new SectionProblem(p.pupils(), p.sections(), p.tracking(), p.levels(), p.apart(), p.together(),
                         Map.of(r.nextInt(n), r.nextInt(m)), p.rules(), p.weights(), p.timeLimit(), p.workers(),
                         p.seed());
+            } else if (k % 7 == 1 || k % 7 == 6) {
+                // Keep-together requests, one pair or a chain of three: a unit goes to one section.
+                List<int[]> together = new ArrayList<>(List.of(new int[] {0, 1 + r.nextInt(n - 1)}));
+                if (k % 7 == 6) {
+                    together.add(new int[] {together.get(0)[1], n - 1});
+                }
+                p = new SectionProblem(p.pupils(), p.sections(), p.tracking(), p.levels(), p.apart(), together,
+                        p.locks(), p.rules(), p.weights(), p.timeLimit(), p.workers(), p.seed());
             } else if (k % 7 == 5) {
                 // Levels: students only in their level's sections, which the families must keep apart.
                 List<SectionProblem.Slot> slots = p.sections().stream().map(x -> new SectionProblem.Slot(x.id(),
@@ -149,10 +158,17 @@ class SectionSearchTest {
                     .isLessThanOrEqualTo(least);
             positive += bound > 0 ? 1 : 0;
             exact += bound == least && least > 0 ? 1 : 0;
+            if (!p.together().isEmpty()) {
+                SectionProblem apart = new SectionProblem(p.pupils(), p.sections(), p.tracking(), p.levels(),
+                        p.apart(), List.of(), p.locks(), p.rules(), p.weights(), p.timeLimit(), p.workers(),
+                        p.seed());
+                byUnits += bound > CountBound.lowerBound(apart, new SectionCost(apart)) ? 1 : 0;
+            }
             checked++;
         }
         assertThat(checked).isGreaterThan(60);
         assertThat(levelled).isGreaterThan(10);
+        assertThat(byUnits).as("students kept together raise the bound on some schools").isGreaterThan(2);
         assertThat(positive).as("the rules force unbalanced counts on some schools").isGreaterThan(15);
         assertThat(exact).as("and the bound finds exactly how unbalanced on some").isGreaterThan(3);
     }
@@ -172,6 +188,14 @@ class SectionSearchTest {
         // And the answer says so: the rules force all of it, in the score bands.
         assertThat(s.unavoidable()).containsEntry("score_bands", 6 * cost.bandCoef).containsEntry("spread", 0L)
                 .containsEntry("means", 0L);
+        // Seed 85: an IEP English learner must sit with a student of the lowest band, so that student goes to a
+        // co-taught certified section too, one more of that band than its fair share. Without the request the
+        // bound is 0.
+        SectionProblem pair = org.mosaic.bench.SectionsHighSchool.problem(0, 10, 1, "all", 85);
+        assertThat(CountBound.lowerBound(pair, new SectionCost(pair))).isEqualTo(cost.bandCoef);
+        SectionProblem alone = new SectionProblem(pair.pupils(), pair.sections(), 0, 0, pair.apart(), List.of(),
+                pair.locks(), pair.rules(), pair.weights(), 10, 1, 1);
+        assertThat(CountBound.lowerBound(alone, new SectionCost(alone))).isZero();
     }
 
     @Test
