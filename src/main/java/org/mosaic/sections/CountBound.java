@@ -60,12 +60,17 @@ final class CountBound {
             return terms;
         }
         SectionSolver.load();
+        // The band model, where the rules bite, gets a fiftieth of the limit (0.1 to 2 units; a 750-student grade
+        // needs 0.03), each of the others a fifth of that: with 60 sections of eight capacities (32 families) every
+        // model used all it had and proved nothing above 0.
+        double bandUnits = Math.max(0.1, Math.min(2, p.timeLimit() / 50));
+        double otherUnits = bandUnits / 5;
         if (c.bandCoef > 0) {
             long[] coef = new long[c.bands];
             for (int b = 0; b < c.bands; b++) {
                 coef[b] = c.perBand[b] > 0 ? c.bandCoef : 0;
             }
-            terms[1] = solve(p, c, f, c.band, c.bands, coef, c.bandLo, c.bandHi, false);
+            terms[1] = solve(p, c, f, c.band, c.bands, coef, c.bandLo, c.bandHi, false, bandUnits);
         }
         for (int a = 0; a < c.attributes.size(); a++) {
             int[] group = new int[c.n];
@@ -79,10 +84,11 @@ final class CountBound {
                 lo[s][1] = c.attrLo[a][s];
                 hi[s][1] = c.attrHi[a][s];
             }
-            terms[3] += solve(p, c, f, group, 2, new long[] {0, c.attrCoef[a]}, lo, hi, false);
+            terms[3] += solve(p, c, f, group, 2, new long[] {0, c.attrCoef[a]}, lo, hi, false, otherUnits);
         }
         if (c.sizeCoef > 0) {
-            terms[4] = solve(p, c, f, new int[c.n], 1, new long[] {0}, new long[c.m][1], new long[c.m][1], true);
+            terms[4] = solve(p, c, f, new int[c.n], 1, new long[] {0}, new long[c.m][1], new long[c.m][1], true,
+                    otherUnits);
         }
         return terms;
     }
@@ -165,7 +171,7 @@ final class CountBound {
     }
 
     private static long solve(SectionProblem p, SectionCost c, Families f, int[] group, int groups, long[] coef,
-                              long[][] lo, long[][] hi, boolean sizes) {
+                              long[][] lo, long[][] hi, boolean sizes, double units) {
         SectionProblem.Rules r = p.rules();
         boolean iepRule = PlacementRules.iepActive(p);
         boolean giftedRule = PlacementRules.giftedActive(p);
@@ -284,8 +290,6 @@ final class CountBound {
         }
         model.minimize(objective);
         CpSolver solver = new CpSolver();
-        // A fiftieth of the limit per model, 0.1 to 2 units: the models of a 750-student grade need 0.03.
-        double units = Math.max(0.1, Math.min(2, p.timeLimit() / 50));
         solver.getParameters().setMaxDeterministicTime(units);
         solver.getParameters().setMaxTimeInSeconds(4 * units);
         solver.getParameters().setNumWorkers(1);
