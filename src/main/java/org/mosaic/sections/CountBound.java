@@ -23,14 +23,18 @@ import com.google.ortools.sat.LinearExprBuilder;
  * <p>Sections that share capacity, minimum size, co-taught, EL-certified and level form a family; each family is
  * split into its gifted cluster sections (how many is a variable; the rule fixes the total) and the rest. Students
  * are counted by group (score band, or whether they have an attribute), by kind ({@link StudentKind}) and by the
- * families they may join. A family of q sections with c students of a group pays at least
- * max(0, c − q·hi, q·lo − c), since each section pays at least its own excess; the IEP cap, the cluster sizes and
- * the capacities hold summed over the family. Every step only relaxes, so the optimum of the count model, or CP-SAT's
- * proven bound on it, is a lower bound on those terms. The score bands, each balanced attribute and the sizes get a
- * model each; since each bounds a part of the objective no other one does, the bounds add up.
+ * families they may join; students who must sit together count as one unit. A family of q sections with c students
+ * of a group pays at least max(0, c − q·hi, q·lo − c), since each section pays at least its own excess; the IEP cap,
+ * the cluster sizes and the capacities hold summed over the family. Every step only relaxes, so the optimum of the
+ * count model, or CP-SAT's proven bound on it, is a lower bound on those terms. The score bands, each balanced
+ * attribute and the sizes get a model each; since each bounds a part of the objective no other one does, the bounds
+ * add up.
  */
 final class CountBound {
     private static final int MAX_FAMILIES = 63;
+    private static final int BANDS = SectionCost.TERMS.indexOf("score_bands");
+    private static final int BALANCE = SectionCost.TERMS.indexOf("balance");
+    private static final int SIZES = SectionCost.TERMS.indexOf("sizes");
 
     private CountBound() {
     }
@@ -70,7 +74,7 @@ final class CountBound {
             for (int b = 0; b < c.bands; b++) {
                 coef[b] = c.perBand[b] > 0 ? c.bandCoef : 0;
             }
-            terms[1] = solve(p, c, f, c.band, c.bands, coef, c.bandLo, c.bandHi, false, bandUnits);
+            terms[BANDS] = solve(p, c, f, c.band, c.bands, coef, c.bandLo, c.bandHi, false, bandUnits);
         }
         for (int a = 0; a < c.attributes.size(); a++) {
             int[] group = new int[c.n];
@@ -84,10 +88,10 @@ final class CountBound {
                 lo[s][1] = c.attrLo[a][s];
                 hi[s][1] = c.attrHi[a][s];
             }
-            terms[3] += solve(p, c, f, group, 2, new long[] {0, c.attrCoef[a]}, lo, hi, false, otherUnits);
+            terms[BALANCE] += solve(p, c, f, group, 2, new long[] {0, c.attrCoef[a]}, lo, hi, false, otherUnits);
         }
         if (c.sizeCoef > 0) {
-            terms[4] = solve(p, c, f, new int[c.n], 1, new long[] {0}, new long[c.m][1], new long[c.m][1], true,
+            terms[SIZES] = solve(p, c, f, new int[c.n], 1, new long[] {0}, new long[c.m][1], new long[c.m][1], true,
                     otherUnits);
         }
         return terms;
