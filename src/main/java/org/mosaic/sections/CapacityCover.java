@@ -6,9 +6,7 @@ import static org.mosaic.sections.StudentKind.KINDS;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
@@ -89,24 +87,11 @@ final class CapacityCover {
                 count[cell][studentKind[i]]++;
             }
         }
-        Map<String, Integer> types = new LinkedHashMap<>();
-        List<Integer> representatives = new ArrayList<>();
-        typeOfSection = new int[c.m];
-        for (int s = 0; s < c.m; s++) {
-            SectionProblem.Slot slot = p.sections().get(s);
-            String key = slot.capacity() + "/" + slot.minSize() + "/" + (iep && slot.coTaught()) + "/"
-                    + (ell && slot.ellCertified()) + "/" + c.sizeLo[s] + "/" + c.sizeHi[s];
-            if (!types.containsKey(key)) {
-                types.put(key, types.size());
-                representatives.add(s);
-            }
-            typeOfSection[s] = types.get(key);
-        }
-        typeSlot = representatives.stream().mapToInt(Integer::intValue).toArray();
-        typeSections = new int[typeSlot.length];
-        for (int type : typeOfSection) {
-            typeSections[type]++;
-        }
+        // Fair sizes follow from the capacity, so sections of one family share them too.
+        SectionFamilies families = SectionFamilies.of(p, false);
+        typeOfSection = families.of();
+        typeSlot = families.first();
+        typeSections = families.count();
         takes = new boolean[typeSlot.length][KINDS];
         for (int t = 0; t < typeSlot.length; t++) {
             SectionProblem.Slot slot = p.sections().get(typeSlot[t]);

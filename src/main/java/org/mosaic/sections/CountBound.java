@@ -59,7 +59,7 @@ final class CountBound {
             return terms;
         }
         Families f = new Families(p, c);
-        if (f.first.size() > MAX_FAMILIES) {
+        if (f.families.size() > MAX_FAMILIES) {
             // Each student's families are the bits of one long: past 63 kinds of section, no bound is claimed.
             return terms;
         }
@@ -97,77 +97,36 @@ final class CountBound {
         return terms;
     }
 
-    /** Families of interchangeable sections: their members and the section that stands for them. */
+    /** What every count model of one problem shares: the families, who may join which, kinds and units. */
     private static final class Families {
-        final List<Integer> first = new ArrayList<>();
-        final List<Integer> size = new ArrayList<>();
-        final int[] of;
+        final SectionFamilies families;
         /** For each student, the bit set of families holding a section the student may join. */
         final long[] reach;
-        /** Students who must share a section ({@link #together}). */
+        final int[] kind;
+        /**
+         * Students who must share a section ({@link PlacementRules#togetherUnits}). A unit goes to one section, so to
+         * one family: a student who must sit with an IEP English learner goes where that student goes (a
+         * high-school draw was one band count off for that alone).
+         */
         final List<int[]> units;
 
         Families(SectionProblem p, SectionCost c) {
-            boolean iep = PlacementRules.iepActive(p);
-            boolean ell = PlacementRules.ellActive(p);
-            Map<String, Integer> index = new LinkedHashMap<>();
-            of = new int[c.m];
-            for (int s = 0; s < c.m; s++) {
-                SectionProblem.Slot slot = p.sections().get(s);
-                String key = slot.capacity() + "/" + slot.minSize() + "/" + (iep && slot.coTaught()) + "/"
-                        + (ell && slot.ellCertified()) + "/" + (p.levels() > 1 ? slot.level() : "");
-                Integer fam = index.get(key);
-                if (fam == null) {
-                    fam = first.size();
-                    index.put(key, fam);
-                    first.add(s);
-                    size.add(0);
-                }
-                of[s] = fam;
-                size.set(fam, size.get(fam) + 1);
-            }
+            families = SectionFamilies.of(p, p.levels() > 1);
             reach = new long[c.n];
-            units = together(p, c.n);
-            if (first.size() > MAX_FAMILIES) {
+            kind = StudentKind.of(p);
+            units = PlacementRules.togetherUnits(p);
+            if (families.size() > MAX_FAMILIES) {
                 return;
             }
             boolean[][] allowed = PlacementRules.allowed(p, c.score);
             for (int i = 0; i < c.n; i++) {
                 for (int s = 0; s < c.m; s++) {
                     if (allowed[i][s]) {
-                        reach[i] |= 1L << of[s];
+                        reach[i] |= 1L << families.of()[s];
                     }
                 }
             }
         }
-    }
-
-    /**
-     * The students who must share a section, as units: keep-together requests joined transitively, everyone else
-     * alone. A unit goes to one section, so to one family: a student who must sit with an IEP English learner goes
-     * where that student goes (a high-school draw was one band count off for that alone).
-     */
-    private static List<int[]> together(SectionProblem p, int n) {
-        int[] parent = new int[n];
-        for (int i = 0; i < n; i++) {
-            parent[i] = i;
-        }
-        for (int[] q : p.together()) {
-            parent[root(parent, q[0])] = root(parent, q[1]);
-        }
-        Map<Integer, List<Integer>> members = new LinkedHashMap<>();
-        for (int i = 0; i < n; i++) {
-            members.computeIfAbsent(root(parent, i), k -> new ArrayList<>()).add(i);
-        }
-        return members.values().stream().map(u -> u.stream().mapToInt(Integer::intValue).toArray()).toList();
-    }
-
-    private static int root(int[] parent, int i) {
-        while (parent[i] != i) {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        return i;
     }
 
     /** Units alike for one count model: how many, where they may go, and what each adds to a section's counts. */
@@ -179,8 +138,8 @@ final class CountBound {
         SectionProblem.Rules r = p.rules();
         boolean iepRule = PlacementRules.iepActive(p);
         boolean giftedRule = PlacementRules.giftedActive(p);
-        int[] kind = StudentKind.of(p);
-        int families = f.first.size();
+        int[] kind = f.kind;
+        int families = f.families.size();
         // Units alike for this model: a lone student by group, kind and reachable families; a keep-together unit
         // by itself, reaching only the families all its members may join.
         Map<String, Alike> alike = new LinkedHashMap<>();
@@ -212,7 +171,7 @@ final class CountBound {
         IntVar[] sections = new IntVar[parts];
         LinearExprBuilder clusterTotal = LinearExpr.newBuilder();
         for (int fam = 0; fam < families; fam++) {
-            int q = f.size.get(fam);
+            int q = f.families.count()[fam];
             sections[2 * fam + 1] = model.newIntVar(0, giftedRule ? q : 0, "clusters" + fam);
             sections[2 * fam] = model.newIntVar(giftedRule ? 0 : q, q, "others" + fam);
             model.addEquality(LinearExpr.sum(new IntVar[] {sections[2 * fam], sections[2 * fam + 1]}), q);
@@ -258,8 +217,8 @@ final class CountBound {
         }
         LinearExprBuilder objective = LinearExpr.newBuilder();
         for (int u = 0; u < parts; u++) {
-            int q = f.size.get(u / 2);
-            int s = f.first.get(u / 2);
+            int q = f.families.count()[u / 2];
+            int s = f.families.first()[u / 2];
             SectionProblem.Slot slot = p.sections().get(s);
             IntVar k = sections[u];
             LinearExpr z = size[u].build();

@@ -6,8 +6,6 @@ import static org.mosaic.sections.StudentKind.IEP;
 import static org.mosaic.sections.StudentKind.KINDS;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The interval-cover bound ({@link CoverBound}) with conservation priced in. In the plain cover every
@@ -98,17 +96,9 @@ final class LagrangianCover {
                 studentKindPrefix[q][k + 1] = studentKindPrefix[q][k] + (q == kind ? 1 : 0);
             }
         }
-        Map<String, Integer> kinds = new LinkedHashMap<>();
-        Map<String, Integer> sectionsOfKind = new LinkedHashMap<>();
-        for (int s = 0; s < m; s++) {
-            SectionProblem.Slot slot = p.sections().get(s);
-            String key = slot.capacity() + "/" + slot.minSize() + "/" + (iepRule && slot.coTaught()) + "/"
-                    + (elRule && slot.ellCertified());
-            kinds.putIfAbsent(key, s);
-            sectionsOfKind.merge(key, 1, Integer::sum);
-        }
-        kindSlots = kinds.values().stream().mapToInt(Integer::intValue).toArray();
-        kindCount = sectionsOfKind.values().stream().mapToInt(Integer::intValue).toArray();
+        SectionFamilies families = SectionFamilies.of(p, false);
+        kindSlots = families.first();
+        kindCount = families.count();
         coTaught = new boolean[kindSlots.length];
         certified = new boolean[kindSlots.length];
         sameSeats = new int[kindSlots.length];

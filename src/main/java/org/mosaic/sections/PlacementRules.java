@@ -2,8 +2,10 @@ package org.mosaic.sections;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The hard rules checked directly on a placement, independently of the CP-SAT model: which sections each student may
@@ -162,6 +164,37 @@ final class PlacementRules {
             }
         }
         return broken;
+    }
+
+    /**
+     * The students who must share a section: keep-together requests joined transitively (union-find), everyone else
+     * alone; units in the order of their first members, each listing its members in order.
+     */
+    static List<int[]> togetherUnits(SectionProblem p) {
+        int n = p.pupils().size();
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+        }
+        for (int[] q : p.together()) {
+            int a = root(parent, q[0]);
+            int b = root(parent, q[1]);
+            parent[Math.max(a, b)] = Math.min(a, b);
+        }
+        // Each root is its unit's first member, so the roots come in the order of the units.
+        Map<Integer, List<Integer>> members = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            members.computeIfAbsent(root(parent, i), k -> new ArrayList<>()).add(i);
+        }
+        return members.values().stream().map(u -> u.stream().mapToInt(Integer::intValue).toArray()).toList();
+    }
+
+    private static int root(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
     }
 
     /** The co-taught cap in the model's integer form: at most iepMax, and 100 · iep ≤ round(100 · share) · size. */

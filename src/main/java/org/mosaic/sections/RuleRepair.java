@@ -155,37 +155,15 @@ final class RuleRepair {
         return new Outcome(section, search.evaluations, search.step);
     }
 
-    /** Keep-together groups by union-find; fills unitOf (pupil → unit, numbered by first member) and counts them. */
+    /** Keep-together groups ({@link PlacementRules#togetherUnits}); fills unitOf (pupil → unit) and counts them. */
     private static int unitsOf(SectionProblem p, int[] unitOf) {
-        int n = unitOf.length;
-        int[] parent = new int[n];
-        for (int i = 0; i < n; i++) {
-            parent[i] = i;
-        }
-        for (int[] q : p.together()) {
-            int a = root(parent, q[0]);
-            int b = root(parent, q[1]);
-            parent[Math.max(a, b)] = Math.min(a, b);
-        }
-        int[] number = new int[n];
-        Arrays.fill(number, -1);
-        int units = 0;
-        for (int i = 0; i < n; i++) {
-            int root = root(parent, i);
-            if (number[root] < 0) {
-                number[root] = units++;
+        List<int[]> units = PlacementRules.togetherUnits(p);
+        for (int u = 0; u < units.size(); u++) {
+            for (int i : units.get(u)) {
+                unitOf[i] = u;
             }
-            unitOf[i] = number[root];
         }
-        return units;
-    }
-
-    private static int root(int[] parent, int i) {
-        while (parent[i] != i) {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        return i;
+        return units.size();
     }
 
     private static int[][] adjacency(int units, int[][] pairs) {

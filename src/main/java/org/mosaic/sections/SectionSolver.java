@@ -1054,7 +1054,7 @@ public final class SectionSolver {
         long iep = p.pupils().stream().filter(SectionProblem.Pupil::iep).count();
         if (r.clusterIep() && coTaught > 0) {
             long capIep = p.sections().stream().filter(SectionProblem.Slot::coTaught)
-                    .mapToLong(s -> Math.min(r.iepMax(), (long) Math.floor(r.iepShare() * s.capacity()))).sum();
+                    .mapToLong(s -> PlacementRules.iepLimit(r, s.capacity())).sum();
             if (iep > capIep) {
                 problems.add(InputProblem.general(iep + " IEP students cannot fit: co-taught cap " + r.iepMax()
                         + " (and " + Math.round(100 * r.iepShare()) + "% of a section) with " + coTaught
@@ -1077,7 +1077,7 @@ public final class SectionSolver {
         } else if (needBoth > 0 && r.clusterIep() && coTaught > 0 && r.clusterEll() && ellSeats > 0) {
             long both = p.sections().stream().filter(s -> s.coTaught() && s.ellCertified()).count();
             long capBoth = p.sections().stream().filter(s -> s.coTaught() && s.ellCertified())
-                    .mapToLong(s -> Math.min(r.iepMax(), (long) Math.floor(r.iepShare() * s.capacity()))).sum();
+                    .mapToLong(s -> PlacementRules.iepLimit(r, s.capacity())).sum();
             if (needBoth > capBoth) {
                 problems.add(InputProblem.general(needBoth + " students with an IEP who are also English learners "
                         + "cannot fit: they need co-taught EL-certified sections, and co-taught cap " + r.iepMax()
@@ -1086,22 +1086,12 @@ public final class SectionSolver {
             }
         }
         // Keep-together groups (connected components) must fit one section, and its rules.
-        int[] parent = new int[n];
-        for (int i = 0; i < n; i++) {
-            parent[i] = i;
-        }
-        for (int[] pair : p.together()) {
-            parent[find(parent, pair[0])] = find(parent, pair[1]);
-        }
-        Map<Integer, List<Integer>> groups = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            groups.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(i);
-        }
         int maxCap = p.sections().stream().mapToInt(SectionProblem.Slot::capacity).max().orElse(0);
-        for (List<Integer> g : groups.values()) {
-            if (g.size() < 2) {
+        for (int[] unit : PlacementRules.togetherUnits(p)) {
+            if (unit.length < 2) {
                 continue;
             }
+            List<Integer> g = Arrays.stream(unit).boxed().toList();
             long gIep = g.stream().filter(i -> p.pupils().get(i).iep()).count();
             if (g.size() > maxCap) {
                 problems.add(InputProblem.general("keep-together group of " + g.size() + " students ("
@@ -1137,11 +1127,4 @@ public final class SectionSolver {
         }
     }
 
-    private static int find(int[] parent, int i) {
-        while (parent[i] != i) {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        return i;
-    }
 }
