@@ -57,7 +57,7 @@ public final class MeasureCommand implements Callable<Integer> {
             + "and whose scores give the gaps (default: ${DEFAULT-VALUE}).")
     String subject;
 
-    @Option(names = "--out", defaultValue = "measure-report", description = "Report directory (default: "
+    @Option(names = "--out", defaultValue = "work/measure", description = "Report directory (default: "
             + "${DEFAULT-VALUE}).")
     Path out;
 
