@@ -20,6 +20,8 @@ public final class Outcome {
     final int[] rank;
     final String[] slot;
     final int[] round;
+    /** TTC: the school whose seat the applicant held as an endowment when her cycle was carried out, else null. */
+    final int[] endowment;
     final Map<Integer, Map<String, Cutoff>> cutoffs = new LinkedHashMap<>();
 
     /** Worst admitted applicant of a school's seat type. {@code score} is NaN unless the type orders by score. */
@@ -33,7 +35,8 @@ public final class Outcome {
         }
     }
 
-    private Outcome(Market market, Mechanism mechanism, int[] school, String[] slot, int[] round) {
+    private Outcome(Market market, Mechanism mechanism, int[] school, String[] slot, int[] round, int[] endowment) {
+        this.endowment = endowment;
         this.market = market;
         this.mechanism = mechanism;
         this.school = school;
@@ -67,7 +70,16 @@ public final class Outcome {
     }
 
     static Outcome of(Market m, Mechanism mechanism, int[] school, String[] slot, int[] round) {
-        return new Outcome(m, mechanism, school, slot, round);
+        return new Outcome(m, mechanism, school, slot, round, null);
+    }
+
+    static Outcome of(Market m, Mechanism mechanism, int[] school, String[] slot, int[] round, int[] endowment) {
+        return new Outcome(m, mechanism, school, slot, round, endowment);
+    }
+
+    /** TTC: the school whose priority the applicant traded (her own school if she kept it), or −1. */
+    public int endowmentOf(int i) {
+        return endowment == null ? -1 : endowment[i];
     }
 
     private static int compare(int p1, double l1, int p2, double l2) {
@@ -142,7 +154,7 @@ public final class Outcome {
         int upTo = school[i] < 0 ? prefs.length : rank[i];
         if (school[i] >= 0) {
             School s = market.schools.get(school[i]);
-            String how = mechanism == Mechanism.TTC ? "through top trading cycles" : slot[i] + " seat";
+            String how = mechanism == Mechanism.TTC ? tradeText(i) : slot[i] + " seat";
             parts.add(ordinal(rank[i] + 1) + " choice " + s.id() + ", " + how
                     + (round != null ? " (round " + round[i] + ")" : ""));
         } else if (prefs.length == 0) {
@@ -160,8 +172,9 @@ public final class Outcome {
                 continue;
             }
             if (mechanism == Mechanism.TTC) {
-                parts.add(ordinal(k + 1) + " choice " + id + " filled by applicants with higher priority there or "
-                        + "who traded for it; " + yours);
+                parts.add(ordinal(k + 1) + " choice " + id + " gave its seats, through top trading cycles, to "
+                        + "students with higher priority there or to students they traded with, before your turn; "
+                        + yours);
                 continue;
             }
             if (mechanism == Mechanism.BOSTON && round != null) {
@@ -198,6 +211,15 @@ public final class Outcome {
             }
         }
         return String.join("; ", parts);
+    }
+
+    private String tradeText(int i) {
+        int e = endowment == null ? -1 : endowment[i];
+        if (e < 0 || e == school[i]) {
+            return "with your own priority there (top trading cycles)";
+        }
+        return "traded through top trading cycles: your priority at " + market.schools.get(e).id()
+                + " went to a student who ranked it, and a seat held by another student's priority here came to you";
     }
 
     private boolean eligibleFor(int i, int s, String slotName) {
