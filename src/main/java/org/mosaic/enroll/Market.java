@@ -39,6 +39,13 @@ public final class Market {
     final Policy.SlotType[][] slots;
     final int[][] softFloor;
     final int[][] softCeiling;
+    /**
+     * The family's own rank number of each kept choice, aligned with {@code prefs}: a choice of a school without seats
+     * in this grade is not part of the market, but the ranks stay as the family wrote them.
+     */
+    final int[][] writtenRank;
+    /** Per applicant, the choices of schools with no seats in this grade (empty lists for most). */
+    final List<List<Choice>> withoutSeats;
     /** Priority class of any applicant at any school, ranked or not: top trading cycles needs the full order. */
     final SchoolPriority anyPriority;
 
@@ -50,8 +57,11 @@ public final class Market {
 
     private Market(int grade, List<Student> students, List<School> schools, int[] capacity, int[][] prefs,
                    int[][] prio, double[][] lottery, Policy policy, TieBreak tieBreak, long seed,
-                   Map<String, Map<String, Double>> scores, SchoolPriority anyPriority) {
+                   Map<String, Map<String, Double>> scores, SchoolPriority anyPriority, int[][] writtenRank,
+                   List<List<Choice>> withoutSeats) {
         this.anyPriority = anyPriority;
+        this.writtenRank = writtenRank;
+        this.withoutSeats = withoutSeats;
         this.grade = grade;
         this.students = students;
         this.schools = schools;
@@ -136,24 +146,29 @@ public final class Market {
         int[][] prefs = new int[ids.size()][];
         int[][] prio = new int[ids.size()][];
         double[][] lottery = new double[ids.size()][];
-        List<String> unserved = new ArrayList<>();
+        int[][] writtenRank = new int[ids.size()][];
+        List<List<Choice>> withoutSeats = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {
             Student st = byId.get(ids.get(i));
             students.add(st);
             List<Choice> list = choicesOf.get(ids.get(i));
             list.sort(Comparator.comparingInt(Choice::rank));
             List<Integer> ranked = new ArrayList<>();
+            List<Integer> written = new ArrayList<>();
+            List<Choice> none = new ArrayList<>(0);
             for (Choice c : list) {
                 Integer s = schoolIndex.get(c.schoolId());
                 if (s == null) {
-                    School school = schoolsById.get(c.schoolId());
-                    if (school != null && !school.serves(grade) && unserved.size() < 10) {
-                        unserved.add(st.id() + " ranks " + c.schoolId() + ", which has no seats in grade " + grade);
-                    }
+                    // validate rejects schools that do not serve the grade; one that does but has no seats this
+                    // year stays in the family's list, and its reason says so.
+                    none.add(c);
                     continue;
                 }
                 ranked.add(s);
+                written.add(c.rank());
             }
+            withoutSeats.add(none.isEmpty() ? List.of() : List.copyOf(none));
+            writtenRank[i] = written.stream().mapToInt(Integer::intValue).toArray();
             prefs[i] = ranked.stream().mapToInt(Integer::intValue).toArray();
             prio[i] = new int[prefs[i].length];
             lottery[i] = new double[prefs[i].length];
@@ -177,7 +192,7 @@ public final class Market {
         SchoolPriority any = (i, s) -> priorityOf(students.get(i), schools.get(s), policy, ruleTests, filePriority,
                 householdSchools);
         return new Market(grade, students, schools, capacity, prefs, prio, lottery, policy, tieBreak, seed, scores,
-                any);
+                any, writtenRank, withoutSeats);
     }
 
     /** The smallest class of every matching rule and file row, else {@link Policy#NO_PRIORITY}. */
@@ -262,8 +277,14 @@ public final class Market {
             }
             return unranked.of(i, s);
         };
+        int[][] writtenRank = new int[prefs.length][];
+        List<List<Choice>> withoutSeats = new ArrayList<>(prefs.length);
+        for (int i = 0; i < prefs.length; i++) {
+            writtenRank[i] = java.util.stream.IntStream.rangeClosed(1, prefs[i].length).toArray();
+            withoutSeats.add(List.of());
+        }
         return new Market(grade, students, schools, capacity, prefs, prio, lottery, policy, tieBreak, seed,
-                Map.of(), any);
+                Map.of(), any, writtenRank, withoutSeats);
     }
 
     /** The same market with another lottery seed (admission-probability draws). */
@@ -277,7 +298,7 @@ public final class Market {
             }
         }
         return new Market(grade, students, schools, capacity, prefs, prio, lot, policy, tieBreak, newSeed, scores,
-                anyPriority);
+                anyPriority, writtenRank, withoutSeats);
     }
 
     private static List<Policy.SlotType> allSlotTypes(Policy p) {
@@ -420,6 +441,16 @@ public final class Market {
     /** Position (0-based) of school s in applicant i's list, or −1. */
     public int rankOfSchool(int i, int s) {
         return rankOf(i, s);
+    }
+
+    /** The rank number the family wrote for applicant i's k-th kept choice (1 = first choice). */
+    public int writtenRank(int i, int k) {
+        return writtenRank[i][k];
+    }
+
+    /** Applicant i's choices of schools that have no seats in this grade, as the family ranked them. */
+    public List<Choice> choicesWithoutSeats(int i) {
+        return withoutSeats.get(i);
     }
 
     /** School index of applicant i's k-th choice. */
