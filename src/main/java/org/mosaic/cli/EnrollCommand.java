@@ -229,12 +229,13 @@ public final class EnrollCommand implements Callable<Integer> {
         for (Outcome o : outcomes) {
             for (int i = 0; i < o.market().applicants(); i++) {
                 Student s = o.market().students().get(i);
-                int r = o.rankOf(i);
+                // The family's own rank numbers: a first choice without seats is not a first choice granted.
+                int r = o.writtenRankOf(i);
                 for (String key : List.of("all", s.frl() ? "frl" : "not_frl", "race:" + s.race().code())) {
                     int[] c = by.computeIfAbsent(key, k -> new int[4]);
                     c[0]++;
-                    c[1] += r == 0 ? 1 : 0;
-                    c[2] += r >= 0 && r < 3 ? 1 : 0;
+                    c[1] += r == 1 ? 1 : 0;
+                    c[2] += r >= 1 && r <= 3 ? 1 : 0;
                     c[3] += r < 0 ? 1 : 0;
                 }
                 n++;
@@ -314,7 +315,7 @@ public final class EnrollCommand implements Callable<Integer> {
                     int s = o.schoolOf(i);
                     int r = o.rankOf(i);
                     p.printRecord(m.students().get(i).id(), Grades.label(m.grade()),
-                            s < 0 ? "" : m.schools().get(s).id(), r < 0 ? "" : r + 1, o.slotOf(i),
+                            s < 0 ? "" : m.schools().get(s).id(), r < 0 ? "" : o.writtenRankOf(i), o.slotOf(i),
                             r < 0 ? "" : priorityText(m, o, i, r), String.format(Locale.ROOT, "%.6f",
                                     r >= 0 ? m.lotteryAt(i, r) : m.choices(i) > 0 ? m.lotteryAt(i, 0)
                                             : Market.lotteryNumber(seed, m.students().get(i).id(), "")),
@@ -358,7 +359,8 @@ public final class EnrollCommand implements Callable<Integer> {
                     int pos = 1;
                     for (int[] w : wait) {
                         p.printRecord(m.schools().get(s).id(), Grades.label(m.grade()), pos++,
-                                m.students().get(w[0]).id(), w[1] + 1, priorityText(m, o, w[0], w[1]),
+                                m.students().get(w[0]).id(), m.writtenRank(w[0], w[1]),
+                                priorityText(m, o, w[0], w[1]),
                                 String.format(Locale.ROOT, "%.6f", lotteryAt(m, w[0], w[1])));
                     }
                 }
@@ -512,7 +514,7 @@ public final class EnrollCommand implements Callable<Integer> {
                 AdmissionProbabilities.Result r = results.get(g);
                 for (int i = 0; i < m.applicants(); i++) {
                     for (int k = 0; k < r.probability()[i].length; k++) {
-                        p.printRecord(m.students().get(i).id(), Grades.label(m.grade()), k + 1,
+                        p.printRecord(m.students().get(i).id(), Grades.label(m.grade()), m.writtenRank(i, k),
                                 m.schools().get(m.schoolAt(i, k)).id(), Csv.num(r.probability()[i][k]));
                     }
                 }
