@@ -179,7 +179,7 @@ class SectionSolverTest {
         // neither found perfect balance nor proved it impossible in 56 s.
         SectionProblem p = org.mosaic.bench.SectionsHighSchool.problem(0, 30, 1, "all", 47);
         SectionSolver.Solution s = SectionSolver.solve(p);
-        assertThat(PlacementRules.violations(p, s.section())).isEmpty();
+        assertThat(IndependentRules.broken(p, s.section())).isEmpty();
         assertThat(s.status()).isEqualTo("OPTIMAL");
         assertThat(s.objective()).isZero();
     }
@@ -260,8 +260,9 @@ class SectionSolverTest {
         SectionSolver.Solution a = SectionSolver.solve(p);
         assertThat(a.status()).isEqualTo("FEASIBLE");
         SectionCost cost = new SectionCost(p);
-        long once = CapacityCover.lowerBound(p, cost, a.section(), 20, ScoreAxis.CELLS);
-        long again = CapacityCover.lowerBound(p, cost, a.section(), 20, ScoreAxis.CELLS);
+        int rounds = Effort.of(p).coverRounds();
+        long once = CapacityCover.lowerBound(p, cost, a.section(), rounds, ScoreAxis.CELLS);
+        long again = CapacityCover.lowerBound(p, cost, a.section(), rounds, ScoreAxis.CELLS);
         assertThat(again).isEqualTo(once);
         assertThat(once).isPositive().isLessThanOrEqualTo(a.objective());
         assertThat(a.bound()).isGreaterThanOrEqualTo(once);
