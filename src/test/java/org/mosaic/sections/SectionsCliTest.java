@@ -47,7 +47,9 @@ class SectionsCliTest {
         assertThat(b.exitCode()).as(b.err()).isZero();
         assertThat(Files.mismatch(tmp.resolve("a/placements.csv"), tmp.resolve("b/placements.csv"))).isEqualTo(-1);
         assertThat(Files.readAllLines(tmp.resolve("a/placements.csv"))).hasSize(126);
-        assertThat(Files.readAllLines(tmp.resolve("a/sections.csv")).get(0)).startsWith("section_id,size,mean,sd");
+        assertThat(Files.readAllLines(tmp.resolve("a/section_stats.csv")).get(0)).startsWith("section_id,size,mean,sd");
+        assertThat(Files.readAllLines(tmp.resolve("a/sections.csv")).get(0)).isEqualTo(String.join(",",
+                org.mosaic.io.MosaicFiles.SECTION_COLUMNS));
         assertThat(a.out()).contains("\"status\"").contains("\"bound\"").contains("\"gap\"").contains("\"dial\" : 1.0")
                 .containsPattern("\"stopped_by\" : \"(proven|work_limit)\"");
         assertThat(b.out()).doesNotContain("may not reproduce");
