@@ -88,8 +88,9 @@ public final class SectionsCommand implements Callable<Integer> {
             + "(e.g. 2: standard and advanced sections), mixed within each level.")
     int levels;
 
-    @Option(names = "--time-limit", defaultValue = "20", description = "Solver time limit in seconds (default: "
-            + "${DEFAULT-VALUE}).")
+    @Option(names = "--time-limit", defaultValue = "20", description = "Work the solver may do, in seconds of a "
+            + "quiet two-core machine (default: ${DEFAULT-VALUE}): counted in steps, not timed, so the same seed gives "
+            + "the same classes on any machine; a busy one takes longer (docs/sections.md).")
     double timeLimit;
 
     @Option(names = "--workers", defaultValue = "1", description = "CP-SAT threads (at least 2 are used); results "
@@ -441,6 +442,7 @@ public final class SectionsCommand implements Callable<Integer> {
         m.put("gap", f.solution().gap());
         m.put("dial", dial);
         m.put("seconds", Math.round(f.solution().seconds() * 1000) / 1000.0);
+        m.put("stopped_by", f.solution().stoppedBy());
         m.put("seed", f.problem().seed());
         double[] t = tradeoff(f);
         m.put("mean_within_section_sd", t[0]);
@@ -604,6 +606,11 @@ public final class SectionsCommand implements Callable<Integer> {
                     f.solution().status(), f.solution().objective(), f.solution().bound(), 100 * f.solution().gap(),
                     f.solution().seconds(), t[0], t[1], t[2]));
             sb.append(forced(f.solution()));
+            if (!f.solution().reproducible()) {
+                sb.append(String.format(Locale.ROOT, "  stopped by the wall clock after %.1f s, before the work of "
+                        + "--time-limit %s was done (the machine is too busy or too slow): these classes may not "
+                        + "reproduce from the seed%n", f.solution().seconds(), Csv.num(f.problem().timeLimit())));
+            }
             List<List<?>> rows = new ArrayList<>(sectionStats(f));
             sb.append(Tables.render(STAT_COLUMNS, rows));
         }
