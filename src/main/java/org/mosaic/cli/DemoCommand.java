@@ -108,7 +108,10 @@ public final class DemoCommand implements Callable<Integer> {
         if (!Files.exists(file)) {
             return;
         }
-        String up = "../".repeat(Path.of(page).getNameCount() - 1) + "index.html";
-        AtomicFiles.writeString(file, Html.withBackLink(Files.readString(file), up, "Mosaic demo report"));
+        String up = "../".repeat(Path.of(page).getNameCount() - 1);
+        String[] glossary = page.equals(Glossary.FILE) ? null : new String[] {up + Glossary.FILE,
+                "Glossary of the words and measures"};
+        AtomicFiles.writeString(file, Html.withBackLink(Files.readString(file), up + "index.html",
+                "Mosaic demo report", glossary));
     }
 }

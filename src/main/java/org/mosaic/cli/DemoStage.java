@@ -2,7 +2,12 @@ package org.mosaic.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+
+import org.mosaic.io.MosaicCsvReader;
+import org.mosaic.model.Dataset;
 
 /**
  * One step of {@code mosaic demo}. Each capability adds its stage to {@link DemoCommand#stages()}; a stage reads the
@@ -19,7 +24,19 @@ public interface DemoStage {
      * writes {@code next-year} (the district with the enrollment applied) and {@code classes} (next year with one
      * school's formed classes applied), each a full dataset the next stage reads.
      */
-    record Context(Path work, long seed, int students, boolean quiet, PrintWriter out) {
+    record Context(Path work, long seed, int students, boolean quiet, PrintWriter out, Map<Path, Dataset> read) {
+        Context(Path work, long seed, int students, boolean quiet, PrintWriter out) {
+            this(work, seed, students, quiet, out, new HashMap<>());
+        }
+
+        /**
+         * The dataset in a folder, read once per demo: datasets are immutable and a stage never rewrites a folder
+         * it or an earlier stage read, so later stages reuse the parse (a 20,000-student district takes a second).
+         */
+        public Dataset dataset(Path dir) {
+            return read.computeIfAbsent(dir.toAbsolutePath().normalize(), MosaicCsvReader::read);
+        }
+
         public Path district() {
             return work.resolve("district");
         }
