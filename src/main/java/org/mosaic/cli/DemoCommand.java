@@ -53,7 +53,12 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        DemoStage.Context ctx = new DemoStage.Context(work, seed, students, quiet, out);
+        try (DemoFolders folders = new DemoFolders(Outputs.run(spec, work), MosaicCli.privacy(spec))) {
+            return call(out, new DemoStage.Context(work, seed, students, quiet, out, folders));
+        }
+    }
+
+    private int call(PrintWriter out, DemoStage.Context ctx) throws Exception {
         List<String[]> pages = new ArrayList<>();
         Instant start = Instant.now();
         List<DemoStage> stages = stages();
@@ -64,8 +69,9 @@ public final class DemoCommand implements Callable<Integer> {
             Instant t0 = Instant.now();
             DemoStage.Result r = stage.run(ctx);
             for (String line : r.summary()) {
-                out.println("  " + line);
+                out.println("  " + ctx.folders().shown(line));
             }
+            ctx.folders().commitAll();
             out.println("  (" + Terminal.elapsed(Duration.between(t0, Instant.now())) + ")");
             out.flush();
             if (r.reportPage() != null) {

@@ -15,17 +15,25 @@ public interface DemoStage {
     Result run(Context ctx) throws Exception;
 
     /** Where the demo works. {@code district} is the sample district, {@code elmhurst} the Elmhurst preset. */
-    record Context(Path work, long seed, int students, boolean quiet, PrintWriter out) {
+    record Context(Path work, long seed, int students, boolean quiet, PrintWriter out, DemoFolders folders) {
+        Context(Path work, long seed, int students, boolean quiet, PrintWriter out) {
+            this(work, seed, students, quiet, out, new DemoFolders(org.mosaic.io.RunManifest.of("demo", seed,
+                    java.util.Map.of("--seed", Long.toString(seed), "--students", Integer.toString(students)),
+                    List.of()), org.mosaic.io.OutputFolder.FilePrivacy.PRIVATE));
+        }
+
+        /** The sample district to read (the generate stage writes it through {@code stageDir("district")}). */
         public Path district() {
-            return work.resolve("district");
+            return folders.reading(work.resolve("district"));
         }
 
         public Path elmhurst() {
-            return work.resolve("elmhurst");
+            return folders.reading(work.resolve("elmhurst"));
         }
 
+        /** A folder the stage writes: staged (see {@link DemoFolders}) until the stage has finished. */
         public Path stageDir(String name) {
-            return work.resolve(name);
+            return folders.folder(work.resolve(name));
         }
     }
 

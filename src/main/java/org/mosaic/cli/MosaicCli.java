@@ -2,6 +2,7 @@ package org.mosaic.cli;
 
 import java.io.PrintWriter;
 
+import org.mosaic.io.OutputFolder;
 import org.mosaic.model.BadInputException;
 import org.mosaic.model.InputProblem;
 
@@ -32,6 +33,18 @@ public final class MosaicCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--umask", scope = CommandLine.ScopeType.INHERIT, paramLabel = "OCTAL",
+            description = "Permissions of the output folders, as a umask: 077 (the default: only you may read them, "
+                    + "as they hold student records), 027 (your group may read) or 022 (everyone may).")
+    String umask;
+
+    /** Who may read the files a command writes: private unless the user gave --umask. */
+    static OutputFolder.FilePrivacy privacy(CommandLine.Model.CommandSpec spec) {
+        CommandLine.Model.OptionSpec o = spec.findOption("--umask");
+        Object v = o == null ? null : o.getValue();
+        return v == null ? OutputFolder.FilePrivacy.PRIVATE : OutputFolder.FilePrivacy.ofUmask(v.toString());
+    }
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
@@ -56,6 +69,14 @@ public final class MosaicCli implements Runnable {
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parseResult) {
         PrintWriter err = cl.getErr();
         BadInputException bad = findBadInput(e);
+        if (bad != null && bad.problems().size() == 1 && bad.omitted() == 0
+                && bad.problems().get(0).file().isEmpty() && bad.problems().get(0).column().isEmpty()) {
+            // A problem with the command line or the machine (an --out that is a file, a full disk), not a file.
+            err.println("mosaic " + cl.getCommandName() + ": " + bad.problems().get(0).expected());
+            err.println("Nothing was written.");
+            err.flush();
+            return EXIT_BAD_INPUT;
+        }
         if (bad != null) {
             err.println("mosaic " + cl.getCommandName() + ": the input has "
                     + (bad.problems().size() + bad.omitted() == 1 ? "a problem" : "problems") + ":");

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.mosaic.io.OutputFolder;
 import org.mosaic.io.AtomicFiles;
 import org.mosaic.io.Csv;
 import org.mosaic.io.CsvTable;
@@ -123,11 +124,18 @@ public final class SectionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        try (OutputFolder folder = Outputs.open(spec, out)) {
+            return call(folder);
+        }
+    }
+
+    private int call(OutputFolder folder) {
         Dataset d = MosaicCsvReader.read(data);
         PrintWriter o = spec.commandLine().getOut();
         if (frontier) {
             List<double[]> rows = frontier(d, o);
-            writeFrontier(rows, out);
+            writeFrontier(rows, folder.dir());
+            folder.commit();
             o.println("Frontier: " + out.resolve("frontier.csv") + " and " + out.resolve("frontier.html"));
             o.flush();
             return 0;
@@ -139,7 +147,8 @@ public final class SectionsCommand implements Callable<Integer> {
              Terminal.Clock clock = Terminal.clock(bar, seconds)) {
             f = form(d, tracking);
         }
-        write(f, out, tracking);
+        write(f, folder.dir(), tracking);
+        folder.commit();
         if (json) {
             o.println(Json.write(summary(f, tracking)));
         } else {

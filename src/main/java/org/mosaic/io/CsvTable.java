@@ -41,8 +41,22 @@ public final class CsvTable {
      * are read. Returns false when the file could not be read at all.
      */
     public static boolean read(Path file, List<String> requiredColumns, Problems problems, Consumer<Row> rowHandler) {
+        boolean whole = readRows(file, requiredColumns, problems, rowHandler);
+        if (!whole) {
+            problems.unreadable(file.getFileName().toString());
+        }
+        return whole;
+    }
+
+    private static boolean readRows(Path file, List<String> requiredColumns, Problems problems,
+                                    Consumer<Row> rowHandler) {
         String name = file.getFileName().toString();
         CsvTable table = new CsvTable(name, problems);
+        java.util.Optional<String> changed = Manifest.checkFile(file);
+        if (changed.isPresent()) {
+            problems.add(name, 0, "", "", changed.get());
+            return false;
+        }
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -60,23 +74,8 @@ public final class CsvTable {
                 return false;
             }
             CSVRecord headerRecord = it.next();
-            Map<String, Integer> header = new LinkedHashMap<>();
-            for (int i = 0; i < headerRecord.size(); i++) {
-                String col = headerRecord.get(i).trim().toLowerCase(Locale.ROOT);
-                if (!col.isEmpty()) {
-                    header.putIfAbsent(col, i);
-                }
-            }
-            List<String> missing = new ArrayList<>();
-            for (String col : requiredColumns) {
-                if (!header.containsKey(col)) {
-                    missing.add(col);
-                }
-            }
-            if (!missing.isEmpty()) {
-                problems.add(name, 1, "", "", "the header line lacks the required column(s) "
-                        + String.join(", ", missing) + "; it has " + String.join(", ", header.keySet())
-                        + " (see docs/formats.md for the columns of " + name + ")");
+            Map<String, Integer> header = Header.read(name, headerRecord, requiredColumns, problems);
+            if (header == null) {
                 return false;
             }
             long line = parser.getCurrentLineNumber() + 1;
@@ -88,6 +87,10 @@ public final class CsvTable {
                     }
                     rec = it.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
+                    if (hasCause(e, CharacterCodingException.class)) {
+                        notUtf8(file, name, problems);
+                        return false;
+                    }
                     problems.add(name, line, "", "", "malformed CSV (" + rootMessage(e)
                             + "); check for an unclosed quote");
                     return false;
@@ -107,7 +110,7 @@ public final class CsvTable {
             notUtf8(file, name, problems);
             return false;
         } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof CharacterCodingException) {
+            if (hasCause(e, CharacterCodingException.class)) {
                 notUtf8(file, name, problems);
             } else {
                 problems.add(name, 0, "", "", "malformed CSV (" + rootMessage(e) + "); check for an unclosed quote");
@@ -120,36 +123,61 @@ public final class CsvTable {
     }
 
     private static void notUtf8(Path file, String name, Problems problems) {
-        long line = firstNonUtf8Line(file);
-        problems.add(name, line, "", "", "the file is not UTF-8 text (line " + line + " has bytes that are not "
-                + "UTF-8, e.g. from a Latin-1 or Windows-1252 export); save it as \"CSV UTF-8\"");
+        long[] at = firstNonUtf8(file);
+        problems.add(name, at[0], "", "", "the file is not UTF-8 text (line " + at[0] + ", byte " + at[1]
+                + " of the file, has bytes that are not UTF-8, e.g. from a Latin-1 or Windows-1252 export); save it as "
+                + "\"CSV UTF-8\"");
     }
 
-    /** The 1-based line of the first byte sequence that is not valid UTF-8, so the user can find it. */
-    static long firstNonUtf8Line(Path file) {
-        try {
-            byte[] bytes = Files.readAllBytes(file);
+    /**
+     * The 1-based line and the 0-based byte offset of the first byte sequence that is not valid UTF-8, found by
+     * streaming the file (so a large file costs no memory).
+     */
+    static long[] firstNonUtf8(Path file) {
+        try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             long line = 1;
-            int i = 0;
-            while (i < bytes.length) {
-                int b = bytes[i] & 0xFF;
-                int extra = b < 0x80 ? 0 : (b >> 5) == 0x6 ? 1 : (b >> 4) == 0xE ? 2 : (b >> 3) == 0x1E ? 3 : -1;
-                if (extra < 0 || i + extra >= bytes.length + (extra == 0 ? 1 : 0)) {
-                    return line;
-                }
-                for (int k = 1; k <= extra; k++) {
-                    if ((bytes[i + k] & 0xC0) != 0x80) {
-                        return line;
-                    }
-                }
+            long offset = 0;
+            int b;
+            while ((b = in.read()) >= 0) {
+                long start = offset;
+                offset++;
                 if (b == '\n') {
                     line++;
+                    continue;
                 }
-                i += extra + 1;
+                if (b < 0x80) {
+                    continue;
+                }
+                int extra;
+                int min;
+                if (b >= 0xC2 && b <= 0xDF) {
+                    extra = 1;
+                    min = 0x80;
+                } else if (b >= 0xE0 && b <= 0xEF) {
+                    extra = 2;
+                    min = 0x800;
+                } else if (b >= 0xF0 && b <= 0xF4) {
+                    extra = 3;
+                    min = 0x10000;
+                } else {
+                    return new long[] {line, start};
+                }
+                int cp = b & (0x3F >> extra);
+                for (int k = 0; k < extra; k++) {
+                    int c = in.read();
+                    offset++;
+                    if (c < 0 || (c & 0xC0) != 0x80) {
+                        return new long[] {line, start};
+                    }
+                    cp = (cp << 6) | (c & 0x3F);
+                }
+                if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+                    return new long[] {line, start};
+                }
             }
-            return line;
+            return new long[] {line, offset};
         } catch (IOException e) {
-            return 0;
+            return new long[] {0, 0};
         }
     }
 
@@ -160,6 +188,15 @@ public final class CsvTable {
             }
         }
         return true;
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable e) {
@@ -186,6 +223,7 @@ public final class CsvTable {
         private final CSVRecord record;
         private final Map<String, Integer> header;
         private final long line;
+        private final java.util.Set<String> reported = new java.util.HashSet<>(2);
 
         private Row(CSVRecord record, Map<String, Integer> header, long line) {
             this.record = record;
@@ -222,7 +260,11 @@ public final class CsvTable {
             return v;
         }
 
+        /** Reports a problem with a cell; a cell already reported gets no second message. */
         public void problem(String column, String value, String expected) {
+            if (!reported.add(column)) {
+                return;
+            }
             Integer index = header.get(column);
             problems.add(new InputProblem(fileName, line, column, index == null ? 0 : index + 1, value, expected));
         }

@@ -45,12 +45,22 @@ public final class MosaicCsvReader {
                     "a dataset directory holding schools.csv and students.csv (create one with `mosaic generate`)")));
         }
         Problems problems = new Problems();
+        for (String p : Manifest.check(dir)) {
+            problems.add(Manifest.FILE, 0, "", "", p);
+        }
+        problems.throwIfAny();
         List<School> schools = readSchools(dir.resolve(MosaicFiles.SCHOOLS), problems);
-        Map<String, School> schoolsById = new HashMap<>();
-        schools.forEach(s -> schoolsById.put(s.id(), s));
+        // A file whose rows could not be read (a bad header, not UTF-8) is reported once, by its cause: the ids
+        // it would have listed are unknown (null), so other files' references to them are not checked.
+        Map<String, School> schoolsById = problems.readable(MosaicFiles.SCHOOLS) ? new HashMap<>() : null;
+        if (schoolsById != null) {
+            schools.forEach(s -> schoolsById.put(s.id(), s));
+        }
         List<Student> students = readStudents(dir.resolve(MosaicFiles.STUDENTS), schoolsById, problems);
-        Set<String> studentIds = new HashSet<>(students.size() * 2);
-        students.forEach(s -> studentIds.add(s.id()));
+        Set<String> studentIds = problems.readable(MosaicFiles.STUDENTS) ? new HashSet<>(students.size() * 2) : null;
+        if (studentIds != null) {
+            students.forEach(s -> studentIds.add(s.id()));
+        }
 
         List<Score> scores = optional(dir, MosaicFiles.SCORES) ? readScores(dir.resolve(MosaicFiles.SCORES),
                 studentIds, problems) : new ArrayList<>();
@@ -62,8 +72,10 @@ public final class MosaicCsvReader {
                 ? readRequests(dir.resolve(MosaicFiles.REQUESTS), studentIds, problems) : List.of();
         List<Section> sections = optional(dir, MosaicFiles.SECTIONS)
                 ? readSections(dir.resolve(MosaicFiles.SECTIONS), schoolsById, problems) : List.of();
-        Set<String> sectionIds = new HashSet<>();
-        sections.forEach(s -> sectionIds.add(s.id()));
+        Set<String> sectionIds = problems.readable(MosaicFiles.SECTIONS) ? new HashSet<>() : null;
+        if (sectionIds != null) {
+            sections.forEach(s -> sectionIds.add(s.id()));
+        }
         List<RosterEntry> rosters = optional(dir, MosaicFiles.ROSTERS)
                 ? readRosters(dir.resolve(MosaicFiles.ROSTERS), sectionIds, studentIds, problems) : List.of();
 
@@ -141,7 +153,7 @@ public final class MosaicCsvReader {
             }
             int grade = row.grade("grade");
             String schoolId = row.text("school_id");
-            if (!schoolId.isEmpty()) {
+            if (!schoolId.isEmpty() && schools != null) {
                 School s = schools.get(schoolId);
                 if (s == null) {
                     row.problem("school_id", schoolId, "a school_id listed in schools.csv, or empty for a student "
@@ -178,7 +190,7 @@ public final class MosaicCsvReader {
         List<Score> scores = new ArrayList<>();
         CsvTable.read(file, MosaicFiles.SCORE_REQUIRED, problems, row -> {
             String id = row.required("student_id");
-            if (!id.isEmpty() && !studentIds.contains(id)) {
+            if (!id.isEmpty() && studentIds != null && !studentIds.contains(id)) {
                 row.problem("student_id", id, "a student_id listed in students.csv");
             }
             String subject = row.required("subject").toLowerCase(Locale.ROOT);
@@ -198,12 +210,12 @@ public final class MosaicCsvReader {
         Map<String, Set<String>> ranked = new HashMap<>();
         CsvTable.read(file, MosaicFiles.CHOICE_COLUMNS, problems, row -> {
             String id = row.required("student_id");
-            if (!id.isEmpty() && !studentIds.contains(id)) {
+            if (!id.isEmpty() && studentIds != null && !studentIds.contains(id)) {
                 row.problem("student_id", id, "a student_id listed in students.csv");
             }
             int rank = row.integer("rank", 1, 1000, 1, true);
             String schoolId = row.required("school_id");
-            if (!schoolId.isEmpty() && !schools.containsKey(schoolId)) {
+            if (!schoolId.isEmpty() && schools != null && !schools.containsKey(schoolId)) {
                 row.problem("school_id", schoolId, "a school_id listed in schools.csv");
             }
             if (!ranks.computeIfAbsent(id, k -> new HashSet<>()).add(rank)) {
@@ -224,11 +236,11 @@ public final class MosaicCsvReader {
         Set<String> pairs = new HashSet<>();
         CsvTable.read(file, MosaicFiles.PRIORITY_COLUMNS, problems, row -> {
             String id = row.required("student_id");
-            if (!id.isEmpty() && !studentIds.contains(id)) {
+            if (!id.isEmpty() && studentIds != null && !studentIds.contains(id)) {
                 row.problem("student_id", id, "a student_id listed in students.csv");
             }
             String schoolId = row.required("school_id");
-            if (!schoolId.isEmpty() && !schools.containsKey(schoolId)) {
+            if (!schoolId.isEmpty() && schools != null && !schools.containsKey(schoolId)) {
                 row.problem("school_id", schoolId, "a school_id listed in schools.csv");
             }
             int p = row.integer("priority", 0, 1_000_000, 0, true);
@@ -247,7 +259,7 @@ public final class MosaicCsvReader {
             String b = row.required("student_b");
             for (String col : List.of("student_a", "student_b")) {
                 String v = row.text(col);
-                if (!v.isEmpty() && !studentIds.contains(v)) {
+                if (!v.isEmpty() && studentIds != null && !studentIds.contains(v)) {
                     row.problem(col, v, "a student_id listed in students.csv");
                 }
             }
@@ -275,7 +287,7 @@ public final class MosaicCsvReader {
                 row.problem("section_id", id, "a section id used only once");
             }
             String schoolId = row.required("school_id");
-            if (!schoolId.isEmpty() && !schools.containsKey(schoolId)) {
+            if (!schoolId.isEmpty() && schools != null && !schools.containsKey(schoolId)) {
                 row.problem("school_id", schoolId, "a school_id listed in schools.csv");
             }
             sections.add(new Section(id, schoolId, row.grade("grade"), row.required("subject").toLowerCase(
@@ -293,10 +305,10 @@ public final class MosaicCsvReader {
         CsvTable.read(file, MosaicFiles.ROSTER_COLUMNS, problems, row -> {
             String section = row.required("section_id");
             String student = row.required("student_id");
-            if (!section.isEmpty() && !sectionIds.contains(section)) {
+            if (!section.isEmpty() && sectionIds != null && !sectionIds.contains(section)) {
                 row.problem("section_id", section, "a section_id listed in sections.csv");
             }
-            if (!student.isEmpty() && !studentIds.contains(student)) {
+            if (!student.isEmpty() && studentIds != null && !studentIds.contains(student)) {
                 row.problem("student_id", student, "a student_id listed in students.csv");
             }
             if (!seen.computeIfAbsent(section, k -> new HashSet<>()).add(student)) {
