@@ -181,6 +181,32 @@ public final class CsvTable {
         }
     }
 
+    /**
+     * Why a text cell is refused, or null. Control characters (other than tab and line breaks inside a quoted field)
+     * break databases and terminals; a cell starting with =, +, - or @ would run as a formula when a spreadsheet opens
+     * the output it is copied into (OWASP CSV injection), so Mosaic refuses it at import rather than alter ids on
+     * output. Plain numbers such as -5 are not formulas.
+     */
+    static String unsafe(String v) {
+        for (int k = 0; k < v.length(); k++) {
+            char c = v.charAt(k);
+            if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+                return String.format("text without control characters (U+%04X at character %d)", (int) c, k + 1);
+            }
+        }
+        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 && !PLAIN_NUMBER.matcher(v).matches()) {
+            return "text that does not start with =, +, - or @ (a spreadsheet would run it as a formula)";
+        }
+        return null;
+    }
+
+    /** Decimal numbers only: Java would also take hex (0x1p8), suffixes (200d, 5f), NaN and Infinity. */
+    public static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile(
+            "[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]{1,3})?");
+
+    private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile(
+            "[+-]?[0-9]+(\\.[0-9]+)?");
+
     private static boolean isBlank(CSVRecord rec) {
         for (String v : rec) {
             if (!v.isBlank()) {
@@ -243,8 +269,22 @@ public final class CsvTable {
             return header.containsKey(column);
         }
 
-        /** The trimmed text of a column, or "" when the column is absent or the row is short. */
+        /**
+         * The trimmed text of a column, or "" when the column is absent or the row is short. Text holding control
+         * characters (NUL, escape, ...) or starting like a spreadsheet formula is reported and read as "".
+         */
         public String text(String column) {
+            String v = raw(column);
+            String why = unsafe(v);
+            if (why != null) {
+                problem(column, v, why + rowName());
+                return "";
+            }
+            return v;
+        }
+
+        /** For numbers, grades and flags: their own parsing rejects anything else. */
+        private String raw(String column) {
             Integer i = header.get(column);
             if (i == null || i >= record.size()) {
                 return "";
@@ -270,7 +310,7 @@ public final class CsvTable {
         }
 
         public int integer(String column, int min, int max, int fallback, boolean required) {
-            String v = text(column);
+            String v = raw(column);
             if (v.isEmpty()) {
                 if (required) {
                     problem(column, v, "a whole number from " + min + " to " + max);
@@ -291,7 +331,7 @@ public final class CsvTable {
         }
 
         public double decimal(String column, double min, double max, double fallback, boolean required) {
-            String v = text(column);
+            String v = raw(column);
             if (v.isEmpty()) {
                 if (required) {
                     problem(column, v, "a number from " + fmt(min) + " to " + fmt(max));
@@ -299,6 +339,9 @@ public final class CsvTable {
                 return fallback;
             }
             try {
+                if (!DECIMAL.matcher(v).matches()) {
+                    throw new NumberFormatException("not a decimal");
+                }
                 double d = Double.parseDouble(v);
                 if (!(d >= min && d <= max)) {
                     problem(column, v, "a number from " + fmt(min) + " to " + fmt(max));
@@ -313,26 +356,38 @@ public final class CsvTable {
 
         /** 0/1 flags; also accepts true/false, yes/no and Y/N as SIS exports write them. Absent means false. */
         public boolean flag(String column) {
-            String v = text(column).toLowerCase(Locale.ROOT);
+            String v = raw(column).toLowerCase(Locale.ROOT);
             switch (v) {
                 case "": case "0": case "false": case "no": case "n":
                     return false;
                 case "1": case "true": case "yes": case "y":
                     return true;
                 default:
-                    problem(column, text(column), "0 or 1 (true/false and yes/no are also accepted)");
+                    problem(column, raw(column), "0 or 1 (true/false and yes/no are also accepted)");
                     return false;
             }
         }
 
         public int grade(String column) {
-            String v = text(column);
+            String v = raw(column);
             Integer g = org.mosaic.model.Grades.parse(v);
             if (g == null) {
                 problem(column, v, "a grade: PK, K, or 1 to 12");
                 return 0;
             }
             return g;
+        }
+
+        /** The row's id for messages about its text: its student, section or school id, when it has one. */
+        private String rowName() {
+            for (String idColumn : List.of("student_id", "section_id", "school_id", "sourcedid")) {
+                String id = raw(idColumn);
+                if (!id.isEmpty() && unsafe(id) == null) {
+                    return " (row of " + idColumn.replace("_id", "").replace("sourcedid", "sourcedId") + " " + id
+                            + ")";
+                }
+            }
+            return "";
         }
 
         private String fmt(double d) {

@@ -416,7 +416,8 @@ public final class GroupUnitCsv {
                     dot = true;
                 } else {
                     try {
-                        return Double.parseDouble(text(i).trim());
+                        String t = text(i).trim();
+                        return CsvTable.DECIMAL.matcher(t).matches() ? Double.parseDouble(t) : Double.NaN;
                     } catch (NumberFormatException e) {
                         return Double.NaN;
                     }

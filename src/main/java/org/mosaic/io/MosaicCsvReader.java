@@ -36,6 +36,8 @@ import org.mosaic.model.Student;
  * and reported together in one {@link BadInputException}; no partial dataset is ever returned.
  */
 public final class MosaicCsvReader {
+    /** Seats of a school, and of one of its grades. */
+    static final int MAX_CAPACITY = 100_000;
     private MosaicCsvReader() {
     }
 
@@ -112,14 +114,15 @@ public final class MosaicCsvReader {
                         "low_grade"));
                 high = low;
             }
-            int capacity = row.integer("capacity", 0, 100_000, 0, true);
+            int capacity = row.integer("capacity", 0, MAX_CAPACITY, 0, true);
             Map<Integer, Integer> byGrade = new TreeMap<>();
             for (int g = low; g <= high; g++) {
                 byGrade.put(g, capacity);
             }
             String overrides = row.text("capacity_by_grade");
             if (!overrides.isEmpty()) {
-                for (String part : overrides.split(";")) {
+                // The same bounds as capacity: a grade's seats are allocated, so 2147483647 must not pass.
+                for (String part : overrides.split(";", 200)) {
                     String[] kv = part.split("=");
                     Integer g = kv.length == 2 ? Grades.parse(kv[0]) : null;
                     Integer seats = null;
@@ -128,9 +131,10 @@ public final class MosaicCsvReader {
                     } catch (NumberFormatException ignored) {
                         // reported below
                     }
-                    if (g == null || seats == null || seats < 0 || g < low || g > high) {
+                    if (g == null || seats == null || seats < 0 || seats > MAX_CAPACITY || g < low || g > high) {
                         row.problem("capacity_by_grade", overrides,
-                                "grade=seats pairs separated by ';' for grades the school serves, e.g. 6=250;7=240");
+                                "grade=seats pairs separated by ';' for grades the school serves, seats from 0 to "
+                                        + MAX_CAPACITY + ", e.g. 6=250;7=240");
                         break;
                     }
                     byGrade.put(g, seats);
