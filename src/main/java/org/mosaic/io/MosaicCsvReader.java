@@ -70,8 +70,9 @@ public final class MosaicCsvReader {
                 studentIds, schoolsById, problems) : List.of();
         List<Priority> priorities = optional(dir, MosaicFiles.PRIORITIES)
                 ? readPriorities(dir.resolve(MosaicFiles.PRIORITIES), studentIds, schoolsById, problems) : List.of();
+        List<RequestChecks.Request> requestLines = new ArrayList<>();
         List<PlacementRequest> requests = optional(dir, MosaicFiles.REQUESTS)
-                ? readRequests(dir.resolve(MosaicFiles.REQUESTS), studentIds, problems) : List.of();
+                ? readRequests(dir.resolve(MosaicFiles.REQUESTS), studentIds, problems, requestLines) : List.of();
         List<Section> sections = optional(dir, MosaicFiles.SECTIONS)
                 ? readSections(dir.resolve(MosaicFiles.SECTIONS), schoolsById, problems) : List.of();
         Set<String> sectionIds = problems.readable(MosaicFiles.SECTIONS) ? new HashSet<>() : null;
@@ -81,6 +82,11 @@ public final class MosaicCsvReader {
         List<RosterEntry> rosters = optional(dir, MosaicFiles.ROSTERS)
                 ? readRosters(dir.resolve(MosaicFiles.ROSTERS), sectionIds, studentIds, problems) : List.of();
 
+        if (problems.isEmpty()) {
+            Map<String, Student> byId = new HashMap<>();
+            students.forEach(st -> byId.put(st.id(), st));
+            RequestChecks.check(requestLines, byId, sections, problems);
+        }
         problems.throwIfAny();
         String name = dir.toAbsolutePath().normalize().getFileName() == null ? "district"
                 : dir.toAbsolutePath().normalize().getFileName().toString();
@@ -256,7 +262,8 @@ public final class MosaicCsvReader {
         return priorities;
     }
 
-    static List<PlacementRequest> readRequests(Path file, Set<String> studentIds, Problems problems) {
+    static List<PlacementRequest> readRequests(Path file, Set<String> studentIds, Problems problems,
+                                               List<RequestChecks.Request> lines) {
         List<PlacementRequest> requests = new ArrayList<>();
         CsvTable.read(file, MosaicFiles.REQUEST_COLUMNS, problems, row -> {
             String a = row.required("student_a");
@@ -278,6 +285,7 @@ public final class MosaicCsvReader {
                 row.problem("kind", kindText, "apart | together");
             }
             requests.add(new PlacementRequest(a, b, kind));
+            lines.add(new RequestChecks.Request(a, b, kind, row.line()));
         });
         return requests;
     }
