@@ -92,6 +92,8 @@ public final class EnrollCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Ranges.atLeast("--draws", draws, spec.commandLine().getParseResult().hasMatchedOption("--draws") ? 1 : 0);
+        Ranges.atLeast("--threads", threads, 1);
         Run run;
         try (OutputFolder folder = Outputs.open(spec, out)) {
             Dataset dataset = MosaicCsvReader.read(data);

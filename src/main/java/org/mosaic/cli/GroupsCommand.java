@@ -129,6 +129,13 @@ public final class GroupsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Ranges.atLeast("--min", min, 1);
+        Ranges.atLeast("--max", max, 1);
+        Ranges.atLeast("--groups", groups, 0);
+        Ranges.atLeast("--block", block, 1);
+        Ranges.atLeast("--rotation", rotation, 1);
+        Ranges.atLeast("--mixed", mixed, 0);
+        Ranges.atLeast("--max-range", maxRange, 0.0);
         try (OutputFolder folder = Outputs.open(spec, out)) {
             return call(folder);
         }

@@ -388,6 +388,7 @@ public final class MeasureCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            Ranges.atLeast("--simulate", simulate, 0);
             GroupUnitCsv.Counts c = GroupUnitCsv.read(input, group, unit, within, weight);
             GroupUnitTable table = new GroupUnitTable(c.groups(), c.units(), c.counts());
             Map<String, Object> out = new LinkedHashMap<>();

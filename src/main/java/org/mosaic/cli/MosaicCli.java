@@ -51,7 +51,24 @@ public final class MosaicCli implements Runnable {
 
     /** Runs a command line and returns its exit code; used by tests as well as main. */
     public static int run(String... args) {
-        return newCommandLine().execute(args);
+        CommandLine cl = newCommandLine();
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            return outOfResources(e, cl.getErr());
+        }
+    }
+
+    /** One line and a way out, never a stack trace: the usual cause is a dataset larger than the default heap. */
+    static int outOfResources(Throwable e, PrintWriter err) {
+        err.println(e instanceof OutOfMemoryError
+                ? "mosaic: out of memory (the Java heap is too small for this input); run again with more, e.g. "
+                        + "MOSAIC_JAVA_OPTS=-Xmx8g ./mosaic ... (or java -Xmx8g -jar mosaic.jar ...). Nothing was "
+                        + "replaced."
+                : "mosaic: the input nests too deeply to process (stack overflow); run again with a larger stack, "
+                        + "e.g. MOSAIC_JAVA_OPTS=-Xss16m. Nothing was replaced.");
+        err.flush();
+        return EXIT_INTERNAL;
     }
 
     public static CommandLine newCommandLine() {
@@ -68,6 +85,11 @@ public final class MosaicCli implements Runnable {
 
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parseResult) {
         PrintWriter err = cl.getErr();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError || t instanceof StackOverflowError) {
+                return outOfResources(t, err);
+            }
+        }
         BadInputException bad = findBadInput(e);
         if (bad != null && bad.problems().size() == 1 && bad.omitted() == 0
                 && bad.problems().get(0).file().isEmpty() && bad.problems().get(0).column().isEmpty()) {

@@ -124,6 +124,11 @@ public final class SectionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Ranges.positive("--time-limit", timeLimit, 86_400);
+        Ranges.atLeast("--workers", workers, 1);
+        Ranges.atLeast("--sections", sectionCount, 1);
+        Ranges.atLeast("--capacity", capacity, 1);
+        Ranges.atLeast("--levels", levels, 0);
         try (OutputFolder folder = Outputs.open(spec, out)) {
             return call(folder);
         }

@@ -52,6 +52,11 @@ public final class CsvTable {
                                     Consumer<Row> rowHandler) {
         String name = file.getFileName().toString();
         CsvTable table = new CsvTable(name, problems);
+        String refused = InputLimits.refusal(file);
+        if (refused != null) {
+            problems.add(name, 0, "", "", refused);
+            return false;
+        }
         java.util.Optional<String> changed = Manifest.checkFile(file);
         if (changed.isPresent()) {
             problems.add(name, 0, "", "", changed.get());
@@ -66,7 +71,7 @@ public final class CsvTable {
                      .setIgnoreEmptyLines(true)
                      .setTrim(false)
                      .get()
-                     .parse(skipBom(raw))) {
+                     .parse(InputLimits.bounded(skipBom(raw)))) {
             Iterator<CSVRecord> it = parser.iterator();
             if (!it.hasNext()) {
                 problems.add(name, 1, "", "", "an empty file; expected a header line with the columns "
@@ -74,6 +79,11 @@ public final class CsvTable {
                 return false;
             }
             CSVRecord headerRecord = it.next();
+            String headerTooBig = tooBig(headerRecord);
+            if (headerTooBig != null) {
+                problems.add(name, 1, "", "", headerTooBig);
+                return false;
+            }
             Map<String, Integer> header = Header.read(name, headerRecord, requiredColumns, problems);
             if (header == null) {
                 return false;
@@ -87,12 +97,21 @@ public final class CsvTable {
                     }
                     rec = it.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
+                    if (hasCause(e, InputLimits.LineTooLong.class)) {
+                        problems.add(name, line, "", "", new InputLimits.LineTooLong().getMessage());
+                        return false;
+                    }
                     if (hasCause(e, CharacterCodingException.class)) {
                         notUtf8(file, name, problems);
                         return false;
                     }
                     problems.add(name, line, "", "", "malformed CSV (" + rootMessage(e)
                             + "); check for an unclosed quote");
+                    return false;
+                }
+                String tooBig = tooBig(rec);
+                if (tooBig != null) {
+                    problems.add(name, line, "", "", tooBig);
                     return false;
                 }
                 if (isBlank(rec)) {
@@ -110,11 +129,16 @@ public final class CsvTable {
             notUtf8(file, name, problems);
             return false;
         } catch (UncheckedIOException e) {
-            if (hasCause(e, CharacterCodingException.class)) {
+            if (hasCause(e, InputLimits.LineTooLong.class)) {
+                problems.add(name, 1, "", "", new InputLimits.LineTooLong().getMessage());
+            } else if (hasCause(e, CharacterCodingException.class)) {
                 notUtf8(file, name, problems);
             } else {
                 problems.add(name, 0, "", "", "malformed CSV (" + rootMessage(e) + "); check for an unclosed quote");
             }
+            return false;
+        } catch (InputLimits.LineTooLong e) {
+            problems.add(name, 1, "", "", e.getMessage());
             return false;
         } catch (IOException e) {
             problems.add(name, 0, "", "", "could not be read: " + rootMessage(e));
@@ -206,6 +230,20 @@ public final class CsvTable {
 
     private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile(
             "[+-]?[0-9]+(\\.[0-9]+)?");
+
+    private static String tooBig(CSVRecord rec) {
+        if (rec.size() > InputLimits.MAX_COLUMNS) {
+            return String.format(Locale.ROOT, "%,d columns, above the limit of %,d", rec.size(),
+                    InputLimits.MAX_COLUMNS);
+        }
+        for (int i = 0; i < rec.size(); i++) {
+            if (rec.get(i).length() > InputLimits.MAX_FIELD_CHARS) {
+                return String.format(Locale.ROOT, "column %d holds %,d characters, above the limit of %,d for one "
+                        + "value", i + 1, rec.get(i).length(), InputLimits.MAX_FIELD_CHARS);
+            }
+        }
+        return null;
+    }
 
     private static boolean isBlank(CSVRecord rec) {
         for (String v : rec) {
