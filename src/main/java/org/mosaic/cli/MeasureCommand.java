@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.mosaic.io.OutputFolder;
 import org.mosaic.io.AtomicFiles;
 import org.mosaic.io.Csv;
 import org.mosaic.io.GroupUnitCsv;
@@ -73,9 +74,13 @@ public final class MeasureCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "Missing --data DIR (or use a subcommand: segregation, gaps)");
         }
-        Dataset dataset = MosaicCsvReader.read(data);
-        DistrictReport report = DistrictReport.build(dataset, parseBy(by), levels, subject);
-        report.write(out);
+        DistrictReport report;
+        try (OutputFolder folder = Outputs.open(spec, out)) {
+            Dataset dataset = MosaicCsvReader.read(data);
+            report = DistrictReport.build(dataset, parseBy(by), levels, subject);
+            report.write(folder.dir());
+            folder.commit();
+        }
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
             o.println(Json.write(report.json()));
@@ -407,6 +412,7 @@ public final class MeasureCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            Ranges.atLeast("--simulate", simulate, 0);
             GroupUnitCsv.Counts c = GroupUnitCsv.read(input, group, unit, within, weight);
             GroupUnitTable table = new GroupUnitTable(c.groups(), c.units(), c.counts());
             Map<String, Object> out = new LinkedHashMap<>();

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.mosaic.io.OutputFolder;
 import org.mosaic.io.AtomicFiles;
 import org.mosaic.io.Csv;
 import org.mosaic.io.CsvTable;
@@ -133,14 +134,26 @@ public final class SectionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Ranges.positive("--time-limit", timeLimit, 86_400);
+        Ranges.atLeast("--workers", workers, 1);
+        Ranges.atLeast("--sections", sectionCount, 1);
+        Ranges.atLeast("--capacity", capacity, 1);
+        Ranges.atLeast("--levels", levels, 0);
         if (apply != null) {
             DatasetCopy.requireNewFolder(data, apply, "--apply");
         }
+        try (OutputFolder folder = Outputs.open(spec, out)) {
+            return call(folder);
+        }
+    }
+
+    private int call(OutputFolder folder) {
         Dataset d = MosaicCsvReader.read(data);
         PrintWriter o = spec.commandLine().getOut();
         if (frontier) {
             List<double[]> rows = frontier(d, o);
-            writeFrontier(rows, out);
+            writeFrontier(rows, folder.dir());
+            folder.commit();
             o.println("Frontier: " + out.resolve("frontier.csv") + " and " + out.resolve("frontier.html"));
             o.flush();
             return 0;
@@ -152,7 +165,8 @@ public final class SectionsCommand implements Callable<Integer> {
              Terminal.Clock clock = Terminal.clock(bar, seconds)) {
             f = form(d, tracking);
         }
-        write(f, out, tracking);
+        write(f, folder.dir(), tracking);
+        folder.commit();
         if (apply != null) {
             apply(d, f, data, apply);
         }
