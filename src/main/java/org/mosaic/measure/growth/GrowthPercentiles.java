@@ -11,8 +11,8 @@ import java.util.stream.IntStream;
  * Student growth percentiles exactly as Betebenner (2009) defines them and the R package SGP computes them: for a
  * cohort (one subject, grade and year) and each order k, the current score is regressed on the sum over the k most
  * recent priors of a cubic B-spline basis of that prior ({@link BSplineBasis#forPrior}), by linear quantile
- * regression at the 100 taus (1 … 100 − 0.5) / 100; each student's 100 predicted quantiles are sorted (which removes
- * quantile crossing) and the SGP is the number of them below the student's score, with 0 → 1 and 100 → 99. Each
+ * regression at the 100 taus (1 … 100 − 0.5) / 100; each student's 100 predicted quantiles are rounded to 5 decimals
+ * and sorted (which removes quantile crossing) and the SGP is the number of them below the student's score, with 0 → 1 and 100 → 99. Each
  * student is reported at the highest order available to them.
  */
 public final class GrowthPercentiles {
@@ -124,7 +124,7 @@ public final class GrowthPercentiles {
                 for (int j = 0; j < p; j++) {
                     v += design[i * p + j] * coefficients[t][j];
                 }
-                predicted[t] = v;
+                predicted[t] = round5(v);
             }
             Arrays.sort(predicted);
             int below = 0;
@@ -136,6 +136,14 @@ public final class GrowthPercentiles {
             sgp[i] = Math.max(1, Math.min(TAUS - 1, below));
         }
         return sgp;
+    }
+
+    /**
+     * Predictions are rounded to 5 decimals, as the SGP package rounds them: each fit passes exactly through some
+     * students' scores, and unrounded, floating-point noise would count those below or not at random.
+     */
+    static double round5(double v) {
+        return Math.rint(v * 1e5) / 1e5;
     }
 
     /** The 100 quantile regressions, split over the cores; each worker keeps one solver's work arrays. */
