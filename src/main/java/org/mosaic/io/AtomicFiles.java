@@ -50,6 +50,27 @@ public final class AtomicFiles {
         }
     }
 
+    /** Copies a file so that {@code target} is either its old self or a complete copy, never half of one. */
+    public static void copy(Path source, Path target) {
+        try {
+            Path dir = target.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = dir.resolve("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".part");
+            try {
+                Files.copy(source, tmp);
+                try {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
     public static void writeString(Path target, String content) {
         write(target, out -> out.write(content));
     }

@@ -39,7 +39,9 @@ public final class SvgChart {
             sb.append(String.format(Locale.ROOT,
                     "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>", x, y + 2, w, rowH - 6,
                     PALETTE.get(0)));
-            sb.append(text((int) (v < 0 ? x - 4 : x + w + 4), y + 14, v < 0 ? "end" : "start", fmt(v) + unit));
+            // A negative value's label sits right of the zero line, on the side its bar leaves empty: left of
+            // the bar it would run into the row's label when the bar is long.
+            sb.append(text((int) (v < 0 ? zeroX + 4 : x + w + 4), y + 14, "start", fmt(v) + unit));
         }
         sb.append(String.format("<line x1=\"%d\" y1=\"30\" x2=\"%d\" y2=\"%d\" stroke=\"#9aa5b1\"/>", zeroX, zeroX,
                 h - 16));
