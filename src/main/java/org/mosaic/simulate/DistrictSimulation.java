@@ -33,8 +33,12 @@ import org.mosaic.model.Student;
  */
 public final class DistrictSimulation {
 
-    /** One scenario: {@code policy} null keeps the current schools. */
-    public record Scenario(String name, String policyName, Policy policy, double dial, int levels, int years,
+    /**
+     * One scenario: {@code policy} null keeps the current schools; {@code dialBySchool} overrides the dial for the
+     * schools it names; {@code levels} > 0 forms that many levels (levels mode) instead.
+     */
+    public record Scenario(String name, String policyName, Policy policy, double dial, int levels,
+                           Map<String, Double> dialBySchool, int years,
                            ModelParameters parameters, String subject, int classSize, ClassFormation.Mode sections,
                            double timeLimit) {
     }
@@ -129,8 +133,7 @@ public final class DistrictSimulation {
             }
         }
         LearningModel model = new LearningModel(sc.parameters());
-        ClassFormation former = new ClassFormation(sc.sections(), sc.dial(), sc.levels(), sc.classSize(),
-                sc.timeLimit());
+        Map<Double, ClassFormation> formers = new HashMap<>();
         double[] level = c.start().clone();
         double[] hClass = new double[2];
         double[] hSchool = new double[2];
@@ -150,6 +153,9 @@ public final class DistrictSimulation {
                 int g = grade[members.get(0)];
                 List<Student> roster = members.stream().map(c.students()::get).toList();
                 double[] prior = members.stream().mapToDouble(i -> level[i]).toArray();
+                double dial = sc.dialBySchool().getOrDefault(sid, sc.dial());
+                ClassFormation former = formers.computeIfAbsent(dial, d -> new ClassFormation(sc.sections(), d,
+                        sc.levels(), sc.classSize(), sc.timeLimit()));
                 int[] section = former.form(roster, prior, Draws.mix(seed ^ Draws.key(e.getKey()) + year));
                 int sections = Arrays.stream(section).max().orElse(0) + 1;
                 double schoolDraw = Draws.normal(seed, Draws.key(sid), year);

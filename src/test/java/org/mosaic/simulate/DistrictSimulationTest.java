@@ -25,7 +25,7 @@ class DistrictSimulationTest {
     }
 
     private static DistrictSimulation.Scenario scenario(double dial, ModelParameters p) {
-        return new DistrictSimulation.Scenario("t" + dial, "none", null, dial, 0, 2, p, "math", 25,
+        return new DistrictSimulation.Scenario("t" + dial, "none", null, dial, 0, java.util.Map.of(), 2, p, "math", 25,
                 ClassFormation.Mode.SEARCH, 1);
     }
 
