@@ -100,7 +100,7 @@ final class DistrictReport {
         java.util.Set<String> sets = new java.util.LinkedHashSet<>();
         runs.forEach(r -> sets.add(r.scenario().parameters().name()));
         return SimulateCommand.NOT_A_FORECAST + ". Parameter set " + String.join(", ", sets) + "; " + draws
-                + " draws (seed " + seed + "), " + read.years() + " years, " + students + " students of the entry "
+                + " draws (seed " + seed + "), " + read.years() + (read.years() == 1 ? " year, " : " years, ") + students + " students of the entry "
                 + "grades followed; mean [95% of draws].";
     }
 

@@ -114,43 +114,49 @@ public final class SimulateCommand implements Callable<Integer> {
         ScenarioFile.Read read = ScenarioFile.read(scenario);
         Path dir = data != null ? data : read.dataset();
         if (dir == null) {
-            throw new BadInputException(List.of(new org.mosaic.model.InputProblem(read.file() + ", key dataset", 0, "", "",
-                    "a dataset directory (or give --data)")));
+            throw new BadInputException(List.of(new org.mosaic.model.InputProblem(read.file() + ", key dataset", 0,
+                    "", "", "a dataset directory (or give --data)")));
         }
         int r = draws == null ? 20 : draws;
         if (r < 2 || r > 10_000) {
             throw new BadInputException("--draws " + r + " is out of range; use 2 to 10000 (intervals need draws)");
         }
         PrintWriter o = spec.commandLine().getOut();
-        org.mosaic.model.Dataset dataset = org.mosaic.io.MosaicCsvReader.read(dir);
-        DistrictSimulation.Cohorts cohorts = DistrictSimulation.cohorts(dataset, read.subject());
-        int t = threads();
-        List<DistrictReport.Run> runs = new ArrayList<>();
         long t0 = System.nanoTime();
-        try (Terminal.Bar bar = Terminal.bar("scenario draws", (long) r * read.scenarios().size(), quiet || json)) {
-            java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
-            long total = (long) r * read.scenarios().size();
-            for (DistrictSimulation.Scenario sc : read.scenarios()) {
-                // Every scenario uses the same draw seeds: the same lottery numbers and the same luck, so that
-                // scenarios differ only by what they change.
-                List<DistrictSimulation.Outcomes> outcomes = Draws.run(r, t,
-                        (d, n) -> bar.progress().update(done.incrementAndGet(), total),
-                        i -> DistrictSimulation.draw(cohorts, sc, Draws.seed(seed, i)));
-                runs.add(new DistrictReport.Run(sc, outcomes));
-            }
-        }
+        DistrictReport report = runScenarios(read, dir, r, seed, threads(), quiet || json);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        DistrictReport report = new DistrictReport(read, dir, cohorts.students().size(), seed, r, runs);
         report.write(out);
         if (json) {
             o.println(Json.write(report.summary()));
         } else {
             o.print(report.table());
             o.printf(Locale.ROOT, "%d scenarios x %d draws in %.1f s. Wrote %s, draws.csv, report.html%n",
-                    runs.size(), r, seconds, out.resolve("summary.json"));
+                    read.scenarios().size(), r, seconds, out.resolve("summary.json"));
         }
         o.flush();
         return 0;
+    }
+
+    /** Every scenario of a file over {@code draws} draws, with a progress bar over all of them. */
+    static DistrictReport runScenarios(ScenarioFile.Read read, Path dir, int draws, long seed, int threads,
+                                       boolean quiet) {
+        org.mosaic.model.Dataset dataset = org.mosaic.io.MosaicCsvReader.read(dir);
+        DistrictSimulation.Cohorts cohorts = DistrictSimulation.cohorts(dataset, read.subject());
+        List<DistrictReport.Run> runs = new ArrayList<>();
+        long total = (long) draws * read.scenarios().size();
+        try (Terminal.Bar bar = Terminal.bar("scenario draws", total, quiet)) {
+            java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+            org.mosaic.model.Progress progress = bar.progress();
+            for (DistrictSimulation.Scenario sc : read.scenarios()) {
+                // Every scenario uses the same draw seeds: the same lottery numbers and the same luck, so that
+                // scenarios differ only by what they change.
+                List<DistrictSimulation.Outcomes> outcomes = Draws.run(draws, threads,
+                        (d, n) -> progress.update(done.incrementAndGet(), total),
+                        i -> DistrictSimulation.draw(cohorts, sc, Draws.seed(seed, i)));
+                runs.add(new DistrictReport.Run(sc, outcomes));
+            }
+        }
+        return new DistrictReport(read, dir, cohorts.students().size(), seed, draws, runs);
     }
 
     int threads() {
