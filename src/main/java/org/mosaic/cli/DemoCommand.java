@@ -37,7 +37,8 @@ public final class DemoCommand implements Callable<Integer> {
                 new GroupsStage(),
                 new MeasureStage(),
                 new StoreStage(),
-                new TrackingStage());
+                new TrackingStage(),
+                new SimulateStage());
     }
 
     @Option(names = "--work", defaultValue = "work", description = "Work directory (default: ${DEFAULT-VALUE}).")
