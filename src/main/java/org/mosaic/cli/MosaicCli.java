@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
                 GroupsCommand.class,
                 DemoCommand.class,
                 DbCommand.class,
+                ServeCommand.class,
+                UsersCommand.class,
                 CommandLine.HelpCommand.class
         },
         footer = {"", "Start with: mosaic demo    (generates a sample district and runs every stage)"})
