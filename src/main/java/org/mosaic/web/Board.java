@@ -54,12 +54,21 @@ public final class Board {
 
     public synchronized boolean toggleStudentLock(String studentId) {
         student(studentId);
-        return lockedStudents.remove(studentId) || !lockedStudents.add(studentId);
+        return toggle(lockedStudents, studentId);
     }
 
     public synchronized boolean toggleSectionLock(String sectionId) {
         sectionIndex(sectionId);
-        return lockedSections.remove(sectionId) || !lockedSections.add(sectionId);
+        return toggle(lockedSections, sectionId);
+    }
+
+    /** True when the key is locked now. */
+    private static boolean toggle(Set<String> locked, String key) {
+        if (locked.remove(key)) {
+            return false;
+        }
+        locked.add(key);
+        return true;
     }
 
     public synchronized boolean studentLocked(String studentId) {

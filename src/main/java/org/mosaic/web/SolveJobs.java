@@ -1,7 +1,6 @@
 package org.mosaic.web;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,12 +46,37 @@ public final class SolveJobs implements AutoCloseable {
         }
     }
 
+    /** How a job is solved: CP-SAT through {@link SectionSolver} (tests substitute one they can hold back). */
+    @FunctionalInterface
+    public interface Solver {
+        Board solve(ClassFormation formation, int[] warmStart);
+    }
+
+    /** The real solver: the same call as {@code mosaic sections}. */
+    public static Board solveWithCpSat(ClassFormation f, int[] warmStart) {
+        SectionSolver.Solution s = SectionSolver.solve(f.problem(), warmStart);
+        if (s.section() == null) {
+            throw new BadInputException("no classes keep every rule (" + s.status() + "): loosen a rule or a lock, "
+                    + "or add a section");
+        }
+        return new Board(f, s.section(), String.format(java.util.Locale.ROOT, "%s, objective %d, gap %.1f %%",
+                s.status(), s.objective(), 100 * s.gap()));
+    }
+
+    private final Solver solver;
     private final LinkedBlockingDeque<Job> line = new LinkedBlockingDeque<>();
+    private final java.util.concurrent.ConcurrentLinkedDeque<String> order =
+            new java.util.concurrent.ConcurrentLinkedDeque<>();
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean closed;
 
     public SolveJobs(int workerCount) {
+        this(workerCount, SolveJobs::solveWithCpSat);
+    }
+
+    public SolveJobs(int workerCount, Solver solver) {
+        this.solver = solver;
         for (int w = 0; w < workerCount; w++) {
             Thread t = new Thread(this::work, "mosaic-solve-" + w);
             t.setDaemon(true);
@@ -65,6 +89,7 @@ public final class SolveJobs implements AutoCloseable {
     public View submit(String owner, ClassFormation formation, int[] warmStart, Consumer<Board> onDone) {
         Job job = new Job(owner, formation.setup().schoolId(), formation, warmStart, onDone);
         jobs.put(job.id, job);
+        order.addLast(job.id);
         line.addLast(job);
         forgetOldJobs();
         return view(job);
@@ -126,18 +151,12 @@ public final class SolveJobs implements AutoCloseable {
             j.startedNanos = System.nanoTime();
             j.state = State.RUNNING;
             try {
-                SectionSolver.Solution s = SectionSolver.solve(j.formation.problem(), j.warmStart);
-                if (s.section() == null) {
-                    throw new BadInputException("no classes keep every rule (" + s.status() + "): loosen a rule "
-                            + "or a lock, or add a section");
-                }
-                Board board = new Board(j.formation, s.section(), s.status());
+                Board board = solver.solve(j.formation, j.warmStart);
                 if (j.state == State.CANCELLED) {
                     continue;
                 }
                 j.result = board;
-                j.message = String.format(java.util.Locale.ROOT, "%s, objective %d, gap %.1f %%", s.status(),
-                        s.objective(), 100 * s.gap());
+                j.message = board.solveStatus();
                 j.state = State.DONE;
                 j.onDone.accept(board);
             } catch (BadInputException e) {
@@ -151,14 +170,16 @@ public final class SolveJobs implements AutoCloseable {
         }
     }
 
-    /** Keeps the newest 500 jobs: views of old finished ones are not needed and boards hold memory. */
+    /** Forgets the oldest finished jobs past 500: their views are no longer asked for and boards hold memory. */
     private void forgetOldJobs() {
-        if (jobs.size() <= 500) {
-            return;
+        for (var it = order.iterator(); jobs.size() > 500 && it.hasNext(); ) {
+            String id = it.next();
+            Job j = jobs.get(id);
+            if (j == null || j.state != State.QUEUED && j.state != State.RUNNING) {
+                jobs.remove(id);
+                it.remove();
+            }
         }
-        Map<String, Job> copy = new LinkedHashMap<>(jobs);
-        copy.values().stream().filter(j -> j.state != State.QUEUED && j.state != State.RUNNING)
-                .limit(jobs.size() - 500L).forEach(j -> jobs.remove(j.id));
     }
 
     @Override
