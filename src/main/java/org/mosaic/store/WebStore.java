@@ -37,13 +37,12 @@ public final class WebStore implements AutoCloseable {
     private final Connection conn;
     private final int cost;
     /** Checked against when a user does not exist, so that unknown and known names take the same time. */
-    private final String dummyHash;
+    private String dummyHash;
 
     private WebStore(DbUrl db, Connection conn, int cost) {
         this.db = db;
         this.conn = conn;
         this.cost = cost;
-        this.dummyHash = BCrypt.hashpw("not a password of anyone", BCrypt.gensalt(cost, RANDOM));
     }
 
     /** Opens the database, applying pending migrations first; new passwords get bcrypt cost {@link #COST}. */
@@ -163,7 +162,7 @@ public final class WebStore implements AutoCloseable {
         Optional<WebUser> user;
         synchronized (this) {
             user = findUser(username == null ? "" : username);
-            stored = user.isPresent() ? passwordHash(username) : dummyHash;
+            stored = user.isPresent() ? passwordHash(username) : dummyHash();
         }
         try {
             boolean ok = password != null && BCrypt.checkpw(new String(password), stored);
@@ -179,11 +178,18 @@ public final class WebStore implements AutoCloseable {
         try (PreparedStatement ps = conn.prepareStatement("SELECT password_hash FROM web_users WHERE username = ?")) {
             ps.setString(1, username);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : dummyHash;
+                return rs.next() ? rs.getString(1) : dummyHash();
             }
         } catch (SQLException e) {
             throw new StoreException("could not read users: " + e.getMessage());
         }
+    }
+
+    private String dummyHash() {
+        if (dummyHash == null) {
+            dummyHash = BCrypt.hashpw("not a password of anyone", BCrypt.gensalt(cost, RANDOM));
+        }
+        return dummyHash;
     }
 
     /** Sets a new password; false when there is no such user. */
