@@ -167,20 +167,10 @@ public final class WebServer implements AutoCloseable {
         }
         String given = ctx.header("X-CSRF-Token");
         if (given == null) {
-            given = ctx.isMultipartFormData() ? multipartField(ctx, "_csrf") : ctx.formParam("_csrf");
+            given = ctx.formParam("_csrf");
         }
         if (session == null || !Sessions.sameToken(session.csrf(), given)) {
             throw new WebError(403, "the form's CSRF token is missing or stale: reload the page and try again");
-        }
-    }
-
-    private static String multipartField(Context ctx, String name) {
-        try {
-            var part = ctx.req().getPart(name);
-            return part == null ? null : new String(part.getInputStream().readAllBytes(),
-                    java.nio.charset.StandardCharsets.UTF_8);
-        } catch (Exception e) {
-            return null;
         }
     }
 
