@@ -309,7 +309,7 @@ final class PageRoutes {
             on = b.toggleSectionLock(required(ctx, "section"));
             url += "section=" + java.net.URLEncoder.encode(section, java.nio.charset.StandardCharsets.UTF_8);
         }
-        String label = student != null ? (on ? "🔒" : "🔓") : on ? "locked" : "lock";
+        String label = on ? "locked" : "lock";
         ctx.html("<button class=\"lock" + (on ? " on" : "") + "\" hx-post=\"" + Html.attr(url)
                 + "\" hx-swap=\"outerHTML\">" + label + "</button>");
     }
