@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
                 SimulateCommand.class,
                 DemoCommand.class,
                 DbCommand.class,
+                ServeCommand.class,
+                UsersCommand.class,
                 CommandLine.HelpCommand.class
         },
         footer = {"", "Start with: mosaic demo    (generates a sample district and runs every stage)"})
