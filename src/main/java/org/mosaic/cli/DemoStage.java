@@ -22,11 +22,19 @@ public interface DemoStage {
     /**
      * Where the demo works. {@code district} is the sample district, {@code elmhurst} the Elmhurst preset; the chain
      * writes {@code next-year} (the district with the enrollment applied) and {@code classes} (next year with one
-     * school's formed classes applied), each a full dataset the next stage reads.
+     * school's formed classes applied), each a full dataset the next stage reads. Folders a stage writes are staged
+     * (see {@link DemoFolders}) until the stage has finished.
      */
-    record Context(Path work, long seed, int students, boolean quiet, PrintWriter out, Map<Path, Dataset> read) {
+    record Context(Path work, long seed, int students, boolean quiet, PrintWriter out, DemoFolders folders,
+                   Map<Path, Dataset> read) {
+        Context(Path work, long seed, int students, boolean quiet, PrintWriter out, DemoFolders folders) {
+            this(work, seed, students, quiet, out, folders, new HashMap<>());
+        }
+
         Context(Path work, long seed, int students, boolean quiet, PrintWriter out) {
-            this(work, seed, students, quiet, out, new HashMap<>());
+            this(work, seed, students, quiet, out, new DemoFolders(org.mosaic.io.RunManifest.of("demo", seed,
+                    Map.of("--seed", Long.toString(seed), "--students", Integer.toString(students)),
+                    List.of()), org.mosaic.io.OutputFolder.FilePrivacy.PRIVATE));
         }
 
         /**
@@ -37,8 +45,9 @@ public interface DemoStage {
             return read.computeIfAbsent(dir.toAbsolutePath().normalize(), MosaicCsvReader::read);
         }
 
+        /** The sample district to read (the generate stage writes it through {@code stageDir("district")}). */
         public Path district() {
-            return work.resolve("district");
+            return folders.reading(work.resolve("district"));
         }
 
         public Path nextYear() {
@@ -50,11 +59,12 @@ public interface DemoStage {
         }
 
         public Path elmhurst() {
-            return work.resolve("elmhurst");
+            return folders.reading(work.resolve("elmhurst"));
         }
 
+        /** A folder the stage writes: staged (see {@link DemoFolders}) until the stage has finished. */
         public Path stageDir(String name) {
-            return work.resolve(name);
+            return folders.folder(work.resolve(name));
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.mosaic.io.OutputFolder;
 import org.mosaic.io.AtomicFiles;
 import org.mosaic.io.Csv;
 import org.mosaic.io.GroupUnitCsv;
@@ -73,9 +74,13 @@ public final class MeasureCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "Missing --data DIR (or use a subcommand: segregation, gaps)");
         }
-        Dataset dataset = MosaicCsvReader.read(data);
-        DistrictReport report = DistrictReport.build(dataset, parseBy(by), levels, subject);
-        report.write(out);
+        DistrictReport report;
+        try (OutputFolder folder = Outputs.open(spec, out)) {
+            Dataset dataset = MosaicCsvReader.read(data);
+            report = DistrictReport.build(dataset, parseBy(by), levels, subject);
+            report.write(folder.dir());
+            folder.commit();
+        }
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
             o.println(Json.write(report.json()));
@@ -386,9 +391,14 @@ public final class MeasureCommand implements Callable<Integer> {
                 + "(lowest first) and add Reardon's ordinal indices.")
         List<String> ordinal;
 
-        @Option(names = "--simulate", defaultValue = "0", description = "Replications for the expected M under random "
-                + "allocation and the bootstrap interval (0 = off; 100 is typical for classrooms).")
+        @Option(names = "--simulate", defaultValue = "0", description = "Replications R for the expected M under "
+                + "random allocation and the bootstrap of the R package segregation: bias, bias-corrected M and H, "
+                + "standard error and interval (0 = off; 100 is the package's default, 1000 for a published figure).")
         int simulate;
+
+        @Option(names = "--ci", defaultValue = "0.95", description = "Confidence of the bootstrap interval (default: "
+                + "${DEFAULT-VALUE}).")
+        double ci;
 
         @Option(names = "--seed", defaultValue = "1", description = "Seed of the simulation (default: "
                 + "${DEFAULT-VALUE}).")
@@ -402,6 +412,7 @@ public final class MeasureCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            Ranges.atLeast("--simulate", simulate, 0);
             GroupUnitCsv.Counts c = GroupUnitCsv.read(input, group, unit, within, weight);
             GroupUnitTable table = new GroupUnitTable(c.groups(), c.units(), c.counts());
             Map<String, Object> out = new LinkedHashMap<>();
@@ -455,13 +466,25 @@ public final class MeasureCommand implements Callable<Integer> {
                         OrdinalSegregation.Kind.VARIATION_RATIO));
             }
             if (simulate > 0) {
-                SmallUnitBias.Result r = SmallUnitBias.estimate(table, simulate, 0.95, seed);
+                if (simulate < 2) {
+                    throw new BadInputException("--simulate " + simulate + ": the bootstrap needs at least 2 "
+                            + "replications (100 is typical)");
+                }
+                if (!(ci > 0 && ci < 1)) {
+                    throw new BadInputException("--ci " + ci + ": a confidence strictly between 0 and 1, e.g. 0.95");
+                }
+                SmallUnitBias.Result r = SmallUnitBias.estimate(table, simulate, ci, seed);
                 Map<String, Object> sim = new LinkedHashMap<>();
                 sim.put("expected_M_random", r.expectedRandom());
-                sim.put("M_bias_corrected", r.corrected());
-                sim.put("bootstrap_lower_95", r.lower());
-                sim.put("bootstrap_upper_95", r.upper());
-                sim.put("bootstrap_se", r.standardError());
+                for (String index : List.of("M", "H")) {
+                    SmallUnitBias.Estimate e = index.equals("M") ? r.m() : r.h();
+                    sim.put(index + "_bootstrap_bias", e.bias());
+                    sim.put(index + "_bias_corrected", e.corrected());
+                    sim.put(index + "_bootstrap_se", e.standardError());
+                    sim.put(index + "_ci_lower", e.lower());
+                    sim.put(index + "_ci_upper", e.upper());
+                }
+                sim.put("ci", r.confidence());
                 sim.put("replications", r.replications());
                 sim.put("seed", r.seed());
                 out.put("small_units", sim);
@@ -523,10 +546,15 @@ public final class MeasureCommand implements Callable<Integer> {
             }
             if (out.containsKey("small_units")) {
                 Map<String, Object> s = (Map<String, Object>) out.get("small_units");
+                String level = String.format(Locale.ROOT, "%s%%", Csv.num(100 * (double) s.get("ci")));
                 rows.add(List.of("expected M if allocated at random", f((double) s.get("expected_M_random"))));
-                rows.add(List.of("M bias-corrected", f((double) s.get("M_bias_corrected"))));
-                rows.add(List.of("bootstrap 95% interval", f((double) s.get("bootstrap_lower_95")) + " - "
-                        + f((double) s.get("bootstrap_upper_95"))));
+                for (String index : List.of("M", "H")) {
+                    rows.add(List.of(index + " bootstrap bias", f((double) s.get(index + "_bootstrap_bias"))));
+                    rows.add(List.of(index + " bias-corrected (SE)", f((double) s.get(index + "_bias_corrected"))
+                            + " (" + f((double) s.get(index + "_bootstrap_se")) + ")"));
+                    rows.add(List.of(index + " " + level + " interval, bias-corrected", f((double) s.get(index
+                            + "_ci_lower")) + " - " + f((double) s.get(index + "_ci_upper"))));
+                }
             }
             sb.append(Tables.render(List.of("index", "value"), rows)).append(System.lineSeparator());
             Map<String, Map<String, Double>> exposure = (Map<String, Map<String, Double>>) out.get("exposure");

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.mosaic.io.OutputFolder;
 import org.mosaic.io.AtomicFiles;
 import org.mosaic.io.Csv;
 import org.mosaic.io.CsvTable;
@@ -88,8 +89,9 @@ public final class SectionsCommand implements Callable<Integer> {
             + "(e.g. 2: standard and advanced sections), mixed within each level.")
     int levels;
 
-    @Option(names = "--time-limit", defaultValue = "20", description = "Solver time limit in seconds (default: "
-            + "${DEFAULT-VALUE}).")
+    @Option(names = "--time-limit", defaultValue = "20", description = "Work the solver may do, in seconds of a "
+            + "quiet two-core machine (default: ${DEFAULT-VALUE}): counted in steps, not timed, so the same seed gives "
+            + "the same classes on any machine; a busy one takes longer (docs/sections.md).")
     double timeLimit;
 
     @Option(names = "--workers", defaultValue = "1", description = "CP-SAT threads (at least 2 are used); results "
@@ -132,14 +134,26 @@ public final class SectionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Ranges.positive("--time-limit", timeLimit, 86_400);
+        Ranges.atLeast("--workers", workers, 1);
+        Ranges.atLeast("--sections", sectionCount, 1);
+        Ranges.atLeast("--capacity", capacity, 1);
+        Ranges.atLeast("--levels", levels, 0);
         if (apply != null) {
             DatasetCopy.requireNewFolder(data, apply, "--apply");
         }
+        try (OutputFolder folder = Outputs.open(spec, out)) {
+            return call(folder);
+        }
+    }
+
+    private int call(OutputFolder folder) {
         Dataset d = MosaicCsvReader.read(data);
         PrintWriter o = spec.commandLine().getOut();
         if (frontier) {
             List<double[]> rows = frontier(d, o);
-            writeFrontier(rows, out);
+            writeFrontier(rows, folder.dir());
+            folder.commit();
             o.println("Frontier: " + out.resolve("frontier.csv") + " and " + out.resolve("frontier.html"));
             o.flush();
             return 0;
@@ -151,7 +165,8 @@ public final class SectionsCommand implements Callable<Integer> {
              Terminal.Clock clock = Terminal.clock(bar, seconds)) {
             f = form(d, tracking);
         }
-        write(f, out, tracking);
+        write(f, folder.dir(), tracking);
+        folder.commit();
         if (apply != null) {
             apply(d, f, data, apply);
         }
@@ -441,6 +456,7 @@ public final class SectionsCommand implements Callable<Integer> {
         m.put("gap", f.solution().gap());
         m.put("dial", dial);
         m.put("seconds", Math.round(f.solution().seconds() * 1000) / 1000.0);
+        m.put("stopped_by", f.solution().stoppedBy());
         m.put("seed", f.problem().seed());
         double[] t = tradeoff(f);
         m.put("mean_within_section_sd", t[0]);
@@ -604,6 +620,11 @@ public final class SectionsCommand implements Callable<Integer> {
                     f.solution().status(), f.solution().objective(), f.solution().bound(), 100 * f.solution().gap(),
                     f.solution().seconds(), t[0], t[1], t[2]));
             sb.append(forced(f.solution()));
+            if (!f.solution().reproducible()) {
+                sb.append(String.format(Locale.ROOT, "  stopped by the wall clock after %.1f s, before the work of "
+                        + "--time-limit %s was done (the machine is too busy or too slow): these classes may not "
+                        + "reproduce from the seed%n", f.solution().seconds(), Csv.num(f.problem().timeLimit())));
+            }
             List<List<?>> rows = new ArrayList<>(sectionStats(f));
             sb.append(Tables.render(STAT_COLUMNS, rows));
         }
