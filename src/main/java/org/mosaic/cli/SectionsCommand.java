@@ -295,9 +295,12 @@ public final class SectionsCommand implements Callable<Integer> {
         long iep = pupils.stream().filter(SectionProblem.Pupil::iep).count();
         long ell = pupils.stream().filter(SectionProblem.Pupil::ell).count();
         boolean both = pupils.stream().anyMatch(p -> p.iep() && p.ell());
+        // Enough co-taught sections for every IEP student at the classes' expected size, not their seats: 97
+        // students in 4 sections of 30 sit about 24 to a class, where the 40% rule allows 9 IEP students, not 12.
+        double expectedSize = Math.min(capacity, Math.floor(pupils.size() / (double) sectionCount));
+        double perSection = Math.max(1, Math.min(cfg.rules.iepMax(), Math.floor(cfg.rules.iepShare() * expectedSize)));
         int coTaught = cfg.coTaughtSections >= 0 ? cfg.coTaughtSections : iep == 0 ? 0
-                : (int) Math.max(Math.ceil(iep / (double) cfg.rules.iepMax()),
-                Math.ceil(iep / Math.floor(cfg.rules.iepShare() * capacity)));
+                : (int) Math.min(sectionCount, Math.ceil(iep / perSection));
         int ellCertified = cfg.ellSections >= 0 ? cfg.ellSections : ell == 0 ? 0
                 : (int) Math.ceil(ell / (double) capacity);
         List<String> levelNames = levelNames(levels, sectionCount);
