@@ -233,6 +233,43 @@ public final class SectionSolver {
         return x;
     }
 
+    /**
+     * The local search alone, without CP-SAT and its proof, spending {@code moves} candidate moves: for Monte Carlo
+     * sweeps that form thousands of classes (mosaic simulate). The same drafts, repairs and exchange search as
+     * {@link #solve}; the best start is returned, or null when no draft could be made to keep the rules.
+     */
+    public static int[] localSearch(SectionProblem p, long moves) {
+        SectionCost cost = new SectionCost(p);
+        double t = p.tracking();
+        List<int[]> drafts = new ArrayList<>();
+        if (t < 1) {
+            drafts.add(snakeDraft(p));
+        }
+        int[] bands = t > 0 ? bandDraft(p) : null;
+        if (bands != null) {
+            drafts.add(bands);
+        }
+        long budget = Math.max(1, moves / drafts.size());
+        int[] best = null;
+        long bestValue = Long.MAX_VALUE;
+        for (int[] given : drafts) {
+            int[] feasible = PlacementRules.violations(p, given).isEmpty() ? given
+                    : RuleRepair.repair(p, cost.score, given, budget, p.seed());
+            if (feasible == null) {
+                continue;
+            }
+            int[] improved = canonical(p, cost.score, given == bands && t < 1
+                    ? continuation(p, cost, feasible, budget, 0)
+                    : ExchangeSearch.improve(p, cost, feasible, budget, p.seed(), 0));
+            long value = cost.total(improved);
+            if (value < bestValue) {
+                best = improved;
+                bestValue = value;
+            }
+        }
+        return best;
+    }
+
     /** Any placement that keeps every hard rule, near the hint (CP-SAT without the objective); null if none found. */
     static int[] feasiblePlacement(SectionProblem p, int[] hint) {
         load();
