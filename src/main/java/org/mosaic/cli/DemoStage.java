@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * One step of {@code mosaic demo}. Each capability adds its stage to {@link DemoCommand#STAGES}; a stage reads the
- * sample data the generate stage wrote, writes its outputs under its own folder of the work directory, and returns a
+ * One step of {@code mosaic demo}. Each capability adds its stage to {@link DemoCommand#stages()}; a stage reads the
+ * data an earlier stage wrote, writes its outputs under its own folder of the work directory, and returns a
  * few summary lines plus the report page it wrote (relative to the work directory).
  */
 public interface DemoStage {
@@ -14,7 +14,12 @@ public interface DemoStage {
 
     Result run(Context ctx) throws Exception;
 
-    /** Where the demo works. {@code district} is the sample district, {@code elmhurst} the Elmhurst preset. */
+    /**
+     * Where the demo works. {@code district} is the sample district, {@code elmhurst} the Elmhurst preset; the chain
+     * writes {@code next-year} (the district with the enrollment applied) and {@code classes} (next year with one
+     * school's formed classes applied), each a full dataset the next stage reads. A stage writes a folder through
+     * {@link #stageDir}; the named getters are for reading.
+     */
     record Context(Path work, long seed, int students, boolean quiet, PrintWriter out, DemoFolders folders) {
         Context(Path work, long seed, int students, boolean quiet, PrintWriter out) {
             this(work, seed, students, quiet, out, new DemoFolders(org.mosaic.io.RunManifest.of("demo", seed,
@@ -22,9 +27,16 @@ public interface DemoStage {
                     List.of()), org.mosaic.io.OutputFolder.FilePrivacy.PRIVATE));
         }
 
-        /** The sample district to read (the generate stage writes it through {@code stageDir("district")}). */
         public Path district() {
             return folders.reading(work.resolve("district"));
+        }
+
+        public Path nextYear() {
+            return folders.reading(work.resolve("next-year"));
+        }
+
+        public Path classes() {
+            return folders.reading(work.resolve("classes"));
         }
 
         public Path elmhurst() {
@@ -37,6 +49,18 @@ public interface DemoStage {
         }
     }
 
-    record Result(List<String> summary, String reportPage) {
+    /** A report page, relative to the work directory, and what it shows. */
+    record Page(String path, String title) {
+    }
+
+    /** The stage's summary lines (its headline figures) and the report pages it wrote, the main one first. */
+    record Result(List<String> summary, List<Page> pages) {
+        public Result {
+            pages = List.copyOf(pages);
+        }
+
+        Result(List<String> summary, String page, String title) {
+            this(summary, page == null ? List.of() : List.of(new Page(page, title)));
+        }
     }
 }

@@ -26,6 +26,6 @@ final class GenerateStage implements DemoStage {
                 String.format(Locale.ROOT, "%s: %,d students, %d schools, %d feeder clusters, %d charter",
                         ctx.district(), s.students(), s.schools(), s.clusters(), s.charters()),
                 String.format(Locale.ROOT, "%s: Elmhurst Community Prep, 375 students in grades 6-8, 24 classes of 32",
-                        ctx.elmhurst())), null);
+                        ctx.elmhurst())), List.of());
     }
 }

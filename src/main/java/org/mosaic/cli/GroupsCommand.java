@@ -317,7 +317,7 @@ public final class GroupsCommand implements Callable<Integer> {
         return out;
     }
 
-    private static List<Score> readScores(Path file, Dataset dataset) {
+    static List<Score> readScores(Path file, Dataset dataset) {
         Problems problems = new Problems();
         List<Score> scores = new ArrayList<>();
         Map<String, Student> byId = dataset.district().studentsById();

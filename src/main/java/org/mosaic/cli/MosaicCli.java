@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 EnrollCommand.class,
                 SectionsCommand.class,
                 GroupsCommand.class,
+                SimulateCommand.class,
                 DemoCommand.class,
                 DbCommand.class,
                 CommandLine.HelpCommand.class

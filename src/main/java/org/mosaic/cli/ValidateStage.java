@@ -19,6 +19,6 @@ final class ValidateStage implements DemoStage {
         return new Result(List.of(String.format(Locale.ROOT,
                 "%,d students in %d schools and %d feeder clusters; FRL %.1f%%, EL %.1f%%, IEP %.1f%%, gifted %.1f%%",
                 s.students(), s.schools(), s.clusters(), 100 * s.frlShare(), 100 * s.ellShare(),
-                100 * s.iepShare(), 100 * s.giftedShare())), null);
+                100 * s.iepShare(), 100 * s.giftedShare())), List.of());
     }
 }

@@ -20,6 +20,8 @@ public final class Outcome {
     final int[] rank;
     final String[] slot;
     final int[] round;
+    /** TTC: the school whose seat the applicant held as an endowment when her cycle was carried out, else null. */
+    final int[] endowment;
     final Map<Integer, Map<String, Cutoff>> cutoffs = new LinkedHashMap<>();
 
     /** Worst admitted applicant of a school's seat type. {@code score} is NaN unless the type orders by score. */
@@ -33,7 +35,8 @@ public final class Outcome {
         }
     }
 
-    private Outcome(Market market, Mechanism mechanism, int[] school, String[] slot, int[] round) {
+    private Outcome(Market market, Mechanism mechanism, int[] school, String[] slot, int[] round, int[] endowment) {
+        this.endowment = endowment;
         this.market = market;
         this.mechanism = mechanism;
         this.school = school;
@@ -67,7 +70,16 @@ public final class Outcome {
     }
 
     static Outcome of(Market m, Mechanism mechanism, int[] school, String[] slot, int[] round) {
-        return new Outcome(m, mechanism, school, slot, round);
+        return new Outcome(m, mechanism, school, slot, round, null);
+    }
+
+    static Outcome of(Market m, Mechanism mechanism, int[] school, String[] slot, int[] round, int[] endowment) {
+        return new Outcome(m, mechanism, school, slot, round, endowment);
+    }
+
+    /** TTC: the school whose priority the applicant traded (her own school if she kept it), or −1. */
+    public int endowmentOf(int i) {
+        return endowment == null ? -1 : endowment[i];
     }
 
     private static int compare(int p1, double l1, int p2, double l2) {
@@ -109,6 +121,11 @@ public final class Outcome {
         return rank[i];
     }
 
+    /** The rank number the family wrote for the assigned school (1 = first choice), −1 when unassigned. */
+    public int writtenRankOf(int i) {
+        return rank[i] < 0 ? -1 : market.writtenRank[i][rank[i]];
+    }
+
     public String slotOf(int i) {
         return slot[i] == null ? "" : slot[i];
     }
@@ -140,28 +157,38 @@ public final class Outcome {
             }
         }
         int upTo = school[i] < 0 ? prefs.length : rank[i];
+        int assignedRank = writtenRankOf(i);
         if (school[i] >= 0) {
             School s = market.schools.get(school[i]);
-            String how = mechanism == Mechanism.TTC ? "through top trading cycles" : slot[i] + " seat";
-            parts.add(ordinal(rank[i] + 1) + " choice " + s.id() + ", " + how
+            String how = mechanism == Mechanism.TTC ? tradeText(i) : slot[i] + " seat";
+            parts.add(ordinal(assignedRank) + " choice " + s.id() + ", " + how
                     + (round != null ? " (round " + round[i] + ")" : ""));
         } else if (prefs.length == 0) {
             return "not assigned: no school with seats in this grade was ranked";
         } else {
             parts.add("not assigned: every ranked school filled");
         }
+        List<org.mosaic.model.Choice> noSeats = market.withoutSeats.get(i);
+        int shown = 0;
         for (int k = 0; k < upTo; k++) {
             int s = prefs[k];
             String id = market.schools.get(s).id();
+            int written = market.writtenRank[i][k];
+            while (shown < noSeats.size() && noSeats.get(shown).rank() < written) {
+                parts.add(ordinal(noSeats.get(shown).rank()) + " choice " + noSeats.get(shown).schoolId()
+                        + " has no seats in this grade");
+                shown++;
+            }
             String yours = String.format(Locale.ROOT, "yours priority %s, lottery %.3f",
                     priorityText(market.prio[i][k]), market.lottery[i][k]);
             if (market.capacity[s] == 0) {
-                parts.add(ordinal(k + 1) + " choice " + id + " has no seats in this grade");
+                parts.add(ordinal(written) + " choice " + id + " has no seats in this grade");
                 continue;
             }
             if (mechanism == Mechanism.TTC) {
-                parts.add(ordinal(k + 1) + " choice " + id + " filled by applicants with higher priority there or "
-                        + "who traded for it; " + yours);
+                parts.add(ordinal(written) + " choice " + id + " gave its seats, through top trading cycles, to "
+                        + "students with higher priority there or to students they traded with, before your turn; "
+                        + yours);
                 continue;
             }
             if (mechanism == Mechanism.BOSTON && round != null) {
@@ -172,7 +199,7 @@ public final class Outcome {
                     }
                 }
                 if (fillRound > 0 && fillRound < k + 1) {
-                    parts.add(ordinal(k + 1) + " choice " + id + " filled in round " + fillRound
+                    parts.add(ordinal(written) + " choice " + id + " filled in round " + fillRound
                             + " by families who ranked it higher");
                     continue;
                 }
@@ -185,19 +212,33 @@ public final class Outcome {
                 }
             }
             if (binding == null) {
-                parts.add(ordinal(k + 1) + " choice " + id + " filled by applicants in seat types you are not "
+                parts.add(ordinal(written) + " choice " + id + " filled by applicants in seat types you are not "
                         + "eligible for");
             } else if (!Double.isNaN(binding.score())) {
                 double mine = market.score(i, orderOf(s, binding.slot()).subject());
-                parts.add(String.format(Locale.ROOT, "%s choice %s filled: %s (%s seats); yours %s", ordinal(k + 1),
+                parts.add(String.format(Locale.ROOT, "%s choice %s filled: %s (%s seats); yours %s", ordinal(written),
                         id, binding.describe(), binding.slot(), Double.isNaN(mine) ? "no score"
                                 : String.format(Locale.ROOT, "%.1f", mine)));
             } else {
-                parts.add(ordinal(k + 1) + " choice " + id + " filled: " + binding.describe()
+                parts.add(ordinal(written) + " choice " + id + " filled: " + binding.describe()
                         + (cs.size() > 1 ? " (" + binding.slot() + " seats)" : "") + "; " + yours);
             }
         }
+        while (shown < noSeats.size() && (school[i] < 0 || noSeats.get(shown).rank() < assignedRank)) {
+            parts.add(ordinal(noSeats.get(shown).rank()) + " choice " + noSeats.get(shown).schoolId()
+                    + " has no seats in this grade");
+            shown++;
+        }
         return String.join("; ", parts);
+    }
+
+    private String tradeText(int i) {
+        int e = endowment == null ? -1 : endowment[i];
+        if (e < 0 || e == school[i]) {
+            return "with your own priority there (top trading cycles)";
+        }
+        return "traded through top trading cycles: your priority at " + market.schools.get(e).id()
+                + " went to a student who ranked it, and a seat held by another student's priority here came to you";
     }
 
     private boolean eligibleFor(int i, int s, String slotName) {

@@ -50,6 +50,28 @@ public final class AtomicFiles {
         }
     }
 
+    /** Copies a file so that {@code target} is either its old self or a complete copy, never half of one. */
+    public static void copy(Path source, Path target) {
+        try {
+            Path dir = target.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = dir.resolve("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".part");
+            try {
+                Files.copy(source, tmp);
+                try {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            Path abs = target.toAbsolutePath();
+            throw DiskFull.orUnchecked(e, OutputFolder.stagingRoot(abs).orElse(abs), abs);
+        }
+    }
+
     public static void writeString(Path target, String content) {
         write(target, out -> out.write(content));
     }

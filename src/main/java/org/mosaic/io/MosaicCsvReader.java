@@ -66,8 +66,12 @@ public final class MosaicCsvReader {
 
         List<Score> scores = optional(dir, MosaicFiles.SCORES) ? readScores(dir.resolve(MosaicFiles.SCORES),
                 studentIds, problems) : new ArrayList<>();
+        Map<String, Integer> gradeOf = studentIds == null ? null : new HashMap<>(students.size() * 2);
+        if (gradeOf != null) {
+            students.forEach(s -> gradeOf.put(s.id(), s.grade()));
+        }
         List<Choice> choices = optional(dir, MosaicFiles.CHOICES) ? readChoices(dir.resolve(MosaicFiles.CHOICES),
-                studentIds, schoolsById, problems) : List.of();
+                gradeOf, schoolsById, problems) : List.of();
         List<Priority> priorities = optional(dir, MosaicFiles.PRIORITIES)
                 ? readPriorities(dir.resolve(MosaicFiles.PRIORITIES), studentIds, schoolsById, problems) : List.of();
         List<RequestChecks.Request> requestLines = new ArrayList<>();
@@ -213,20 +217,27 @@ public final class MosaicCsvReader {
         return scores;
     }
 
-    static List<Choice> readChoices(Path file, Set<String> studentIds, Map<String, School> schools,
+    /** Ranked choices; a school must serve the applicant's grade, else the family's ranks would be renumbered. */
+    static List<Choice> readChoices(Path file, Map<String, Integer> gradeOf, Map<String, School> schools,
                                     Problems problems) {
         List<Choice> choices = new ArrayList<>();
         Map<String, Set<Integer>> ranks = new HashMap<>();
         Map<String, Set<String>> ranked = new HashMap<>();
         CsvTable.read(file, MosaicFiles.CHOICE_COLUMNS, problems, row -> {
             String id = row.required("student_id");
-            if (!id.isEmpty() && studentIds != null && !studentIds.contains(id)) {
+            if (!id.isEmpty() && gradeOf != null && !gradeOf.containsKey(id)) {
                 row.problem("student_id", id, "a student_id listed in students.csv");
             }
             int rank = row.integer("rank", 1, 1000, 1, true);
             String schoolId = row.required("school_id");
             if (!schoolId.isEmpty() && schools != null && !schools.containsKey(schoolId)) {
                 row.problem("school_id", schoolId, "a school_id listed in schools.csv");
+            } else if (!schoolId.isEmpty() && schools != null && gradeOf != null && gradeOf.containsKey(id)
+                    && !schools.get(schoolId).serves(gradeOf.get(id))) {
+                School school = schools.get(schoolId);
+                row.problem("school_id", schoolId, "a school that serves the student's grade "
+                        + Grades.label(gradeOf.get(id)) + " (" + schoolId + " serves " + Grades.label(school.lowGrade())
+                        + "-" + Grades.label(school.highGrade()) + "); remove the row or rank another school");
             }
             if (!ranks.computeIfAbsent(id, k -> new HashSet<>()).add(rank)) {
                 row.problem("rank", Integer.toString(rank), "each rank once per student (rank " + rank

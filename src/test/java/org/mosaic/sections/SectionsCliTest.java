@@ -43,7 +43,9 @@ class SectionsCliTest {
         assertThat(b.exitCode()).as(b.err()).isZero();
         assertThat(Files.mismatch(tmp.resolve("a/placements.csv"), tmp.resolve("b/placements.csv"))).isEqualTo(-1);
         assertThat(Files.readAllLines(tmp.resolve("a/placements.csv"))).hasSize(126);
-        assertThat(Files.readAllLines(tmp.resolve("a/sections.csv")).get(0)).startsWith("section_id,size,mean,sd");
+        assertThat(Files.readAllLines(tmp.resolve("a/section_stats.csv")).get(0)).startsWith("section_id,size,mean,sd");
+        assertThat(Files.readAllLines(tmp.resolve("a/sections.csv")).get(0)).isEqualTo(String.join(",",
+                org.mosaic.io.MosaicFiles.SECTION_COLUMNS));
         assertThat(a.out()).contains("\"status\"").contains("\"bound\"").contains("\"gap\"").contains("\"dial\" : 1.0");
         // The objective's terms add up to it; tracked, only ranges and sizes cost anything.
         com.fasterxml.jackson.databind.JsonNode summary = new com.fasterxml.jackson.databind.ObjectMapper()

@@ -39,7 +39,9 @@ public final class SvgChart {
             sb.append(String.format(Locale.ROOT,
                     "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>", x, y + 2, w, rowH - 6,
                     PALETTE.get(0)));
-            sb.append(text((int) (v < 0 ? x - 4 : x + w + 4), y + 14, v < 0 ? "end" : "start", fmt(v) + unit));
+            // A negative value's label sits right of the zero line, on the side its bar leaves empty: left of
+            // the bar it would run into the row's label when the bar is long.
+            sb.append(text((int) (v < 0 ? zeroX + 4 : x + w + 4), y + 14, "start", fmt(v) + unit));
         }
         sb.append(String.format("<line x1=\"%d\" y1=\"30\" x2=\"%d\" y2=\"%d\" stroke=\"#9aa5b1\"/>", zeroX, zeroX,
                 h - 16));
@@ -137,6 +139,112 @@ public final class SvgChart {
             }
             sb.append("<polyline fill=\"none\" stroke-width=\"2\" stroke=\"").append(color).append("\" points=\"")
                     .append(pts.toString().trim()).append("\"/>");
+        }
+        return sb.append("</svg>").toString();
+    }
+
+    /** A value with its interval, for charts that must never show a bare point (Monte Carlo projections). */
+    public record Ranged(String label, double mean, double low, double high) {
+    }
+
+    /**
+     * One row per label: a dot at the mean and a whisker from low to high, with a zero line when the range spans
+     * it. For effects whose uncertainty matters as much as their size.
+     */
+    public static String intervals(String title, List<Ranged> rows, String unit) {
+        int rowH = 24;
+        int labelW = 260;
+        int plotW = 440;
+        int h = 40 + rowH * rows.size() + 24;
+        double lo = Math.min(0, rows.stream().mapToDouble(Ranged::low).min().orElse(0));
+        double hi = Math.max(0, rows.stream().mapToDouble(Ranged::high).max().orElse(1));
+        if (hi == lo) {
+            hi = lo + 1;
+        }
+        double span = hi - lo;
+        lo -= 0.05 * span;
+        hi += 0.05 * span;
+        StringBuilder sb = open(labelW + plotW + 200, h, title);
+        double min = lo;
+        double max = hi;
+        java.util.function.DoubleUnaryOperator x = v -> labelW + plotW * (v - min) / (max - min);
+        double zero = x.applyAsDouble(0);
+        sb.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"30\" x2=\"%.1f\" y2=\"%d\" "
+                + "stroke=\"#9aa5b1\" stroke-dasharray=\"3,3\"/>", zero, zero, h - 20));
+        for (int i = 0; i < rows.size(); i++) {
+            Ranged r = rows.get(i);
+            int y = 34 + i * rowH + rowH / 2;
+            sb.append(text(labelW - 6, y + 4, "end", r.label()));
+            sb.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" "
+                    + "stroke=\"%s\" stroke-width=\"2\"/>", x.applyAsDouble(r.low()), y, x.applyAsDouble(r.high()),
+                    y, PALETTE.get(0)));
+            sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%d\" r=\"4\" fill=\"%s\"/>",
+                    x.applyAsDouble(r.mean()), y, PALETTE.get(0)));
+            sb.append(text(labelW + plotW + 8, y + 4, "start", fmt(r.mean()) + unit + " [" + fmt(r.low()) + ", "
+                    + fmt(r.high()) + "]"));
+        }
+        sb.append(text((int) zero, h - 6, "middle", "0"));
+        return sb.append("</svg>").toString();
+    }
+
+    /**
+     * One point per label at (x, y), each with horizontal and vertical whiskers for its intervals, labelled; for
+     * scenarios compared on two outcomes (achievement against segregation).
+     */
+    public static String scatter(String title, String xLabel, String yLabel, List<Ranged> xs, List<Ranged> ys) {
+        int w = 760;
+        int h = 420;
+        int left = 70;
+        int right = 200;
+        int top = 40;
+        int bottom = 50;
+        double x0 = xs.stream().mapToDouble(Ranged::low).min().orElse(0);
+        double x1 = xs.stream().mapToDouble(Ranged::high).max().orElse(1);
+        double y0 = ys.stream().mapToDouble(Ranged::low).min().orElse(0);
+        double y1 = ys.stream().mapToDouble(Ranged::high).max().orElse(1);
+        if (x1 - x0 < 1e-9) {
+            x1 = x0 + 1e-3;
+        }
+        if (y1 - y0 < 1e-9) {
+            y1 = y0 + 1e-3;
+        }
+        double xPad = 0.08 * (x1 - x0);
+        double yPad = 0.08 * (y1 - y0);
+        double xMin = x0 - xPad;
+        double xMax = x1 + xPad;
+        double yMin = y0 - yPad;
+        double yMax = y1 + yPad;
+        int pw = w - left - right;
+        int ph = h - top - bottom;
+        java.util.function.DoubleUnaryOperator px = v -> left + pw * (v - xMin) / (xMax - xMin);
+        java.util.function.DoubleUnaryOperator py = v -> top + ph - ph * (v - yMin) / (yMax - yMin);
+        StringBuilder sb = open(w, h, title);
+        sb.append(String.format("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#9aa5b1\"/>", left,
+                top + ph, left + pw, top + ph));
+        sb.append(String.format("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#9aa5b1\"/>", left, top,
+                left, top + ph));
+        for (int t = 0; t <= 4; t++) {
+            sb.append(text(left - 6, top + ph - ph * t / 4 + 4, "end", fmt(yMin + (yMax - yMin) * t / 4)));
+            sb.append(text(left + pw * t / 4, top + ph + 16, "middle", fmt(xMin + (xMax - xMin) * t / 4)));
+        }
+        sb.append(text(left + pw / 2, h - 8, "middle", xLabel));
+        sb.append(String.format("<text x=\"14\" y=\"%d\" text-anchor=\"middle\" transform=\"rotate(-90 14 %d)\">"
+                + "%s</text>", top + ph / 2, top + ph / 2, Html.escape(yLabel)));
+        for (int i = 0; i < xs.size(); i++) {
+            Ranged rx = xs.get(i);
+            Ranged ry = ys.get(i);
+            String color = PALETTE.get(i % PALETTE.size());
+            double cx = px.applyAsDouble(rx.mean());
+            double cy = py.applyAsDouble(ry.mean());
+            sb.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+                    + "stroke=\"%s\"/>", px.applyAsDouble(rx.low()), cy, px.applyAsDouble(rx.high()), cy, color));
+            sb.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+                    + "stroke=\"%s\"/>", cx, py.applyAsDouble(ry.low()), cx, py.applyAsDouble(ry.high()), color));
+            sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"/>", cx, cy,
+                    color));
+            sb.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"10\" "
+                    + "fill=\"%s\"/>", left + pw + 14, top + 4 + 16 * i, color));
+            sb.append(text(left + pw + 28, top + 13 + 16 * i, "start", rx.label()));
         }
         return sb.append("</svg>").toString();
     }
