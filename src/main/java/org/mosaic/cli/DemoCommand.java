@@ -37,7 +37,8 @@ public final class DemoCommand implements Callable<Integer> {
                 new GroupsStage(),
                 new MeasureStage(),
                 new StoreStage(),
-                new TrackingStage());
+                new TrackingStage(),
+                new SimulateStage());
     }
 
     @Option(names = "--work", defaultValue = "work", description = "Work directory (default: ${DEFAULT-VALUE}).")
@@ -114,7 +115,10 @@ public final class DemoCommand implements Callable<Integer> {
         if (!Files.exists(file)) {
             return;
         }
-        String up = "../".repeat(Path.of(page).getNameCount() - 1) + "index.html";
-        AtomicFiles.writeString(file, Html.withBackLink(Files.readString(file), up, "Mosaic demo report"));
+        String up = "../".repeat(Path.of(page).getNameCount() - 1);
+        String[] glossary = page.equals(Glossary.FILE) ? null : new String[] {up + Glossary.FILE,
+                "Glossary of the words and measures"};
+        AtomicFiles.writeString(file, Html.withBackLink(Files.readString(file), up + "index.html",
+                "Mosaic demo report", glossary));
     }
 }

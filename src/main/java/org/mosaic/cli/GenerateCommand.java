@@ -41,6 +41,10 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Output directory (created; files replaced).")
     Path out;
 
+    @Option(names = "--truth", description = "Also write the generator's truth (true school effects on growth, "
+            + "creaming and exit parameters) to OUT/truth/, a folder no estimator reads.")
+    boolean truth;
+
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
@@ -73,15 +77,17 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         SyntheticDistrict.Summary s;
         try (Terminal.Bar bar = Terminal.bar("generate", 3L * students, quiet)) {
-            s = SyntheticDistrict.generate(GeneratorOptions.of(seed, students), folder.dir(), bar.progress());
+            s = SyntheticDistrict.generate(GeneratorOptions.of(seed, students), folder.dir(),
+                    truth ? folder.dir().resolve("truth") : null, bar.progress());
         }
         folder.commit();
         o.printf(Locale.ROOT, "Wrote %,d students in %d schools (%d feeder clusters, %d charter) to %s in %s%n",
                 s.students(), s.schools(), s.clusters(), s.charters(), out,
                 Terminal.elapsed(Duration.between(t0, Instant.now())));
         o.printf(Locale.ROOT, "FRL %.1f%%, English learners %.1f%%, IEP %.1f%%, gifted %.1f%%; %,d scores, %,d choices, "
-                + "%,d placement requests, %,d sections%n", 100 * s.frlShare(), 100 * s.ellShare(),
-                100 * s.iepShare(), 100 * s.giftedShare(), s.scores(), s.choices(), s.requests(), s.sections());
+                + "%,d placement requests, %,d sections; %,d enrollment rows over %d years%s%n", 100 * s.frlShare(),
+                100 * s.ellShare(), 100 * s.iepShare(), 100 * s.giftedShare(), s.scores(), s.choices(), s.requests(),
+                s.sections(), s.enrollments(), 4, truth ? "; truth in " + out.resolve("truth") : "");
         o.flush();
         return 0;
     }

@@ -1,6 +1,8 @@
 package org.mosaic.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.mosaic.io.OutputFolder;
 import org.mosaic.model.BadInputException;
@@ -24,6 +26,8 @@ import picocli.CommandLine.Command;
                 SimulateCommand.class,
                 DemoCommand.class,
                 DbCommand.class,
+                ServeCommand.class,
+                UsersCommand.class,
                 CommandLine.HelpCommand.class
         },
         footer = {"", "Start with: mosaic demo    (generates a sample district and runs every stage)"})
@@ -76,7 +80,49 @@ public final class MosaicCli implements Runnable {
         CommandLine cl = new CommandLine(new MosaicCli());
         cl.setExecutionExceptionHandler(MosaicCli::handle);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // --help uses the terminal's width (80 columns when it cannot be told, e.g. in a pipe).
+        cl.setUsageHelpAutoWidth(true);
+        foldExamples(cl);
         return cl;
+    }
+
+    /** Example commands longer than this are folded so that no terminal, however narrow, splits one mid-word. */
+    static final int EXAMPLE_WIDTH = 76;
+
+    /**
+     * Folds each long example command of every --help footer into shell continuation lines (" \\" and an indent) at
+     * option boundaries: picocli would otherwise wrap it anywhere, and a wrapped command cannot be copied.
+     */
+    static void foldExamples(CommandLine cl) {
+        String[] footer = cl.getCommandSpec().usageMessage().footer();
+        List<String> folded = new ArrayList<>();
+        for (String line : footer) {
+            folded.addAll(line.startsWith("  mosaic ") ? fold(line) : List.of(line));
+        }
+        cl.getCommandSpec().usageMessage().footer(folded.toArray(new String[0]));
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            foldExamples(sub);
+        }
+    }
+
+    /** One example command as lines of at most {@link #EXAMPLE_WIDTH}, broken before an option where possible. */
+    static List<String> fold(String command) {
+        List<String> lines = new ArrayList<>();
+        String rest = command;
+        String indent = "      ";
+        while (rest.length() > EXAMPLE_WIDTH) {
+            int cut = rest.lastIndexOf(" --", EXAMPLE_WIDTH - 2);
+            if (cut <= indent.length()) {
+                cut = rest.lastIndexOf(' ', EXAMPLE_WIDTH - 2);
+            }
+            if (cut <= indent.length()) {
+                break;
+            }
+            lines.add(rest.substring(0, cut) + " \\");
+            rest = indent + rest.substring(cut + 1);
+        }
+        lines.add(rest);
+        return lines;
     }
 
     @Override

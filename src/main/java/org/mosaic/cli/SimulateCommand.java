@@ -13,6 +13,8 @@ import org.mosaic.io.AtomicFiles;
 import org.mosaic.io.OutputFolder;
 import org.mosaic.model.BadInputException;
 import org.mosaic.simulate.DdkExperiment;
+import org.mosaic.simulate.DistrictSimulation;
+import org.mosaic.simulate.Draws;
 import org.mosaic.simulate.Interval;
 import org.mosaic.simulate.ModelParameters;
 
@@ -38,6 +40,13 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--preset", description = "A shipped experiment: ddk2011 (121 schools of ~90 first graders, half "
             + "tracked by the median, half split at random).")
     String preset;
+
+    @Option(names = "--scenario", description = "A scenario file (YAML; docs/simulate.md): dataset, policies, dials, "
+            + "years, parameters.")
+    Path scenario;
+
+    @Option(names = "--data", description = "Dataset directory (default: the scenario file's dataset).")
+    Path data;
 
     @Option(names = "--parameters", defaultValue = "ddk2011", description = "Parameter set for --preset: "
             + "ddk2011 or hoxby2000 (default: ${DEFAULT-VALUE}).")
@@ -71,8 +80,11 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (preset == null) {
-            throw new BadInputException("give --preset ddk2011 (or --scenario FILE)");
+        if ((preset == null) == (scenario == null)) {
+            throw new BadInputException("give either --preset ddk2011 or --scenario FILE");
+        }
+        if (scenario != null) {
+            return scenarios();
         }
         if (!preset.equals("ddk2011")) {
             throw new BadInputException("--preset '" + preset + "' is unknown; the presets are: ddk2011");
@@ -101,6 +113,55 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         o.flush();
         return 0;
+    }
+
+    private Integer scenarios() {
+        ScenarioFile.Read read = ScenarioFile.read(scenario);
+        Path dir = data != null ? data : read.dataset();
+        if (dir == null) {
+            throw new BadInputException(List.of(new org.mosaic.model.InputProblem(read.file() + ", key dataset", 0,
+                    "", "", "a dataset directory (or give --data)")));
+        }
+        int r = draws == null ? 20 : draws;
+        if (r < 2 || r > 10_000) {
+            throw new BadInputException("--draws " + r + " is out of range; use 2 to 10000 (intervals need draws)");
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        long t0 = System.nanoTime();
+        DistrictReport report = runScenarios(read, dir, r, seed, threads(), quiet || json);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        report.write(out);
+        if (json) {
+            o.println(Json.write(report.summary()));
+        } else {
+            o.print(report.table());
+            o.printf(Locale.ROOT, "%d scenarios x %d draws in %.1f s. Wrote %s, draws.csv, report.html%n",
+                    read.scenarios().size(), r, seconds, out.resolve("summary.json"));
+        }
+        o.flush();
+        return 0;
+    }
+
+    /** Every scenario of a file over {@code draws} draws, with a progress bar over all of them. */
+    static DistrictReport runScenarios(ScenarioFile.Read read, Path dir, int draws, long seed, int threads,
+                                       boolean quiet) {
+        org.mosaic.model.Dataset dataset = org.mosaic.io.MosaicCsvReader.read(dir);
+        DistrictSimulation.Cohorts cohorts = DistrictSimulation.cohorts(dataset, read.subject());
+        List<DistrictReport.Run> runs = new ArrayList<>();
+        long total = (long) draws * read.scenarios().size();
+        try (Terminal.Bar bar = Terminal.bar("scenario draws", total, quiet)) {
+            java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+            org.mosaic.model.Progress progress = bar.progress();
+            for (DistrictSimulation.Scenario sc : read.scenarios()) {
+                // Every scenario uses the same draw seeds: the same lottery numbers and the same luck, so that
+                // scenarios differ only by what they change.
+                List<DistrictSimulation.Outcomes> outcomes = Draws.run(draws, threads,
+                        (d, n) -> progress.update(done.incrementAndGet(), total),
+                        i -> DistrictSimulation.draw(cohorts, sc, Draws.seed(seed, i)));
+                runs.add(new DistrictReport.Run(sc, outcomes));
+            }
+        }
+        return new DistrictReport(read, dir, cohorts.students().size(), seed, draws, runs);
     }
 
     int threads() {

@@ -29,6 +29,7 @@ import org.mosaic.model.BadInputException;
 import org.mosaic.model.Choice;
 import org.mosaic.model.Cluster;
 import org.mosaic.model.Dataset;
+import org.mosaic.model.Enrollment;
 import org.mosaic.model.District;
 import org.mosaic.model.Gender;
 import org.mosaic.model.InputProblem;
@@ -361,6 +362,36 @@ public final class MosaicStore implements AutoCloseable {
             ps.setString(3, r.sectionId());
             ps.setString(4, r.studentId());
         }, r -> r.sectionId() + "/" + r.studentId());
+    }
+
+    /**
+     * Saves the enrollment history of a stored dataset (enrollments.csv), replacing any saved before. All or nothing;
+     * a repeated (student, year) is the user's error (exit 2), named by the student id.
+     */
+    public void saveEnrollments(long datasetId, List<Enrollment> enrollments) {
+        inTransaction("saving the enrollment history of dataset " + datasetId, () -> {
+            try (PreparedStatement ps = conn.prepareStatement("DELETE FROM enrollments WHERE dataset_id = ?")) {
+                ps.setLong(1, datasetId);
+                ps.executeUpdate();
+            }
+            insertAll("enrollments", "dataset_id, seq, student_id, school_year, school_id, grade", enrollments,
+                    (ps, e, i) -> {
+                        ps.setLong(1, datasetId);
+                        ps.setInt(2, i);
+                        ps.setString(3, e.studentId());
+                        ps.setInt(4, e.year());
+                        ps.setString(5, e.schoolId());
+                        ps.setInt(6, e.grade());
+                    }, e -> e.studentId() + " " + e.year());
+            return null;
+        });
+    }
+
+    /** The enrollment history saved with a dataset, in the order it was imported (empty when none was saved). */
+    public List<Enrollment> enrollments(long datasetId) {
+        return inTransaction("loading the enrollment history of dataset " + datasetId, () -> rows(
+                "SELECT student_id, school_year, school_id, grade FROM enrollments WHERE dataset_id = ? ORDER BY seq",
+                datasetId, rs -> new Enrollment(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getInt(4))));
     }
 
     @FunctionalInterface
