@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.mosaic.io.OutputFolder;
+import org.mosaic.io.StrictConfig;
 import org.mosaic.io.AtomicFiles;
 import org.mosaic.io.Csv;
 import org.mosaic.io.CsvTable;
@@ -160,12 +161,13 @@ public final class SectionsCommand implements Callable<Integer> {
         if (apply != null) {
             DatasetCopy.requireNewFolder(data, apply, "--apply");
         }
-        try (OutputFolder folder = Outputs.open(spec, out)) {
-            return call(folder);
+        try (OutputFolder folder = Outputs.open(spec, out);
+             OutputFolder applyFolder = apply == null ? null : Outputs.open(spec, apply)) {
+            return call(folder, applyFolder);
         }
     }
 
-    private int call(OutputFolder folder) {
+    private int call(OutputFolder folder, OutputFolder applyFolder) {
         Dataset d = MosaicCsvReader.read(data);
         PrintWriter o = spec.commandLine().getOut();
         if (frontier) {
@@ -184,9 +186,12 @@ public final class SectionsCommand implements Callable<Integer> {
             f = form(d, tracking);
         }
         write(f, folder.dir(), tracking);
+        if (applyFolder != null) {
+            apply(d, f, data, applyFolder.dir());
+        }
         folder.commit();
-        if (apply != null) {
-            apply(d, f, data, apply);
+        if (applyFolder != null) {
+            applyFolder.commit();
         }
         if (json) {
             o.println(Json.write(summary(f, tracking)));
@@ -373,33 +378,30 @@ public final class SectionsCommand implements Callable<Integer> {
             return new Config(SectionProblem.Weights.defaults(), SectionProblem.Rules.defaults(), -1, -1, -1);
         }
 
+        /** Strict: an unknown key ({@code min_sise}) or a wrong value ({@code min_size: abc}) is exit 2. */
         static Config read(Path file) {
-            String name = file.getFileName().toString();
-            ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml") ? new ObjectMapper(
-                    new YAMLFactory()) : new ObjectMapper();
-            JsonNode root;
-            try {
-                root = mapper.readTree(file.toFile());
-            } catch (IOException e) {
-                throw new BadInputException(List.of(new InputProblem(name, 0, "", "", "valid YAML or JSON: "
-                        + e.getMessage().lines().findFirst().orElse(""))));
-            }
-            JsonNode w = root.path("weights");
-            JsonNode r = root.path("rules");
+            StrictConfig c = StrictConfig.read(file);
+            StrictConfig.Node root = c.root();
+            StrictConfig.Node w = root.mapping("weights");
+            StrictConfig.Node r = root.mapping("rules");
             SectionProblem.Weights dw = SectionProblem.Weights.defaults();
             SectionProblem.Rules dr = SectionProblem.Rules.defaults();
-            return new Config(new SectionProblem.Weights(w.path("gender").asDouble(dw.gender()),
-                    w.path("frl").asDouble(dw.frl()), w.path("race").asDouble(dw.race()),
-                    w.path("ell").asDouble(dw.ell()), w.path("iep").asDouble(dw.iep()),
-                    w.path("behavior").asDouble(dw.behavior()), w.path("size").asDouble(dw.size())),
-                    new SectionProblem.Rules(r.path("cluster_iep").asBoolean(dr.clusterIep()),
-                            r.path("iep_share").asDouble(dr.iepShare()), r.path("iep_max").asInt(dr.iepMax()),
-                            r.path("cluster_ell").asBoolean(dr.clusterEll()),
-                            r.path("cluster_gifted").asBoolean(dr.clusterGifted()),
-                            r.path("gifted_min").asInt(dr.giftedMin()), r.path("gifted_max").asInt(dr.giftedMax()),
-                            r.path("gifted_share").asDouble(dr.giftedShare())),
-                    root.path("co_taught_sections").asInt(-1), root.path("ell_certified_sections").asInt(-1),
-                    root.path("min_size").asInt(-1));
+            double big = 1e6;
+            Config config = new Config(new SectionProblem.Weights(w.decimal("gender", dw.gender(), 0, big),
+                    w.decimal("frl", dw.frl(), 0, big), w.decimal("race", dw.race(), 0, big),
+                    w.decimal("ell", dw.ell(), 0, big), w.decimal("iep", dw.iep(), 0, big),
+                    w.decimal("behavior", dw.behavior(), 0, big), w.decimal("size", dw.size(), 0, big)),
+                    new SectionProblem.Rules(r.flag("cluster_iep", dr.clusterIep()),
+                            r.decimal("iep_share", dr.iepShare(), 0, 1), r.whole("iep_max", dr.iepMax(), 0, 1000),
+                            r.flag("cluster_ell", dr.clusterEll()),
+                            r.flag("cluster_gifted", dr.clusterGifted()),
+                            r.whole("gifted_min", dr.giftedMin(), 0, 1000),
+                            r.whole("gifted_max", dr.giftedMax(), 0, 1000),
+                            r.decimal("gifted_share", dr.giftedShare(), 0, 1)),
+                    root.whole("co_taught_sections", -1, 0, 10_000), root.whole("ell_certified_sections", -1, 0,
+                    10_000), root.whole("min_size", -1, 1, 10_000));
+            c.finish();
+            return config;
         }
     }
 

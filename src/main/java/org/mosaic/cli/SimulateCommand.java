@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.mosaic.io.AtomicFiles;
+import org.mosaic.io.OutputFolder;
 import org.mosaic.model.BadInputException;
 import org.mosaic.simulate.DdkExperiment;
 import org.mosaic.simulate.DistrictSimulation;
@@ -92,14 +93,18 @@ public final class SimulateCommand implements Callable<Integer> {
         if (r < 2 || r > 100_000) {
             throw new BadInputException("--draws " + r + " is out of range; use 2 to 100000 (intervals need draws)");
         }
+        Ranges.atLeast("--threads", threads, 1);
         ModelParameters parameters = parameters(parameterSet, overrides);
         PrintWriter o = spec.commandLine().getOut();
         DdkExperiment.Result result;
-        try (Terminal.Bar bar = Terminal.bar("draws", r, quiet || json)) {
-            result = DdkExperiment.run(parameters, DdkExperiment.Setting.ddk2011(), seed, r, threads(),
-                    bar.progress());
+        try (OutputFolder folder = Outputs.open(spec, out)) {
+            try (Terminal.Bar bar = Terminal.bar("draws", r, quiet || json)) {
+                result = DdkExperiment.run(parameters, DdkExperiment.Setting.ddk2011(), seed, r, threads(),
+                        bar.progress());
+            }
+            DdkReport.write(result, folder.dir());
+            folder.commit();
         }
-        DdkReport.write(result, out);
         if (json) {
             o.println(Json.write(DdkReport.summary(result)));
         } else {

@@ -100,12 +100,12 @@ class DbCommandTest {
     void demoStageSavesTheSampleDistrictAndRecordsARun() throws Exception {
         Path work = dir.resolve("work");
         Dataset sample = SyntheticDataset.of(200, 11);
-        MosaicCsvWriter.write(sample, work.resolve("classes")); // the demo saves next year's district with its classes
+        MosaicCsvWriter.write(sample, work.resolve("classes"));
         StringWriter sink = new StringWriter();
         DemoStage.Context ctx = new DemoStage.Context(work, 11, 200, true, new PrintWriter(sink));
         for (int pass = 0; pass < 2; pass++) {
             DemoStage.Result r = new StoreStage().run(ctx);
-            assertThat(r.summary().get(0)).contains("'next-year'").contains("200 students")
+            assertThat(r.summary().get(0)).contains("'" + StoreStage.DATASET + "'").contains("200 students")
                     .contains("3,000 scores").contains("loaded back identical");
             assertThat(r.summary().get(1)).contains("jdbc:h2:file:" + work.toAbsolutePath().resolve("mosaic"));
         }
@@ -119,6 +119,6 @@ class DbCommandTest {
             assertThat(runs.get(0).summary()).startsWith("{\"load_ms\":").contains("\"scores\":3000,\"students\":200}");
         }
         Run runs = mosaic("db", "runs", "--db", "jdbc:h2:file:" + work.resolve("mosaic"));
-        assertThat(runs.out()).contains("demo").contains("next-year").contains("succeeded");
+        assertThat(runs.out()).contains("demo").contains(StoreStage.DATASET).contains("succeeded");
     }
 }

@@ -81,7 +81,7 @@ public final class SyntheticDataset {
         List<Choice> choices = new ArrayList<>();
         List<Priority> priorities = new ArrayList<>();
         for (Student st : list) {
-            // Families rank only schools that serve their grade: the reader refuses any other choice.
+            // only schools that serve the student's grade, as the reader requires
             List<Integer> serving = new ArrayList<>();
             for (int k = 0; k < nSchools; k++) {
                 if (schools.get(k).serves(st.grade())) {
