@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 EnrollCommand.class,
                 SectionsCommand.class,
                 GroupsCommand.class,
+                GrowthCommand.class,
                 DemoCommand.class,
                 DbCommand.class,
                 CommandLine.HelpCommand.class
