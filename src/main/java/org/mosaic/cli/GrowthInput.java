@@ -98,6 +98,10 @@ final class GrowthInput {
         return dataset;
     }
 
+    List<Enrollment> history() {
+        return history;
+    }
+
     TreeSet<Integer> years() {
         TreeSet<Integer> years = new TreeSet<>();
         scores.values().forEach(m -> years.addAll(m.keySet()));

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 SectionsCommand.class,
                 GroupsCommand.class,
                 GrowthCommand.class,
+                ClustersCommand.class,
                 DemoCommand.class,
                 DbCommand.class,
                 CommandLine.HelpCommand.class

@@ -111,6 +111,34 @@ class GrowthCommandTest {
     }
 
     @Test
+    void clustersWritesFeedersAccountabilityAndCreamingAndSeesTheChartersCreaming() throws IOException {
+        Run r = mosaic("clusters", "--data", dir.resolve("d").toString(), "--year", "2026", "--out",
+                dir.resolve("clusters").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Inferred clusters:").contains("median SGP [95%]")
+                .contains("Signs that charter CH01 creams: its entrants scored");
+        for (String f : List.of("feeders.csv", "leavers.csv", "clusters_inferred.csv", "accountability.csv",
+                "creaming.csv", "index.html")) {
+            assertThat(dir.resolve("clusters").resolve(f)).exists();
+        }
+        List<String> accountability = Files.readAllLines(dir.resolve("clusters/accountability.csv"));
+        assertThat(accountability).anyMatch(l -> l.startsWith("C01,cluster,")).anyMatch(l -> l.startsWith("C01,H01,"));
+        assertThat(Files.readString(dir.resolve("clusters/index.html"))).contains("<svg").contains("heat");
+    }
+
+    @Test
+    void clustersWithoutAnEnrollmentHistoryIsRefused() throws IOException {
+        Path d = dir.resolve("no-history");
+        Files.createDirectories(d);
+        for (String f : List.of("schools.csv", "students.csv", "scores.csv")) {
+            Files.copy(dir.resolve("d").resolve(f), d.resolve(f));
+        }
+        Run r = mosaic("clusters", "--data", d.toString(), "--out", dir.resolve("x").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("enrollments.csv");
+    }
+
+    @Test
     void aBadWideFileIsRefusedWithFileLineAndColumn() throws IOException {
         Path wide = dir.resolve("bad.csv");
         Files.writeString(wide, "ID,GRADE_2025,SS_2025,GRADE_2026,SS_2026\nA,3,201.5,4,210\nB,3,abc,4,NA\n"
