@@ -47,8 +47,7 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--data", description = "Dataset directory (default: the scenario file's dataset).")
     Path data;
 
-    @Option(names = "--parameters", defaultValue = "ddk2011", description = "Parameter set for --preset: "
-            + "ddk2011 or hoxby2000 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--parameters", description = "Parameter set for --preset: ddk2011 (default) or hoxby2000.")
     String parameterSet;
 
     @Option(names = "--param", description = "Override one model parameter for --preset, e.g. --param "
@@ -83,6 +82,10 @@ public final class SimulateCommand implements Callable<Integer> {
             throw new BadInputException("give either --preset ddk2011 or --scenario FILE");
         }
         if (scenario != null) {
+            if (parameterSet != null || !overrides.isEmpty()) {
+                throw new BadInputException("--parameters and --param apply to --preset; a scenario file sets its "
+                        + "parameters under parameters: (docs/simulate.md)");
+            }
             return scenarios();
         }
         if (!preset.equals("ddk2011")) {
@@ -92,7 +95,7 @@ public final class SimulateCommand implements Callable<Integer> {
         if (r < 2 || r > 100_000) {
             throw new BadInputException("--draws " + r + " is out of range; use 2 to 100000 (intervals need draws)");
         }
-        ModelParameters parameters = parameters(parameterSet, overrides);
+        ModelParameters parameters = parameters(parameterSet == null ? "ddk2011" : parameterSet, overrides);
         PrintWriter o = spec.commandLine().getOut();
         DdkExperiment.Result result;
         try (Terminal.Bar bar = Terminal.bar("draws", r, quiet || json)) {
