@@ -61,7 +61,12 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        DemoStage.Context ctx = new DemoStage.Context(work, seed, students, quiet, out);
+        try (DemoFolders folders = new DemoFolders(Outputs.run(spec, work), MosaicCli.privacy(spec))) {
+            return call(out, new DemoStage.Context(work, seed, students, quiet, out, folders));
+        }
+    }
+
+    private int call(PrintWriter out, DemoStage.Context ctx) throws Exception {
         Html index = Html.page("Mosaic demo report");
         index.note("Sample district generated with seed " + seed + " and " + String.format(Locale.ROOT, "%,d",
                 students) + " students. Each stage reads what the one before wrote: enroll applies next year's "
@@ -77,8 +82,9 @@ public final class DemoCommand implements Callable<Integer> {
             Instant t0 = Instant.now();
             DemoStage.Result r = stage.run(ctx);
             for (String line : r.summary()) {
-                out.println("  " + line);
+                out.println("  " + ctx.folders().shown(line));
             }
+            ctx.folders().commitAll();
             out.println("  (" + Terminal.elapsed(Duration.between(t0, Instant.now())) + ")");
             out.flush();
             index.h2((i + 1) + ". " + stage.title());
@@ -109,7 +115,10 @@ public final class DemoCommand implements Callable<Integer> {
         if (!Files.exists(file)) {
             return;
         }
-        String up = "../".repeat(Path.of(page).getNameCount() - 1) + "index.html";
-        AtomicFiles.writeString(file, Html.withBackLink(Files.readString(file), up, "Mosaic demo report"));
+        String up = "../".repeat(Path.of(page).getNameCount() - 1);
+        String[] glossary = page.equals(Glossary.FILE) ? null : new String[] {up + Glossary.FILE,
+                "Glossary of the words and measures"};
+        AtomicFiles.writeString(file, Html.withBackLink(Files.readString(file), up + "index.html",
+                "Mosaic demo report", glossary));
     }
 }

@@ -2,7 +2,12 @@ package org.mosaic.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+
+import org.mosaic.io.MosaicCsvReader;
+import org.mosaic.model.Dataset;
 
 /**
  * One step of {@code mosaic demo}. Each capability adds its stage to {@link DemoCommand#stages()}; a stage reads the
@@ -17,11 +22,32 @@ public interface DemoStage {
     /**
      * Where the demo works. {@code district} is the sample district, {@code elmhurst} the Elmhurst preset; the chain
      * writes {@code next-year} (the district with the enrollment applied) and {@code classes} (next year with one
-     * school's formed classes applied), each a full dataset the next stage reads.
+     * school's formed classes applied), each a full dataset the next stage reads. Folders a stage writes are staged
+     * (see {@link DemoFolders}) until the stage has finished.
      */
-    record Context(Path work, long seed, int students, boolean quiet, PrintWriter out) {
+    record Context(Path work, long seed, int students, boolean quiet, PrintWriter out, DemoFolders folders,
+                   Map<Path, Dataset> read) {
+        Context(Path work, long seed, int students, boolean quiet, PrintWriter out, DemoFolders folders) {
+            this(work, seed, students, quiet, out, folders, new HashMap<>());
+        }
+
+        Context(Path work, long seed, int students, boolean quiet, PrintWriter out) {
+            this(work, seed, students, quiet, out, new DemoFolders(org.mosaic.io.RunManifest.of("demo", seed,
+                    Map.of("--seed", Long.toString(seed), "--students", Integer.toString(students)),
+                    List.of()), org.mosaic.io.OutputFolder.FilePrivacy.PRIVATE));
+        }
+
+        /**
+         * The dataset in a folder, read once per demo: datasets are immutable and a stage never rewrites a folder
+         * it or an earlier stage read, so later stages reuse the parse (a 20,000-student district takes a second).
+         */
+        public Dataset dataset(Path dir) {
+            return read.computeIfAbsent(dir.toAbsolutePath().normalize(), MosaicCsvReader::read);
+        }
+
+        /** The sample district to read (the generate stage writes it through {@code stageDir("district")}). */
         public Path district() {
-            return work.resolve("district");
+            return folders.reading(work.resolve("district"));
         }
 
         public Path nextYear() {
@@ -33,11 +59,12 @@ public interface DemoStage {
         }
 
         public Path elmhurst() {
-            return work.resolve("elmhurst");
+            return folders.reading(work.resolve("elmhurst"));
         }
 
+        /** A folder the stage writes: staged (see {@link DemoFolders}) until the stage has finished. */
         public Path stageDir(String name) {
-            return work.resolve(name);
+            return folders.folder(work.resolve(name));
         }
     }
 

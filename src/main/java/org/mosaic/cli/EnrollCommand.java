@@ -17,6 +17,7 @@ import org.mosaic.enroll.Mechanism;
 import org.mosaic.enroll.Outcome;
 import org.mosaic.enroll.Policy;
 import org.mosaic.enroll.TieBreak;
+import org.mosaic.io.OutputFolder;
 import org.mosaic.io.AtomicFiles;
 import org.mosaic.io.Csv;
 import org.mosaic.io.DatasetCopy;
@@ -100,16 +101,22 @@ public final class EnrollCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Ranges.atLeast("--draws", draws, spec.commandLine().getParseResult().hasMatchedOption("--draws") ? 1 : 0);
+        Ranges.atLeast("--threads", threads, 1);
         if (apply != null) {
             DatasetCopy.requireNewFolder(data, apply, "--apply");
         }
-        Dataset dataset = MosaicCsvReader.read(data);
-        Policy policy = policyFile == null ? Policy.plain() : PolicyFile.read(policyFile);
-        List<Integer> grades = grades(dataset, grade);
-        Run run = run(dataset, policy, grades, mechanism, tieBreak, seed);
-        write(run, out, seed, mechanism, tieBreak);
-        if (draws > 0) {
-            writeProbabilities(run, out);
+        Run run;
+        try (OutputFolder folder = Outputs.open(spec, out)) {
+            Dataset dataset = MosaicCsvReader.read(data);
+            Policy policy = policyFile == null ? Policy.plain() : PolicyFile.read(policyFile);
+            List<Integer> grades = grades(dataset, grade);
+            run = run(dataset, policy, grades, mechanism, tieBreak, seed);
+            write(run, folder.dir(), seed, mechanism, tieBreak);
+            if (draws > 0) {
+                writeProbabilities(run, folder.dir());
+            }
+            folder.commit();
         }
         PrintWriter o = spec.commandLine().getOut();
         if (json) {

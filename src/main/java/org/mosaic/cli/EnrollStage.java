@@ -11,7 +11,6 @@ import org.mosaic.enroll.Mechanism;
 import org.mosaic.enroll.Policy;
 import org.mosaic.enroll.TieBreak;
 import org.mosaic.io.AtomicFiles;
-import org.mosaic.io.MosaicCsvReader;
 import org.mosaic.io.report.Html;
 import org.mosaic.io.report.SvgChart;
 import org.mosaic.model.Dataset;
@@ -33,7 +32,7 @@ final class EnrollStage implements DemoStage {
 
     @Override
     public Result run(Context ctx) {
-        Dataset data = MosaicCsvReader.read(ctx.district());
+        Dataset data = ctx.dataset(ctx.district());
         List<Integer> grades = EnrollCommand.grades(data, null);
         Map<String, EnrollCommand.Run> runs = new LinkedHashMap<>();
         runs.put("neighborhood", EnrollCommand.run(data, policy(NEIGHBORHOOD, "neighborhood"), grades, Mechanism.DA,

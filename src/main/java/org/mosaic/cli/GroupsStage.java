@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 import org.mosaic.io.Csv;
-import org.mosaic.io.MosaicCsvReader;
 import org.mosaic.io.MosaicFiles;
 import org.mosaic.model.Dataset;
 import org.mosaic.model.Section;
@@ -28,7 +27,7 @@ final class GroupsStage implements DemoStage {
 
     @Override
     public Result run(Context ctx) throws java.io.IOException {
-        Dataset data = MosaicCsvReader.read(ctx.classes());
+        Dataset data = ctx.dataset(ctx.classes());
         Section section = firstFormed(ctx, data);
         GroupsCommand cmd = new GroupsCommand();
         new CommandLine(cmd).parseArgs("--data", ctx.classes().toString(), "--section", section.id(), "--subject",

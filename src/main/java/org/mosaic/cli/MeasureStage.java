@@ -3,7 +3,6 @@ package org.mosaic.cli;
 import java.util.List;
 import java.util.Locale;
 
-import org.mosaic.io.MosaicCsvReader;
 import org.mosaic.measure.Decomposition;
 import org.mosaic.measure.DistrictSegregation;
 import org.mosaic.model.Dataset;
@@ -20,7 +19,7 @@ final class MeasureStage implements DemoStage {
 
     @Override
     public Result run(Context ctx) {
-        Dataset data = MosaicCsvReader.read(ctx.classes());
+        Dataset data = ctx.dataset(ctx.classes());
         List<String> summary = new java.util.ArrayList<>();
         List<Page> pages = new java.util.ArrayList<>();
         for (DistrictSegregation.By by : DistrictSegregation.By.values()) {

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.mosaic.io.OutputFolder;
 import org.mosaic.io.AtomicFiles;
 import org.mosaic.io.Csv;
 import org.mosaic.io.CsvTable;
@@ -59,7 +60,7 @@ import picocli.CommandLine.Spec;
                 "  mosaic sections --data work/elmhurst --school elmhurst --grade 6 --subject math --sections 4 "
                         + "--capacity 32 --tracking 0.5 --out work/sections",
                 "  mosaic sections --data work/elmhurst --school elmhurst --grade 6 --subject math --sections 4 "
-                        + "--capacity 32 --frontier --out work/frontier"})
+                        + "--capacity 32 --frontier --time-limit 2 --out work/frontier"})
 public final class SectionsCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "Mosaic dataset directory.")
     Path data;
@@ -88,8 +89,9 @@ public final class SectionsCommand implements Callable<Integer> {
             + "(e.g. 2: standard and advanced sections), mixed within each level.")
     int levels;
 
-    @Option(names = "--time-limit", defaultValue = "20", description = "Solver time limit in seconds (default: "
-            + "${DEFAULT-VALUE}).")
+    @Option(names = "--time-limit", defaultValue = "20", description = "Work the solver may do, in seconds of a "
+            + "quiet two-core machine (default: ${DEFAULT-VALUE}): counted in steps, not timed, so the same seed gives "
+            + "the same classes on any machine; a busy one takes longer (docs/sections.md).")
     double timeLimit;
 
     @Option(names = "--workers", defaultValue = "1", description = "CP-SAT threads (at least 2 are used); results "
@@ -132,14 +134,26 @@ public final class SectionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Ranges.positive("--time-limit", timeLimit, 86_400);
+        Ranges.atLeast("--workers", workers, 1);
+        Ranges.atLeast("--sections", sectionCount, 1);
+        Ranges.atLeast("--capacity", capacity, 1);
+        Ranges.atLeast("--levels", levels, 0);
         if (apply != null) {
             DatasetCopy.requireNewFolder(data, apply, "--apply");
         }
+        try (OutputFolder folder = Outputs.open(spec, out)) {
+            return call(folder);
+        }
+    }
+
+    private int call(OutputFolder folder) {
         Dataset d = MosaicCsvReader.read(data);
         PrintWriter o = spec.commandLine().getOut();
         if (frontier) {
             List<double[]> rows = frontier(d, o);
-            writeFrontier(rows, out);
+            writeFrontier(rows, folder.dir());
+            folder.commit();
             o.println("Frontier: " + out.resolve("frontier.csv") + " and " + out.resolve("frontier.html"));
             o.flush();
             return 0;
@@ -151,7 +165,8 @@ public final class SectionsCommand implements Callable<Integer> {
              Terminal.Clock clock = Terminal.clock(bar, seconds)) {
             f = form(d, tracking);
         }
-        write(f, out, tracking);
+        write(f, folder.dir(), tracking);
+        folder.commit();
         if (apply != null) {
             apply(d, f, data, apply);
         }
@@ -441,6 +456,7 @@ public final class SectionsCommand implements Callable<Integer> {
         m.put("gap", f.solution().gap());
         m.put("dial", dial);
         m.put("seconds", Math.round(f.solution().seconds() * 1000) / 1000.0);
+        m.put("stopped_by", f.solution().stoppedBy());
         m.put("seed", f.problem().seed());
         double[] t = tradeoff(f);
         m.put("mean_within_section_sd", t[0]);
@@ -604,6 +620,11 @@ public final class SectionsCommand implements Callable<Integer> {
                     f.solution().status(), f.solution().objective(), f.solution().bound(), 100 * f.solution().gap(),
                     f.solution().seconds(), t[0], t[1], t[2]));
             sb.append(forced(f.solution()));
+            if (!f.solution().reproducible()) {
+                sb.append(String.format(Locale.ROOT, "  stopped by the wall clock after %.1f s, before the work of "
+                        + "--time-limit %s was done (the machine is too busy or too slow): these classes may not "
+                        + "reproduce from the seed%n", f.solution().seconds(), Csv.num(f.problem().timeLimit())));
+            }
             List<List<?>> rows = new ArrayList<>(sectionStats(f));
             sb.append(Tables.render(STAT_COLUMNS, rows));
         }
@@ -661,26 +682,30 @@ public final class SectionsCommand implements Callable<Integer> {
     }
 
     static String frontierPage(List<double[]> rows) {
-        List<Double> xs = rows.stream().map(r -> r[0]).toList();
-        double sd0 = rows.get(0)[1] == 0 ? 1 : rows.get(0)[1];
         Html h = Html.page("Tracking dial: targeted instruction vs integrated classrooms");
-        h.note("Each point is the best class assignment the solver found at one setting of the dial (the gap column "
-                + "says how far from proven optimal). Moving right, sections become score bands: the spread a teacher "
-                + "faces shrinks, and classrooms sort students by income and race inside the building (Theil's H "
-                + "between classes).");
-        h.figure(SvgChart.lines("Within-section spread (relative to mixed) and classroom segregation", "tracking dial",
-                xs, List.of(new SvgChart.Series("within-section SD / SD at dial 0",
-                                rows.stream().map(r -> r[1] / sd0).toList()),
-                        new SvgChart.Series("H by FRL", rows.stream().map(r -> r[2]).toList()),
-                        new SvgChart.Series("H by race", rows.stream().map(r -> r[3]).toList()))),
-                "The tradeoff between targeted instruction and integrated classrooms.");
+        h.note("Each point is the best class assignment the solver found at one setting of the dial, t = 0 (mixed "
+                + "classes that are alike) to t = 1 (classes by score band); the gap column says how far each is from "
+                + "proven best. Left is narrower classes for the teacher, up is more income segregation between "
+                + "the classrooms of one building.");
+        List<SvgChart.Point> points = new ArrayList<>();
+        for (double[] r : rows) {
+            points.add(new SvgChart.Point(r[1], r[2], "t=" + Csv.num(r[0])));
+        }
+        double[] mixed = rows.get(0);
+        double[] tracked = rows.get(rows.size() - 1);
+        h.figure(SvgChart.tradeoff("The tracking frontier: spread inside classes against segregation between them",
+                        "mean within-class SD of scores (scale-score points)",
+                        "classroom segregation by FRL (Theil's H, 0 to 1)", points),
+                String.format(Locale.ROOT, "Reading: from t=%s to t=%s the spread a teacher faces goes from %.1f to "
+                                + "%.1f points, and income segregation between classrooms from H = %.3f to %.3f.",
+                        Csv.num(mixed[0]), Csv.num(tracked[0]), mixed[1], tracked[1], mixed[2], tracked[2]));
         List<List<?>> table = new ArrayList<>();
         for (double[] r : rows) {
             table.add(List.of(Csv.num(r[0]), String.format(Locale.ROOT, "%.2f", r[1]),
                     String.format(Locale.ROOT, "%.4f", r[2]), String.format(Locale.ROOT, "%.4f", r[3]),
                     String.format(Locale.ROOT, "%.1f%%", 100 * r[4])));
         }
-        h.table(List.of("dial", "mean within-section SD", "H by FRL", "H by race", "gap"), table);
+        h.table(List.of("dial t", "mean within-class SD (points)", "H by FRL", "H by race", "gap"), table);
         return h.render();
     }
 }

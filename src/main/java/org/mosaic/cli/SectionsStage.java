@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.mosaic.io.MosaicCsvReader;
 import org.mosaic.model.Dataset;
 import org.mosaic.model.School;
 import org.mosaic.model.SchoolType;
@@ -27,7 +26,7 @@ final class SectionsStage implements DemoStage {
 
     @Override
     public Result run(Context ctx) {
-        Dataset next = MosaicCsvReader.read(ctx.nextYear());
+        Dataset next = ctx.dataset(ctx.nextYear());
         School school = middleSchool(next);
         long students = next.students().stream().filter(s -> s.schoolId().equals(school.id()) && s.grade() == 6)
                 .count();

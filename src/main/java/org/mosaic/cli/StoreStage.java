@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 
-import org.mosaic.io.MosaicCsvReader;
 import org.mosaic.model.Dataset;
 import org.mosaic.store.DatasetInfo;
 import org.mosaic.store.DbUrl;
@@ -29,7 +28,7 @@ final class StoreStage implements DemoStage {
 
     @Override
     public Result run(Context ctx) {
-        Dataset data = MosaicCsvReader.read(ctx.classes());
+        Dataset data = ctx.dataset(ctx.classes());
         DbUrl url = DbUrl.h2File(ctx.work().resolve("mosaic"));
         try (MosaicStore store = MosaicStore.open(url)) {
             // A re-run of the demo replaces its own earlier copy rather than piling up versions.

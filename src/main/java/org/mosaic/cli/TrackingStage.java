@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.mosaic.io.AtomicFiles;
-import org.mosaic.io.MosaicCsvReader;
 import org.mosaic.model.Dataset;
 
 import picocli.CommandLine;
@@ -31,7 +30,7 @@ final class TrackingStage implements DemoStage {
 
     @Override
     public Result run(Context ctx) {
-        Dataset data = MosaicCsvReader.read(ctx.elmhurst());
+        Dataset data = ctx.dataset(ctx.elmhurst());
         Path config = Examples.path("elmhurst-sections.yaml");
         Path dir = ctx.stageDir("tracking");
         List<double[]> frontier = new ArrayList<>();

@@ -3,7 +3,6 @@ package org.mosaic.io;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -46,7 +45,8 @@ public final class AtomicFiles {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + target + ": " + e.getMessage(), e);
+            Path abs = target.toAbsolutePath();
+            throw DiskFull.orUnchecked(e, OutputFolder.stagingRoot(abs).orElse(abs), abs);
         }
     }
 
@@ -67,7 +67,8 @@ public final class AtomicFiles {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + target + ": " + e.getMessage(), e);
+            Path abs = target.toAbsolutePath();
+            throw DiskFull.orUnchecked(e, OutputFolder.stagingRoot(abs).orElse(abs), abs);
         }
     }
 

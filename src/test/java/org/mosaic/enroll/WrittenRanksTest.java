@@ -45,8 +45,9 @@ class WrittenRanksTest {
         List<String> rows = Files.readAllLines(tmp.resolve("out/assignment.csv"));
         String s3 = rows.stream().filter(l -> l.startsWith("s3,")).findFirst().orElseThrow();
         String s4 = rows.stream().filter(l -> l.startsWith("s4,")).findFirst().orElseThrow();
-        assertThat(s3).startsWith("s3,6,M1,2,").contains("2nd choice M1").contains("1st choice CH has no seats");
-        assertThat(s4).startsWith("s4,6,M1,2,").contains("2nd choice M1").doesNotContain("1st choice");
+        assertThat(s3).startsWith("s3,6,M1,2,").contains("Placed at your 2nd choice, M1")
+                .contains("Your 1st choice, CH, has no seats in this grade");
+        assertThat(s4).startsWith("s4,6,M1,2,").contains("Placed at your 2nd choice, M1").doesNotContain("1st choice");
         String stats = Files.readString(tmp.resolve("out/stats.json"));
         // Neither family got the school it wrote first.
         assertThat(stats).containsPattern("\"all\" : \\{[^}]*\"first_choice\" : 0");

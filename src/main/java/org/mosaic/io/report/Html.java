@@ -63,7 +63,14 @@ public final class Html {
 
     /** A page with a navigation link at its top, e.g. back to the report index that lists it. */
     public static String withBackLink(String page, String href, String text) {
-        String nav = "<nav class=\"back\"><a href=\"" + escape(href) + "\">&larr; " + escape(text) + "</a></nav>\n";
+        return withBackLink(page, href, text, null);
+    }
+
+    /** As {@link #withBackLink(String, String, String)}, with a second link beside it (e.g. the glossary). */
+    public static String withBackLink(String page, String href, String text, String[] also) {
+        String nav = "<nav class=\"back\"><a href=\"" + escape(href) + "\">&larr; " + escape(text) + "</a>"
+                + (also == null ? "" : " &middot; <a href=\"" + escape(also[0]) + "\">" + escape(also[1]) + "</a>")
+                + "</nav>\n";
         if (page.contains(nav)) {
             return page;
         }

@@ -143,6 +143,106 @@ public final class SvgChart {
         return sb.append("</svg>").toString();
     }
 
+    /** A point with its own label, e.g. one setting of the tracking dial. */
+    public record Point(double x, double y, String label) {
+    }
+
+    /**
+     * Labelled points joined in order: a tradeoff drawn as itself (what one gains on x against what one pays on y).
+     * Each label goes to the first of eight places around its point that no other label or point takes, so labels
+     * never overlap however close the points are.
+     */
+    public static String tradeoff(String title, String xLabel, String yLabel, List<Point> points) {
+        int w = 720;
+        int h = 420;
+        int left = 70;
+        int right = 30;
+        int top = 40;
+        int bottom = 56;
+        double xMin = points.stream().mapToDouble(Point::x).min().orElse(0);
+        double xMax = points.stream().mapToDouble(Point::x).max().orElse(1);
+        double yMin = Math.min(0, points.stream().mapToDouble(Point::y).min().orElse(0));
+        double yMax = points.stream().mapToDouble(Point::y).max().orElse(1);
+        double xPad = (xMax - xMin) * 0.08 + 1e-9;
+        xMin = Math.max(0, xMin - xPad);
+        xMax = xMax + xPad;
+        yMax = yMax + (yMax - yMin) * 0.08 + 1e-9;
+        int pw = w - left - right;
+        int ph = h - top - bottom;
+        StringBuilder sb = open(w, h, title);
+        sb.append(String.format("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#9aa5b1\"/>", left, top + ph,
+                left + pw, top + ph));
+        sb.append(String.format("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#9aa5b1\"/>", left, top, left,
+                top + ph));
+        for (int t = 0; t <= 4; t++) {
+            double yv = yMin + (yMax - yMin) * t / 4;
+            int y = top + ph - ph * t / 4;
+            sb.append(text(left - 6, y + 4, "end", fmt(yv)));
+            double xv = xMin + (xMax - xMin) * t / 4;
+            int x = left + pw * t / 4;
+            sb.append(text(x, top + ph + 16, "middle", fmt(xv)));
+        }
+        sb.append(text(left + pw / 2, h - 12, "middle", xLabel));
+        sb.append(String.format("<text x=\"14\" y=\"%d\" text-anchor=\"middle\" transform=\"rotate(-90 14 %d)\">%s</text>",
+                top + ph / 2, top + ph / 2, Html.escape(yLabel)));
+        double[][] at = new double[points.size()][2];
+        StringBuilder path = new StringBuilder();
+        for (int i = 0; i < points.size(); i++) {
+            at[i][0] = left + pw * (points.get(i).x() - xMin) / (xMax - xMin);
+            at[i][1] = top + ph - ph * (points.get(i).y() - yMin) / (yMax - yMin);
+            path.append(String.format(Locale.ROOT, "%.1f,%.1f ", at[i][0], at[i][1]));
+        }
+        sb.append("<polyline fill=\"none\" stroke-width=\"1.5\" stroke=\"").append(PALETTE.get(0))
+                .append("\" points=\"").append(path.toString().trim()).append("\"/>");
+        List<double[]> taken = new java.util.ArrayList<>();
+        for (double[] p : at) {
+            taken.add(new double[] {p[0] - 4, p[1] - 4, p[0] + 4, p[1] + 4});
+            sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"/>", p[0], p[1],
+                    PALETTE.get(0)));
+        }
+        for (int i = 0; i < points.size(); i++) {
+            double[] box = placeLabel(at[i][0], at[i][1], labelWidth(points.get(i).label()), taken, left, top,
+                    left + pw, top + ph);
+            taken.add(box);
+            sb.append(String.format(Locale.ROOT, "<text class=\"point-label\" x=\"%.1f\" y=\"%.1f\">%s</text>",
+                    box[0], box[3] - 3, Html.escape(points.get(i).label())));
+        }
+        return sb.append("</svg>").toString();
+    }
+
+    /** A label's width in pixels at the charts' 12 px font: a generous 7 px per character. */
+    static double labelWidth(String label) {
+        return 7.0 * label.length();
+    }
+
+    static final double LABEL_HEIGHT = 14;
+
+    /** The first free box (left, top, right, bottom) for a label around a point, farther out if all eight are taken. */
+    static double[] placeLabel(double x, double y, double width, List<double[]> taken, double minX, double minY,
+                               double maxX, double maxY) {
+        double hgt = LABEL_HEIGHT;
+        for (int ring = 1; ring <= 12; ring++) {
+            double d = 6 * ring;
+            double[][] candidates = {
+                    {x + d, y - hgt / 2}, {x - d - width, y - hgt / 2}, {x - width / 2, y - d - hgt},
+                    {x - width / 2, y + d}, {x + d, y - d - hgt}, {x + d, y + d}, {x - d - width, y - d - hgt},
+                    {x - d - width, y + d}};
+            for (double[] c : candidates) {
+                double[] box = {c[0], c[1], c[0] + width, c[1] + hgt};
+                if (box[0] < minX || box[2] > maxX + 30 || box[1] < minY - 20 || box[3] > maxY
+                        || taken.stream().anyMatch(t -> overlaps(t, box))) {
+                    continue;
+                }
+                return box;
+            }
+        }
+        return new double[] {x + 6, y - hgt / 2, x + 6 + width, y + hgt / 2};
+    }
+
+    static boolean overlaps(double[] a, double[] b) {
+        return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+    }
+
     /** A value with its interval, for charts that must never show a bare point (Monte Carlo projections). */
     public record Ranged(String label, double mean, double low, double high) {
     }
