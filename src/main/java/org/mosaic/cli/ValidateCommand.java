@@ -35,6 +35,9 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Dataset dataset = MosaicCsvReader.read(data);
+        // enrollments.csv is optional; when present it is checked too (all-or-nothing, exit 2)
+        List<org.mosaic.model.Enrollment> history = org.mosaic.io.EnrollmentCsv.present(data)
+                ? org.mosaic.io.EnrollmentCsv.read(data, dataset.schools()) : List.of();
         DatasetSummary s = DatasetSummary.of(dataset);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -47,6 +50,11 @@ public final class ValidateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%,d scores, %,d choices from %,d students, %,d priorities, %,d placement requests,"
                 + " %d sections%n%n", s.scores(), s.choices(), s.studentsWithChoices(), s.priorities(), s.requests(),
                 s.sections());
+        if (!history.isEmpty()) {
+            out.printf(Locale.ROOT, "%,d enrollment rows, %d to %d%n%n", history.size(),
+                    history.stream().mapToInt(org.mosaic.model.Enrollment::year).min().orElse(0),
+                    history.stream().mapToInt(org.mosaic.model.Enrollment::year).max().orElse(0));
+        }
         TreeSet<String> grades = new TreeSet<>((a, b) -> Integer.compare(org.mosaic.model.Grades.parse(a),
                 org.mosaic.model.Grades.parse(b)));
         s.bySchoolGrade().values().forEach(m -> grades.addAll(m.keySet()));

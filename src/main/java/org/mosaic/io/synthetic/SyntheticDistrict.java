@@ -17,8 +17,10 @@ import java.util.TreeMap;
 import org.apache.commons.csv.CSVPrinter;
 import org.mosaic.io.AtomicFiles;
 import org.mosaic.io.Csv;
+import org.mosaic.io.EnrollmentCsv;
 import org.mosaic.io.MosaicCsvWriter;
 import org.mosaic.io.MosaicFiles;
+import org.mosaic.model.Enrollment;
 import org.mosaic.model.Gender;
 import org.mosaic.model.Grades;
 import org.mosaic.model.Location;
@@ -49,6 +51,10 @@ public final class SyntheticDistrict {
     static final int TRACT_CELLS_PER_SIDE_PER_SQRT_THOUSAND = 3;
     static final String[] SUBJECTS = {"math", "reading"};
     static final int YEARS = 4;
+    static final double CHARTER_BASE_RATE = 0.16;
+    static final double CHARTER_IEP_FACTOR = 0.35;
+    static final double CHARTER_ELL_FACTOR = 0.55;
+    static final double CHARTER_ABILITY_SLOPE = 0.5;
 
     private final GeneratorOptions options;
     private final SplittableRandom rng;
@@ -59,6 +65,10 @@ public final class SyntheticDistrict {
     private final Map<String, Double> schoolQuality = new HashMap<>();
     private final Map<Long, School> zoneCache = new HashMap<>();
     private final Map<Long, List<School>> candidateCache = new HashMap<>();
+    /** The charter near each student's home and the uniform draw of its lottery, decided once abilities exist. */
+    private String[] charterOffer;
+    private double[] charterDraw;
+    private EnrollmentHistory history;
 
     /** A census tract: a square cell of the map with an income percentile and a racial composition. */
     record Tract(String id, String zone, int tier, double income, double[] raceShares, double frlRate) {
@@ -67,7 +77,7 @@ public final class SyntheticDistrict {
     /** Summary of a generated district, for the terminal and for tests. */
     public record Summary(int students, int schools, int clusters, int charters, double frlShare, double iepShare,
                           double giftedShare, double ellShare, long scores, long choices, long requests,
-                          int sections) {
+                          int sections, long enrollments) {
     }
 
     private SyntheticDistrict(GeneratorOptions options) {
@@ -81,10 +91,18 @@ public final class SyntheticDistrict {
 
     /** Generates the district and writes it as a Mosaic CSV dataset into {@code out}. */
     public static Summary generate(GeneratorOptions options, Path out, Progress progress) {
-        return new SyntheticDistrict(options).run(out, progress);
+        return new SyntheticDistrict(options).run(out, progress, null);
     }
 
-    private Summary run(Path out, Progress progress) {
+    /**
+     * As {@link #generate(GeneratorOptions, Path, Progress)}, and writes the generator's truth (true school effects on
+     * growth, the creaming and exit parameters) into {@code truthDir}, a folder the estimators never read.
+     */
+    public static Summary generate(GeneratorOptions options, Path out, Path truthDir, Progress progress) {
+        return new SyntheticDistrict(options).run(out, progress, truthDir);
+    }
+
+    private Summary run(Path out, Progress progress, Path truthDir) {
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
@@ -98,9 +116,10 @@ public final class SyntheticDistrict {
         for (Student s : students) {
             ability.put(s.id(), latentAbility(s, abilityRng));
         }
+        admitToCharters(students, ability);
         rateSchools(students, ability);
 
-        long[] counts = new long[3];
+        long[] counts = new long[4];
         writeSchools(out);
         Csv.write(out.resolve(MosaicFiles.STUDENTS), MosaicFiles.STUDENT_COLUMNS, p -> {
             for (Student s : students) {
@@ -108,15 +127,36 @@ public final class SyntheticDistrict {
             }
         });
         SplittableRandom scoreRng = rng.split();
+        history = new EnrollmentHistory(schools, (home, grade) -> nearest(home, grade, SchoolType.NEIGHBORHOOD),
+                this::nearbyCharter, YEARS, options.lastYear(), frlShares(students), scoreRng.split());
+        List<String[]> histories = new ArrayList<>(students.size());
         Csv.write(out.resolve(MosaicFiles.SCORES), MosaicFiles.SCORE_COLUMNS, p -> {
             long done = 0;
             for (Student s : students) {
-                counts[0] += writeScores(p, s, ability.get(s.id()), scoreRng);
+                EnrollmentHistory.Drawn drawn = history.draw(s, ability.get(s.id()), scoreRng);
+                histories.add(drawn.schools());
+                counts[0] += writeScores(p, s, drawn);
                 if (++done % 10_000 == 0) {
                     progress.update(students.size() + done, 3L * students.size());
                 }
             }
         });
+        Csv.write(out.resolve(EnrollmentCsv.FILE), EnrollmentCsv.COLUMNS, p -> {
+            for (int k = 0; k < students.size(); k++) {
+                Student s = students.get(k);
+                String[] h = histories.get(k);
+                for (int t = 0; t < YEARS; t++) {
+                    if (h[t] != null) {
+                        p.printRecord(EnrollmentCsv.row(new Enrollment(s.id(), history.year(t), h[t],
+                                s.grade() - (YEARS - 1 - t))));
+                        counts[3]++;
+                    }
+                }
+            }
+        });
+        if (truthDir != null) {
+            GeneratorTruth.write(truthDir, schools, history, options);
+        }
         SplittableRandom choiceRng = rng.split();
         List<Object[]> priorities = new ArrayList<>();
         Csv.write(out.resolve(MosaicFiles.CHOICES), MosaicFiles.CHOICE_COLUMNS, p -> {
@@ -148,7 +188,7 @@ public final class SyntheticDistrict {
                 students.stream().filter(Student::iep).count() / (double) n,
                 students.stream().filter(Student::gifted).count() / (double) n,
                 students.stream().filter(Student::ell).count() / (double) n,
-                counts[0], counts[1], counts[2], sections);
+                counts[0], counts[1], counts[2], sections, counts[3]);
     }
 
     // ---- the map ----
@@ -330,7 +370,8 @@ public final class SyntheticDistrict {
         int digits = Math.max(6, Integer.toString(n).length());
         String idFormat = "S%0" + digits + "d";
         double cell = side / cells;
-        Map<String, Integer> charterSeats = new HashMap<>();
+        charterOffer = new String[n];
+        charterDraw = new double[n];
         for (int k = 0; k < n; k++) {
             int i = r.nextInt(cells);
             int j = r.nextInt(cells);
@@ -348,16 +389,11 @@ public final class SyntheticDistrict {
             boolean behavior = r.nextDouble() < (iep ? 0.12 : 0.04);
             School zoned = nearest(home, grade, SchoolType.NEIGHBORHOOD);
             String school = zoned.id();
-            // Charter enrollment: families near a charter apply; it admits fewer students with IEPs or learning English
-            // ("creaming": lower special-education and EL shares than the neighborhood schools around it).
-            School charter = nearest(home, grade, SchoolType.CHARTER);
-            if (charter != null && charter.location().distanceTo(home) < 0.35 * side) {
-                double p = 0.16 * (iep ? 0.35 : 1) * (ell ? 0.55 : 1) * (frl ? 1.1 : 0.8);
-                int used = charterSeats.getOrDefault(charter.id() + grade, 0);
-                if (r.nextDouble() < p && used < charterCapacity(n)) {
-                    school = charter.id();
-                    charterSeats.merge(charter.id() + grade, 1, Integer::sum);
-                }
+            // Charter enrollment is decided in admitToCharters, once abilities are drawn; the lottery draw is here.
+            School charter = nearbyCharter(home, grade);
+            if (charter != null) {
+                charterOffer[k] = charter.id();
+                charterDraw[k] = r.nextDouble();
             }
             students.add(new Student(String.format(idFormat, k + 1), grade, school, home, t.zone(), t.id(), frl, race,
                     gender, ell, iep, false, t.tier(), behavior, "", ""));
@@ -367,6 +403,53 @@ public final class SyntheticDistrict {
         }
         // Magnet high school: selective admission by score is decided after abilities are drawn (see rateSchools).
         return students;
+    }
+
+    /** Each school's FRL share and enrollment. */
+    private static Map<String, double[]> frlShares(List<Student> students) {
+        Map<String, int[]> counts = new HashMap<>();
+        for (Student s : students) {
+            int[] c = counts.computeIfAbsent(s.schoolId(), k -> new int[2]);
+            c[0] += s.frl() ? 1 : 0;
+            c[1]++;
+        }
+        Map<String, double[]> shares = new HashMap<>();
+        counts.forEach((id, c) -> shares.put(id, new double[] {c[0] / (double) c[1], c[1]}));
+        return shares;
+    }
+
+    /** The charter a family at {@code home} would apply to for {@code grade}: the nearest, if within 0.35 × side. */
+    private School nearbyCharter(Location home, int grade) {
+        School charter = nearest(home, grade, SchoolType.CHARTER);
+        return charter != null && charter.location().distanceTo(home) < 0.35 * side ? charter : null;
+    }
+
+    /**
+     * Charter admission ("creaming"): families near a charter apply; it admits fewer students with IEPs or learning
+     * English (lower special-education and EL shares than the neighborhood schools around it, GAO-12-543), and its
+     * applicants are the stronger students ({@link #CHARTER_ABILITY_SLOPE} per SD of ability on the log-odds scale,
+     * normalised so the admitted share stays ~16 %), which is what makes entrants' prior scores higher.
+     */
+    private void admitToCharters(List<Student> students, Map<String, double[]> ability) {
+        Map<String, Integer> charterSeats = new HashMap<>();
+        int cap = charterCapacity(students.size());
+        double norm = Math.exp(-CHARTER_ABILITY_SLOPE * CHARTER_ABILITY_SLOPE * 1.15 / 2);
+        for (int k = 0; k < students.size(); k++) {
+            if (charterOffer[k] == null) {
+                continue;
+            }
+            Student s = students.get(k);
+            double[] a = ability.get(s.id());
+            double p = CHARTER_BASE_RATE * (s.iep() ? CHARTER_IEP_FACTOR : 1) * (s.ell() ? CHARTER_ELL_FACTOR : 1)
+                    * (s.frl() ? 1.1 : 0.8) * norm * Math.exp(CHARTER_ABILITY_SLOPE * (a[0] + a[1]) / 2);
+            String key = charterOffer[k] + "|" + s.grade();
+            if (charterDraw[k] < p && charterSeats.getOrDefault(key, 0) < cap) {
+                students.set(k, s.withSchool(charterOffer[k]));
+                charterSeats.merge(key, 1, Integer::sum);
+            }
+        }
+        charterOffer = null;
+        charterDraw = null;
     }
 
     static int charterCapacity(int districtStudents) {
@@ -498,22 +581,21 @@ public final class SyntheticDistrict {
     // ---- scores ----
 
     /**
-     * Spring scores for the last {@link #YEARS} years on a vertical scale: scale = 150 + 10 × grade equivalent, where
-     * the grade equivalent is grade + 0.7 (spring) + 1.2 × ability, and ability persists across years with
-     * correlation ~0.8 (a year-specific deviation of SD 0.45 on an ability of SD ~1).
+     * Spring scores for the years the student was enrolled, on a vertical scale: scale = 150 + 10 × grade equivalent,
+     * where the grade equivalent is grade + 0.7 (spring) + 1.2 × z, and z is the latent ability plus a year-specific
+     * deviation (SD 0.45, so scores correlate ~0.8 year to year) plus the effects of the schools attended so far.
      */
-    private int writeScores(CSVPrinter p, Student s, double[] ability, SplittableRandom r) throws IOException {
+    private int writeScores(CSVPrinter p, Student s, EnrollmentHistory.Drawn drawn) throws IOException {
         int rows = 0;
-        for (int y = options.lastYear() - YEARS + 1; y <= options.lastYear(); y++) {
-            int grade = s.grade() - (options.lastYear() - y);
-            if (grade < Grades.K) {
+        for (int t = 0; t < YEARS; t++) {
+            if (drawn.schools()[t] == null) {
                 continue;
             }
+            int grade = s.grade() - (YEARS - 1 - t);
             for (int k = 0; k < SUBJECTS.length; k++) {
-                double z = ability[k] + 0.45 * Normal.draw(r);
-                double ge = Math.max(-1, grade + 0.7 + 1.2 * z);
+                double ge = Math.max(-1, grade + 0.7 + 1.2 * drawn.z()[t][k]);
                 double scale = 150 + 10 * ge;
-                p.printRecord(MosaicCsvWriter.scoreRow(new Score(s.id(), SUBJECTS[k], "", y, "",
+                p.printRecord(MosaicCsvWriter.scoreRow(new Score(s.id(), SUBJECTS[k], "", history.year(t), "",
                         Math.round(scale * 10) / 10.0, OptionalDouble.of(Math.round(ge * 10) / 10.0))));
                 rows++;
             }

@@ -38,7 +38,7 @@ class SyntheticDistrictTest {
         SyntheticDistrict.generate(GeneratorOptions.of(7, 8000), tmp.resolve("b"), Progress.NONE);
         SyntheticDistrict.generate(GeneratorOptions.of(8, 8000), tmp.resolve("c"), Progress.NONE);
         for (String f : List.of("schools.csv", "students.csv", "scores.csv", "choices.csv", "priorities.csv",
-                "requests.csv", "sections.csv", "rosters.csv")) {
+                "requests.csv", "sections.csv", "rosters.csv", "enrollments.csv")) {
             assertThat(Files.mismatch(tmp.resolve("a").resolve(f), tmp.resolve("b").resolve(f))).as(f).isEqualTo(-1);
         }
         assertThat(Files.mismatch(tmp.resolve("a/students.csv"), tmp.resolve("c/students.csv"))).isNotEqualTo(-1);
