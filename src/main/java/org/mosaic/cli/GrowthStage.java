@@ -34,6 +34,6 @@ final class GrowthStage implements DemoStage {
                 summary.add(line.strip());
             }
         }
-        return new Result(summary, "clusters/index.html");
+        return new Result(summary, "clusters/index.html", "Feeder clusters: growth, value-added and creaming");
     }
 }
