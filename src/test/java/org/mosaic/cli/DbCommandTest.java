@@ -84,11 +84,12 @@ class DbCommandTest {
     }
 
     @Test
-    void migrateIsIdempotentAndNeverPrintsThePassword() {
+    void migrateIsIdempotentAndNeverPrintsThePassword() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("db").resolve("mosaic") + ";PASSWORD=s3cret";
         Run first = mosaic("db", "migrate", "--db", url);
         assertThat(first.code()).as(first.err()).isZero();
-        assertThat(first.out()).contains("3 migrations applied").doesNotContain("s3cret").contains("PASSWORD=***");
+        assertThat(first.out()).containsPattern("[0-9]+ migrations? applied").doesNotContain("s3cret")
+                .contains("PASSWORD=***");
         Run second = mosaic("db", "migrate", "--db", url);
         assertThat(second.out()).contains("schema already up to date");
         Run bad = mosaic("db", "list", "--db", "jdbc:postgresql://127.0.0.1:1/none?password=s3cret");
