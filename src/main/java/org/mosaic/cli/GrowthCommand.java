@@ -51,7 +51,7 @@ public final class GrowthCommand implements Runnable {
     @Command(name = "sgp", mixinStandardHelpOptions = true,
             description = "Student growth percentiles of one subject and year for every grade cohort, at orders 1 "
                     + "to --max-order; each student's SGP is that of the highest order available to them. Writes "
-                    + "sgp.csv and sgp_summary.csv (median SGP with a bootstrap 95 % interval by district, grade, "
+                    + "sgp.csv and sgp_summary.csv (median SGP with a bootstrap 95 %% interval by district, grade, "
                     + "school, cluster, section and subgroup).",
             footer = {"", "Examples:", "  mosaic growth sgp --data work/district --subject math --year 2026 "
                     + "--out work/sgp",
@@ -152,7 +152,7 @@ public final class GrowthCommand implements Runnable {
     @Command(name = "vam", mixinStandardHelpOptions = true,
             description = "Value-added: the linear mixed model current ~ grade × prior + frl + ell + iep + (1 | unit) "
                     + "fitted by REML; each unit's empirical-Bayes effect with its conditional SE, reliability and "
-                    + "95 % interval. Writes vam.csv and components.json.",
+                    + "95 %% interval. Writes vam.csv and components.json.",
             footer = {"", "Example:", "  mosaic growth vam --data work/district --subject math --year 2026 "
                     + "--out work/vam"})
     static final class VamCommand implements Callable<Integer> {
