@@ -5,7 +5,8 @@
 # What runs (everything else in README.md is prose):
 #   - in a ``` block, each line starting with "$ ./mosaic" (continued by lines ending in "\") is a command; the lines
 #     after it, up to the next "$ " line or the block's end, are what the README says it prints;
-#   - a ``` block right after <!-- readme-check: script --> runs as one shell script (the copyable workflow).
+#   - a ``` block right after <!-- readme-check: script --> runs as one shell script (the copyable workflow);
+#   - a ``` block right after <!-- readme-check: skip --> does not run (a server that runs until Ctrl-C).
 # What is checked:
 #   - every command must exit 0, or the code given by <!-- readme-check: exit N --> before its block;
 #   - <!-- readme-check: lines 1,2,5-7 --> before a block marks those output lines (numbered through the block, "$ "
@@ -47,6 +48,9 @@ awk -v dir="$steps" '
   /^<!-- readme-check: exit [0-9]+ -->/ { want_exit = $4; next }
   /^<!-- readme-check: lines [0-9,-]+ -->/ { lines = $4; next }
   /^<!-- readme-check: script -->/ { script = 1; next }
+  /^<!-- readme-check: skip -->/ { skip = 1; next }
+  /^```/ && skip { if (!inblock) { inblock = 1 } else { inblock = 0; skip = 0 }; next }
+  inblock && skip { next }
   /^```/ {
     if (!inblock) { inblock = 1; out = 0; if (script) { start("script"); cmd = "" } ; next }
     if (script) { flush_cmd(); script = 0 } else { flush_cmd() }

@@ -51,11 +51,11 @@ public interface DemoStage {
         }
 
         public Path nextYear() {
-            return work.resolve("next-year");
+            return folders.reading(work.resolve("next-year"));
         }
 
         public Path classes() {
-            return work.resolve("classes");
+            return folders.reading(work.resolve("classes"));
         }
 
         public Path elmhurst() {

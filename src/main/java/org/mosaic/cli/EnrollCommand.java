@@ -107,7 +107,9 @@ public final class EnrollCommand implements Callable<Integer> {
             DatasetCopy.requireNewFolder(data, apply, "--apply");
         }
         Run run;
-        try (OutputFolder folder = Outputs.open(spec, out)) {
+        Applied applied = null;
+        try (OutputFolder folder = Outputs.open(spec, out);
+             OutputFolder applyFolder = apply == null ? null : Outputs.open(spec, apply)) {
             Dataset dataset = MosaicCsvReader.read(data);
             Policy policy = policyFile == null ? Policy.plain() : PolicyFile.read(policyFile);
             List<Integer> grades = grades(dataset, grade);
@@ -116,7 +118,13 @@ public final class EnrollCommand implements Callable<Integer> {
             if (draws > 0) {
                 writeProbabilities(run, folder.dir());
             }
+            if (applyFolder != null) {
+                applied = apply(run, data, applyFolder.dir());
+            }
             folder.commit();
+            if (applyFolder != null) {
+                applyFolder.commit();
+            }
         }
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
@@ -126,13 +134,10 @@ public final class EnrollCommand implements Callable<Integer> {
             o.println("Wrote " + out.resolve("assignment.csv") + " and cutoffs, waitlists, integration, stats, "
                     + "report.html");
         }
-        if (apply != null) {
-            Applied a = apply(run, data, apply);
-            if (!json) {
-                o.printf(Locale.ROOT, "Applied: %s is next year's dataset: %,d applicants at their assigned school, "
-                        + "%,d without one; %,d class places at a school the student leaves were dropped%n", apply,
-                        a.assigned(), a.unassigned(), a.rostersDropped());
-            }
+        if (applied != null && !json) {
+            o.printf(Locale.ROOT, "Applied: %s is next year's dataset: %,d applicants at their assigned school, "
+                    + "%,d without one; %,d class places at a school the student leaves were dropped%n", apply,
+                    applied.assigned(), applied.unassigned(), applied.rostersDropped());
         }
         o.flush();
         return 0;

@@ -72,7 +72,7 @@ final class EnrollStage implements DemoStage {
             EnrollCommand.section(html, e.getValue(), Mechanism.DA, ctx.seed());
         }
         EnrollCommand.Applied applied = EnrollCommand.apply(runs.get("controlled-choice"), ctx.district(),
-                ctx.nextYear());
+                ctx.stageDir("next-year"));
         summary.add(String.format(Locale.ROOT, "applied controlled choice: %s is next year's district (%,d applicants "
                 + "at their assigned school, %,d without one)", ctx.nextYear(), applied.assigned(),
                 applied.unassigned()));

@@ -68,6 +68,7 @@ final class PolicyFile {
         for (int k = 0; k < pr.size(); k++) {
             JsonNode r = pr.get(k);
             String path = "priorities[" + k + "]";
+            keys(r, path, "when", "priority");
             String when = r.path("when").asText("");
             if (when.isEmpty()) {
                 problem(path + ".when", "", "zone, current_school, sibling, or an eligibility rule such as frl = 1");
@@ -91,6 +92,7 @@ final class PolicyFile {
         for (int k = 0; k < sb.size(); k++) {
             JsonNode b = sb.get(k);
             String path = "soft_bounds[" + k + "]";
+            keys(b, path, "type", "member", "floor", "ceiling", "band");
             String type = b.path("type").asText("");
             if (type.isEmpty()) {
                 problem(path + ".type", "", "a name for the student type, e.g. frl");
@@ -119,6 +121,7 @@ final class PolicyFile {
         for (int k = 0; k < list.size(); k++) {
             JsonNode t = list.get(k);
             String path = base + "[" + k + "]";
+            keys(t, path, "type", "share", "count", "eligible", "order");
             String type = t.path("type").asText("");
             if (type.isEmpty()) {
                 problem(path + ".type", "", "a name for the seat type, e.g. open or tier1");
@@ -166,6 +169,22 @@ final class PolicyFile {
         } catch (IllegalArgumentException e) {
             problem(path, text, e.getMessage());
             return EligibilityRule.ANY;
+        }
+    }
+
+    /** A misspelled key (shar: 0.3) would be ignored and the policy run without it, so it is an error. */
+    private void keys(JsonNode node, String path, String... allowed) {
+        if (!node.isObject()) {
+            problem(path, node.asText(), "a mapping with the keys " + String.join(", ", allowed));
+            return;
+        }
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!List.of(allowed).contains(key)) {
+                problems.add(new InputProblem(file, 0, "", "", "the key '" + path + "." + key + "' is not known; the "
+                        + "keys of " + path + " are " + String.join(", ", allowed) + " (a misspelled key would be "
+                        + "ignored, so it is an error)"));
+            }
         }
     }
 

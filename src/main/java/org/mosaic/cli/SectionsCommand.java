@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.mosaic.io.OutputFolder;
+import org.mosaic.io.StrictConfig;
 import org.mosaic.io.AtomicFiles;
 import org.mosaic.io.Csv;
 import org.mosaic.io.CsvTable;
@@ -46,7 +47,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "sections", mixinStandardHelpOptions = true,
+@Command(name = "sections", mixinStandardHelpOptions = true, subcommands = SectionsEvaluateCommand.class,
         description = {"Form the classes of one school, grade and subject with a tracking dial: --tracking 0 makes "
                 + "mixed-ability sections that are statistically alike, 1 makes contiguous score bands, values in "
                 + "between trade the two (docs/sections.md). Hard rules: capacity, keep-apart/together, IEP students "
@@ -62,16 +63,16 @@ import picocli.CommandLine.Spec;
                 "  mosaic sections --data work/elmhurst --school elmhurst --grade 6 --subject math --sections 4 "
                         + "--capacity 32 --frontier --time-limit 2 --out work/frontier"})
 public final class SectionsCommand implements Callable<Integer> {
-    @Option(names = "--data", required = true, description = "Mosaic dataset directory.")
+    @Option(names = "--data", description = "Required. Mosaic dataset directory.")
     Path data;
 
-    @Option(names = "--school", required = true, description = "School id.")
+    @Option(names = "--school", description = "Required. School id.")
     String school;
 
-    @Option(names = "--grade", required = true, description = "Grade (K, 1 ... 12).")
+    @Option(names = "--grade", description = "Required. Grade (K, 1 ... 12).")
     String grade;
 
-    @Option(names = "--subject", required = true, description = "Subject of the classes and scores; 'all' forms "
+    @Option(names = "--subject", description = "Required. Subject of the classes and scores; 'all' forms "
             + "homerooms from the mean of every subject's standardized score.")
     String subject;
 
@@ -114,7 +115,7 @@ public final class SectionsCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Solver seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", required = true, description = "Output directory.")
+    @Option(names = "--out", description = "Required. Output directory.")
     Path out;
 
     @Option(names = "--json", description = "Print summary.json.")
@@ -134,6 +135,24 @@ public final class SectionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // Checked here rather than by picocli, which would ask for them before 'sections evaluate' too.
+        List<String> missing = new ArrayList<>();
+        Map<String, Object> given = new LinkedHashMap<>();
+        given.put("--data", data);
+        given.put("--school", school);
+        given.put("--grade", grade);
+        given.put("--subject", subject);
+        given.put("--out", out);
+        given.forEach((option, value) -> {
+            if (value == null) {
+                missing.add(option);
+            }
+        });
+        if (!missing.isEmpty()) {
+            throw new BadInputException("missing required option" + (missing.size() == 1 ? "" : "s") + ": "
+                    + String.join(", ", missing) + " (mosaic sections --help; to score a class list: mosaic sections "
+                    + "evaluate --help)");
+        }
         Ranges.positive("--time-limit", timeLimit, 86_400);
         Ranges.atLeast("--workers", workers, 1);
         Ranges.atLeast("--sections", sectionCount, 1);
@@ -142,12 +161,13 @@ public final class SectionsCommand implements Callable<Integer> {
         if (apply != null) {
             DatasetCopy.requireNewFolder(data, apply, "--apply");
         }
-        try (OutputFolder folder = Outputs.open(spec, out)) {
-            return call(folder);
+        try (OutputFolder folder = Outputs.open(spec, out);
+             OutputFolder applyFolder = apply == null ? null : Outputs.open(spec, apply)) {
+            return call(folder, applyFolder);
         }
     }
 
-    private int call(OutputFolder folder) {
+    private int call(OutputFolder folder, OutputFolder applyFolder) {
         Dataset d = MosaicCsvReader.read(data);
         PrintWriter o = spec.commandLine().getOut();
         if (frontier) {
@@ -166,9 +186,12 @@ public final class SectionsCommand implements Callable<Integer> {
             f = form(d, tracking);
         }
         write(f, folder.dir(), tracking);
+        if (applyFolder != null) {
+            apply(d, f, data, applyFolder.dir());
+        }
         folder.commit();
-        if (apply != null) {
-            apply(d, f, data, apply);
+        if (applyFolder != null) {
+            applyFolder.commit();
         }
         if (json) {
             o.println(Json.write(summary(f, tracking)));
@@ -257,7 +280,7 @@ public final class SectionsCommand implements Callable<Integer> {
     }
 
     /** Mean of each subject's z-score, for homerooms shared by all subjects. */
-    private static Map<String, Double> homeroomScores(Dataset d) {
+    static Map<String, Double> homeroomScores(Dataset d) {
         java.util.Set<String> subjects = new java.util.TreeSet<>();
         d.scores().forEach(s -> subjects.add(s.subject()));
         Map<String, double[]> acc = new HashMap<>();
@@ -358,33 +381,30 @@ public final class SectionsCommand implements Callable<Integer> {
             return new Config(SectionProblem.Weights.defaults(), SectionProblem.Rules.defaults(), -1, -1, -1);
         }
 
+        /** Strict: an unknown key ({@code min_sise}) or a wrong value ({@code min_size: abc}) is exit 2. */
         static Config read(Path file) {
-            String name = file.getFileName().toString();
-            ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml") ? new ObjectMapper(
-                    new YAMLFactory()) : new ObjectMapper();
-            JsonNode root;
-            try {
-                root = mapper.readTree(file.toFile());
-            } catch (IOException e) {
-                throw new BadInputException(List.of(new InputProblem(name, 0, "", "", "valid YAML or JSON: "
-                        + e.getMessage().lines().findFirst().orElse(""))));
-            }
-            JsonNode w = root.path("weights");
-            JsonNode r = root.path("rules");
+            StrictConfig c = StrictConfig.read(file);
+            StrictConfig.Node root = c.root();
+            StrictConfig.Node w = root.mapping("weights");
+            StrictConfig.Node r = root.mapping("rules");
             SectionProblem.Weights dw = SectionProblem.Weights.defaults();
             SectionProblem.Rules dr = SectionProblem.Rules.defaults();
-            return new Config(new SectionProblem.Weights(w.path("gender").asDouble(dw.gender()),
-                    w.path("frl").asDouble(dw.frl()), w.path("race").asDouble(dw.race()),
-                    w.path("ell").asDouble(dw.ell()), w.path("iep").asDouble(dw.iep()),
-                    w.path("behavior").asDouble(dw.behavior()), w.path("size").asDouble(dw.size())),
-                    new SectionProblem.Rules(r.path("cluster_iep").asBoolean(dr.clusterIep()),
-                            r.path("iep_share").asDouble(dr.iepShare()), r.path("iep_max").asInt(dr.iepMax()),
-                            r.path("cluster_ell").asBoolean(dr.clusterEll()),
-                            r.path("cluster_gifted").asBoolean(dr.clusterGifted()),
-                            r.path("gifted_min").asInt(dr.giftedMin()), r.path("gifted_max").asInt(dr.giftedMax()),
-                            r.path("gifted_share").asDouble(dr.giftedShare())),
-                    root.path("co_taught_sections").asInt(-1), root.path("ell_certified_sections").asInt(-1),
-                    root.path("min_size").asInt(-1));
+            double big = 1e6;
+            Config config = new Config(new SectionProblem.Weights(w.decimal("gender", dw.gender(), 0, big),
+                    w.decimal("frl", dw.frl(), 0, big), w.decimal("race", dw.race(), 0, big),
+                    w.decimal("ell", dw.ell(), 0, big), w.decimal("iep", dw.iep(), 0, big),
+                    w.decimal("behavior", dw.behavior(), 0, big), w.decimal("size", dw.size(), 0, big)),
+                    new SectionProblem.Rules(r.flag("cluster_iep", dr.clusterIep()),
+                            r.decimal("iep_share", dr.iepShare(), 0, 1), r.whole("iep_max", dr.iepMax(), 0, 1000),
+                            r.flag("cluster_ell", dr.clusterEll()),
+                            r.flag("cluster_gifted", dr.clusterGifted()),
+                            r.whole("gifted_min", dr.giftedMin(), 0, 1000),
+                            r.whole("gifted_max", dr.giftedMax(), 0, 1000),
+                            r.decimal("gifted_share", dr.giftedShare(), 0, 1)),
+                    root.whole("co_taught_sections", -1, 0, 10_000), root.whole("ell_certified_sections", -1, 0,
+                    10_000), root.whole("min_size", -1, 1, 10_000));
+            c.finish();
+            return config;
         }
     }
 

@@ -40,7 +40,7 @@ final class SectionsStage implements DemoStage {
                 ctx.classes().toString());
         SectionsCommand.Formed f = cmd.form(next, 0);
         SectionsCommand.write(f, ctx.stageDir("sections"), 0);
-        SectionsCommand.apply(next, f, ctx.nextYear(), ctx.classes());
+        SectionsCommand.apply(next, f, ctx.nextYear(), ctx.stageDir("classes"));
         List<String> summary = new ArrayList<>();
         summary.add(String.format(Locale.ROOT, "%s (%s), grade 6: %d students next year in %d classes of up to %d",
                 school.id(), school.name(), students, sections, CAPACITY));

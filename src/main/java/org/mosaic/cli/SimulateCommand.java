@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.mosaic.io.AtomicFiles;
+import org.mosaic.io.OutputFolder;
 import org.mosaic.model.BadInputException;
 import org.mosaic.simulate.DdkExperiment;
 import org.mosaic.simulate.DistrictSimulation;
@@ -47,8 +48,7 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--data", description = "Dataset directory (default: the scenario file's dataset).")
     Path data;
 
-    @Option(names = "--parameters", defaultValue = "ddk2011", description = "Parameter set for --preset: "
-            + "ddk2011 or hoxby2000 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--parameters", description = "Parameter set for --preset: ddk2011 (default) or hoxby2000.")
     String parameterSet;
 
     @Option(names = "--param", description = "Override one model parameter for --preset, e.g. --param "
@@ -83,6 +83,10 @@ public final class SimulateCommand implements Callable<Integer> {
             throw new BadInputException("give either --preset ddk2011 or --scenario FILE");
         }
         if (scenario != null) {
+            if (parameterSet != null || !overrides.isEmpty()) {
+                throw new BadInputException("--parameters and --param apply to --preset; a scenario file sets its "
+                        + "parameters under parameters: (docs/simulate.md)");
+            }
             return scenarios();
         }
         if (!preset.equals("ddk2011")) {
@@ -92,14 +96,18 @@ public final class SimulateCommand implements Callable<Integer> {
         if (r < 2 || r > 100_000) {
             throw new BadInputException("--draws " + r + " is out of range; use 2 to 100000 (intervals need draws)");
         }
-        ModelParameters parameters = parameters(parameterSet, overrides);
+        Ranges.atLeast("--threads", threads, 1);
+        ModelParameters parameters = parameters(parameterSet == null ? "ddk2011" : parameterSet, overrides);
         PrintWriter o = spec.commandLine().getOut();
         DdkExperiment.Result result;
-        try (Terminal.Bar bar = Terminal.bar("draws", r, quiet || json)) {
-            result = DdkExperiment.run(parameters, DdkExperiment.Setting.ddk2011(), seed, r, threads(),
-                    bar.progress());
+        try (OutputFolder folder = Outputs.open(spec, out)) {
+            try (Terminal.Bar bar = Terminal.bar("draws", r, quiet || json)) {
+                result = DdkExperiment.run(parameters, DdkExperiment.Setting.ddk2011(), seed, r, threads(),
+                        bar.progress());
+            }
+            DdkReport.write(result, folder.dir());
+            folder.commit();
         }
-        DdkReport.write(result, out);
         if (json) {
             o.println(Json.write(DdkReport.summary(result)));
         } else {
@@ -123,9 +131,14 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         PrintWriter o = spec.commandLine().getOut();
         long t0 = System.nanoTime();
-        DistrictReport report = runScenarios(read, dir, r, seed, threads(), quiet || json);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        report.write(out);
+        DistrictReport report;
+        double seconds;
+        try (OutputFolder folder = Outputs.open(spec, out)) {
+            report = runScenarios(read, dir, r, seed, threads(), quiet || json);
+            seconds = (System.nanoTime() - t0) / 1e9;
+            report.write(folder.dir());
+            folder.commit();
+        }
         if (json) {
             o.println(Json.write(report.summary()));
         } else {

@@ -18,6 +18,8 @@ public final class Board {
     private final Set<String> lockedStudents = new LinkedHashSet<>();
     private final Set<String> lockedSections = new LinkedHashSet<>();
     private final String solveStatus;
+    /** Keeps the objective's terms per section so a drag re-scores two classes, not the grade. */
+    private org.mosaic.sections.SectionEvaluator evaluator;
 
     public Board(ClassFormation formation, int[] section, String solveStatus) {
         if (section.length != formation.students().size()) {
@@ -43,13 +45,23 @@ public final class Board {
     }
 
     public synchronized SectionScorer.Score score() {
-        return SectionScorer.score(formation.problem(), section);
+        return SectionScorer.score(formation.problem(), evaluator());
     }
 
     /** Moves a student to another class and re-scores. */
     public synchronized SectionScorer.Score move(String studentId, String sectionId) {
-        section[student(studentId)] = sectionIndex(sectionId);
+        int student = student(studentId);
+        int to = sectionIndex(sectionId);
+        section[student] = to;
+        evaluator().move(student, to);
         return score();
+    }
+
+    private org.mosaic.sections.SectionEvaluator evaluator() {
+        if (evaluator == null) {
+            evaluator = org.mosaic.sections.SectionEvaluator.of(formation.problem(), section);
+        }
+        return evaluator;
     }
 
     public synchronized boolean toggleStudentLock(String studentId) {

@@ -2,12 +2,14 @@ package org.mosaic.web;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-import org.mosaic.sections.BrokenRules;
 import org.mosaic.sections.SectionProblem;
-import org.mosaic.sections.SectionSolver;
+import org.mosaic.sections.SectionEvaluator;
+import org.mosaic.sections.Violation;
 
 /**
  * Scores a hand-edited placement with the solver's own cost and rule check: the one place where the web calls into
@@ -54,14 +56,26 @@ public final class SectionScorer {
     public record Score(long objective, Map<String, Long> terms, List<Broken> broken, List<ClassMetrics> classes) {
     }
 
+    /** Scores a whole placement once (the evaluate API); a board being edited keeps its own evaluator. */
     public static Score score(SectionProblem p, int[] section) {
-        Map<String, Long> terms = new LinkedHashMap<>(SectionSolver.objectiveTerms(p, section));
-        long objective = terms.values().stream().mapToLong(Long::longValue).sum();
+        return score(p, SectionEvaluator.of(p, section));
+    }
+
+    /**
+     * The score of an evaluator's current class list: its objective and terms (kept incrementally by
+     * {@link SectionEvaluator#move}), each broken rule family once with its plain-words reason, and each class.
+     */
+    public static Score score(SectionProblem p, SectionEvaluator ev) {
+        Map<String, Long> terms = new LinkedHashMap<>(ev.terms());
+        Set<String> rules = new LinkedHashSet<>();
+        for (Violation v : ev.violations()) {
+            rules.add(v.rule());
+        }
         List<Broken> broken = new ArrayList<>();
-        for (String rule : BrokenRules.of(p, section)) {
+        for (String rule : rules) {
             broken.add(new Broken(rule, REASONS.getOrDefault(rule, rule)));
         }
-        return new Score(objective, terms, broken, classes(p, section));
+        return new Score(ev.objective(), terms, broken, classes(p, ev.placement()));
     }
 
     private static List<ClassMetrics> classes(SectionProblem p, int[] section) {

@@ -81,9 +81,16 @@ public final class SyntheticDataset {
         List<Choice> choices = new ArrayList<>();
         List<Priority> priorities = new ArrayList<>();
         for (Student st : list) {
+            // only schools that serve the student's grade, as the reader requires
+            List<Integer> serving = new ArrayList<>();
+            for (int k = 0; k < nSchools; k++) {
+                if (schools.get(k).serves(st.grade())) {
+                    serving.add(k);
+                }
+            }
             List<Integer> ranked = new ArrayList<>(3);
-            while (ranked.size() < Math.min(3, nSchools)) {
-                int k = rnd.nextInt(nSchools);
+            while (ranked.size() < Math.min(3, serving.size())) {
+                int k = serving.get(rnd.nextInt(serving.size()));
                 if (!ranked.contains(k)) {
                     ranked.add(k);
                 }

@@ -1,0 +1,191 @@
+package org.mosaic.io;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.mosaic.model.BadInputException;
+import org.mosaic.model.InputProblem;
+
+/**
+ * A YAML or JSON configuration file read strictly: every key the parser does not ask for is an error, and every value
+ * of the wrong type or out of range is an error naming the file, the key and the expected form. A misspelled rule
+ * ({@code min_sise: 20}) or a wrong type ({@code min_size: abc}) is therefore never dropped in silence.
+ *
+ * <pre>{@code
+ * StrictConfig c = StrictConfig.read(path);
+ * StrictConfig.Node rules = c.root().mapping("rules");
+ * int min = c.root().whole("min_size", -1, 1, 1000);
+ * boolean cluster = rules.flag("cluster_iep", true);
+ * c.finish();   // throws BadInputException listing unknown keys and wrong values
+ * }</pre>
+ */
+public final class StrictConfig {
+    private final String file;
+    private final Node root;
+    private final List<Node> nodes = new ArrayList<>();
+    private final List<InputProblem> problems = new ArrayList<>();
+
+    private StrictConfig(String file, JsonNode json) {
+        this.file = file;
+        this.root = new Node("", json);
+    }
+
+    /** Parses {@code path} (YAML for .yaml/.yml, JSON otherwise); a syntax error is exit 2 with its line. */
+    public static StrictConfig read(Path path) {
+        String name = path.getFileName().toString();
+        boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");
+        String refused = InputLimits.refusal(path);
+        if (refused != null) {
+            throw new BadInputException(List.of(new InputProblem(name, 0, "", "", refused)));
+        }
+        ObjectMapper mapper = yaml ? new ObjectMapper(new YAMLFactory()) : new ObjectMapper();
+        JsonNode json;
+        try {
+            json = mapper.readTree(path.toFile());
+        } catch (JsonProcessingException e) {
+            var loc = e.getLocation();
+            throw new BadInputException(List.of(new InputProblem(name, loc == null ? 0 : loc.getLineNr(), "", "",
+                    "valid " + (yaml ? "YAML" : "JSON") + ": " + e.getOriginalMessage())));
+        } catch (IOException e) {
+            throw new BadInputException(List.of(new InputProblem(path.toString(), 0, "", "",
+                    "a readable configuration file (" + e.getMessage() + ")")));
+        }
+        if (json == null || json.isMissingNode() || json.isNull()) {
+            json = mapper.createObjectNode();
+        }
+        StrictConfig c = new StrictConfig(name, json);
+        if (!json.isObject()) {
+            c.problem("", json.toString(), "a mapping of keys to values");
+        }
+        return c;
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    /** Reports every key nobody asked for and every wrong value, all at once; returns when there are none. */
+    public void finish() {
+        for (Node n : nodes) {
+            if (!n.json.isObject()) {
+                continue;
+            }
+            for (Iterator<String> it = n.json.fieldNames(); it.hasNext(); ) {
+                String key = it.next();
+                if (!n.asked.contains(key)) {
+                    problem("", "", "the key '" + n.path(key) + "' is not known; the keys "
+                            + (n.path.isEmpty() ? "" : "under " + n.path + " ") + "are " + String.join(", ", n.asked)
+                            + " (a misspelled key would be ignored, so it is an error)");
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new BadInputException(problems);
+        }
+    }
+
+    private void problem(String key, String value, String expected) {
+        // the key is shown as the column; values in a config file are rules, not student data
+        problems.add(new InputProblem(file, 0, key, value.isEmpty() ? "" : value, expected));
+    }
+
+    /** A mapping in the file; typed getters record the keys they are asked for. */
+    public final class Node {
+        private final String path;
+        private final JsonNode json;
+        private final Set<String> asked = new LinkedHashSet<>();
+
+        private Node(String path, JsonNode json) {
+            this.path = path;
+            this.json = json;
+            nodes.add(this);
+        }
+
+        private String path(String key) {
+            return path.isEmpty() ? key : path + "." + key;
+        }
+
+        private JsonNode get(String key) {
+            asked.add(key);
+            return json.path(key);
+        }
+
+        public boolean has(String key) {
+            asked.add(key);
+            return json.has(key) && !json.get(key).isNull();
+        }
+
+        /** A nested mapping (empty when absent). */
+        public Node mapping(String key) {
+            JsonNode v = get(key);
+            if (!v.isMissingNode() && !v.isNull() && !v.isObject()) {
+                problem(path(key), v.asText(), "a mapping of keys to values");
+            }
+            return new Node(path(key), v.isObject() ? v : com.fasterxml.jackson.databind.node.MissingNode
+                    .getInstance());
+        }
+
+        public double decimal(String key, double fallback, double min, double max) {
+            JsonNode v = get(key);
+            if (v.isMissingNode() || v.isNull()) {
+                return fallback;
+            }
+            if (!v.isNumber() || !(v.asDouble() >= min && v.asDouble() <= max)) {
+                problem(path(key), v.asText(), "a number from " + fmt(min) + " to " + fmt(max));
+                return fallback;
+            }
+            return v.asDouble();
+        }
+
+        public int whole(String key, int fallback, int min, int max) {
+            JsonNode v = get(key);
+            if (v.isMissingNode() || v.isNull()) {
+                return fallback;
+            }
+            if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < min || v.asInt() > max) {
+                problem(path(key), v.asText(), "a whole number from " + min + " to " + max);
+                return fallback;
+            }
+            return v.asInt();
+        }
+
+        public boolean flag(String key, boolean fallback) {
+            JsonNode v = get(key);
+            if (v.isMissingNode() || v.isNull()) {
+                return fallback;
+            }
+            if (!v.isBoolean()) {
+                problem(path(key), v.asText(), "true or false");
+                return fallback;
+            }
+            return v.asBoolean();
+        }
+
+        public String text(String key, String fallback) {
+            JsonNode v = get(key);
+            if (v.isMissingNode() || v.isNull()) {
+                return fallback;
+            }
+            if (!v.isValueNode()) {
+                problem(path(key), "", "a single value, not a list or mapping");
+                return fallback;
+            }
+            return v.asText();
+        }
+
+        private String fmt(double d) {
+            return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : String.format(Locale.ROOT,
+                    "%s", d);
+        }
+    }
+}
