@@ -36,6 +36,7 @@ public final class DemoCommand implements Callable<Integer> {
                 new SectionsStage(),
                 new GroupsStage(),
                 new MeasureStage(),
+                new GrowthStage(),
                 new StoreStage(),
                 new TrackingStage(),
                 new SimulateStage());

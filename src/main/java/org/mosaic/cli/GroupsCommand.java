@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +15,7 @@ import java.util.concurrent.Callable;
 
 import org.mosaic.groups.GroupPlanner;
 import org.mosaic.groups.StationRotation;
+import org.mosaic.groups.TeacherFirst;
 import org.mosaic.io.OutputFolder;
 import org.mosaic.io.AtomicFiles;
 import org.mosaic.io.Csv;
@@ -160,11 +160,21 @@ public final class GroupsCommand implements Callable<Integer> {
         folder.commit();
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
-            o.println(Json.write(Map.of("groups", result.plan().groups(), "group_of", result.plan().groupOf(),
-                    "moved", result.plan().moved(), "proven_optimal", result.plan().provenOptimal(),
-                    "max_range", result.plan().maxRange(), "total_range", result.plan().totalRange())));
+            Map<String, Object> j = new LinkedHashMap<>();
+            j.put("groups", result.plan().groups());
+            j.put("group_of", result.plan().groupOf());
+            j.put("moved", result.plan().moved());
+            j.put("proven_optimal", result.plan().provenOptimal());
+            j.put("max_range", result.plan().maxRange());
+            j.put("total_range", result.plan().totalRange());
+            j.put("stopped_by", result.stoppedByWallClock() ? "wall_clock" : "work_limit_or_proof");
+            o.println(Json.write(j));
         } else {
             o.print(text(result));
+            if (result.stoppedByWallClock()) {
+                o.println("Note: a search stopped on the wall-clock safety net, not its work limit: on another "
+                        + "computer, or a less busy one, the groups may differ.");
+            }
             o.println("Teacher's sheet: " + out.resolve("sheet.html"));
         }
         o.flush();
@@ -178,7 +188,11 @@ public final class GroupsCommand implements Callable<Integer> {
     /** Everything a run produces: roster, plan, stations and timetable. */
     record Result(Section section, List<Student> students, List<GroupPlanner.Member> roster,
                   GroupPlanner.Plan plan, List<StationRotation.Station> stations, StationRotation.Timetable timetable,
-                  List<String> units, boolean individual, LocalTime start, int rotation) {
+                  List<String> units, boolean individual, LocalTime start, int rotation, String teacherOrderNote) {
+        /** A search ended on the wall-clock safety net instead of its work limit: the result may not reproduce. */
+        boolean stoppedByWallClock() {
+            return plan.stoppedByWallClock() || timetable.stoppedByWallClock();
+        }
     }
 
     Result plan(Dataset dataset, Section sec, List<Score> newAssessment) {
@@ -241,7 +255,7 @@ public final class GroupsCommand implements Callable<Integer> {
             for (int i = 0; i < roster.size(); i++) {
                 units.add(roster.get(i).id());
                 sizes[i] = 1;
-                need[i] = needOf(roster.get(i).levelGap(), roster.get(i).score());
+                need[i] = TeacherFirst.need(roster.get(i).levelGap(), roster.get(i).score());
             }
         } else {
             sizes = new int[plan.groups().size()];
@@ -250,22 +264,10 @@ public final class GroupsCommand implements Callable<Integer> {
                 GroupPlanner.PlannedGroup pg = plan.groups().get(g);
                 units.add(pg.id());
                 sizes[g] = pg.members().size();
-                need[g] = needOf(pg.meanLevelGap(), pg.meanScore());
+                need[g] = TeacherFirst.need(pg.meanLevelGap(), pg.meanScore());
             }
         }
-        Integer[] order = new Integer[sizes.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        switch (teacherFirst.toLowerCase(Locale.ROOT)) {
-            case "lowest" -> java.util.Arrays.sort(order, Comparator.comparingDouble(i -> need[i]));
-            case "highest" -> java.util.Arrays.sort(order, Comparator.comparingDouble(i -> -need[i]));
-            case "none" -> { }
-            default -> throw new BadInputException("--teacher-first '" + teacherFirst + "': use lowest, highest or "
-                    + "none");
-        }
-        int[] needOrder = teacherFirst.equalsIgnoreCase("none") ? new int[0]
-                : java.util.Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+        int[] needOrder = TeacherFirst.needOrder(need, TeacherFirst.Order.parse(teacherFirst));
         StationRotation.Timetable t = StationRotation.schedule(sizes, needOrder, st, slots, !individual);
         LocalTime startTime;
         try {
@@ -273,12 +275,8 @@ public final class GroupsCommand implements Callable<Integer> {
         } catch (DateTimeParseException e) {
             throw new BadInputException("--start '" + start + "': use a 24-hour time like 09:00");
         }
-        return new Result(sec, students, roster, plan, st, t, units, individual, startTime, rotation);
-    }
-
-    /** Lower is more urgent: years relative to grade level when known, else the score. */
-    private static double needOf(double levelGap, double score) {
-        return Double.isNaN(levelGap) ? score : levelGap;
+        return new Result(sec, students, roster, plan, st, t, units, individual, startTime, rotation,
+                TeacherFirst.explanation(needOrder, t, sizes, units, st));
     }
 
     static List<StationRotation.Station> parseStations(String spec) {
@@ -430,6 +428,19 @@ public final class GroupsCommand implements Callable<Integer> {
                         + " Teacher-led time goes first to the groups furthest below grade level.",
                 r.roster().size(), plan.groups().size(), Csv.num(Math.round(plan.maxRange() * 10) / 10.0),
                 Csv.num(Math.round(plan.totalRange() * 10) / 10.0), plan.provenOptimal() ? " (proven optimal)" : ""));
+        if (plan.regrouped() && plan.rangesOverlap()) {
+            h.note("Groups are listed in score order. Their ranges overlap because regrouping keeps every student "
+                    + "in her group unless the range limit" + (Double.isNaN(plan.rangeLimit()) ? "" : " of "
+                    + Csv.num(Math.round(plan.rangeLimit() * 10) / 10.0) + " points") + " or the group sizes force a "
+                    + "move.");
+        }
+        if (!r.teacherOrderNote().isEmpty()) {
+            h.note(r.teacherOrderNote());
+        }
+        if (r.stoppedByWallClock()) {
+            h.note("A search stopped on the wall-clock safety net, not its work limit: re-running may give other "
+                    + "groups.");
+        }
         h.h2("Groups");
         List<List<?>> rows = new ArrayList<>();
         for (GroupPlanner.PlannedGroup g : plan.groups()) {
@@ -498,6 +509,9 @@ public final class GroupsCommand implements Callable<Integer> {
         if (plan.regrouped()) {
             sb.append(String.format(Locale.ROOT, "Regrouped: %d of %d students moved%n", plan.moved().size(),
                     r.roster().size()));
+        }
+        if (!r.teacherOrderNote().isEmpty()) {
+            sb.append(r.teacherOrderNote()).append(System.lineSeparator());
         }
         return sb.toString();
     }

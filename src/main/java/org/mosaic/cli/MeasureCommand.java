@@ -18,7 +18,9 @@ import org.mosaic.io.report.Html;
 import org.mosaic.io.report.SvgChart;
 import org.mosaic.measure.AchievementGap;
 import org.mosaic.measure.Decomposition;
+import org.mosaic.measure.DistrictReport;
 import org.mosaic.measure.DistrictSegregation;
+import org.mosaic.measure.GradeGaps;
 import org.mosaic.measure.GroupUnitTable;
 import org.mosaic.measure.OrdinalSegregation;
 import org.mosaic.measure.PovertyConcentration;
@@ -26,7 +28,6 @@ import org.mosaic.measure.Segregation;
 import org.mosaic.measure.SmallUnitBias;
 import org.mosaic.model.BadInputException;
 import org.mosaic.model.Dataset;
-import org.mosaic.model.Student;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,10 +75,10 @@ public final class MeasureCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "Missing --data DIR (or use a subcommand: segregation, gaps)");
         }
-        DistrictReport report;
+        ReportPages report;
         try (OutputFolder folder = Outputs.open(spec, out)) {
             Dataset dataset = MosaicCsvReader.read(data);
-            report = DistrictReport.build(dataset, parseBy(by), levels, subject);
+            report = ReportPages.build(dataset, parseBy(by), levels, subject);
             report.write(folder.dir());
             folder.commit();
         }
@@ -100,58 +101,6 @@ public final class MeasureCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * Latest scores as z-scores within each grade: on a vertical scale a 12th grader outscores a kindergartner, so
-     * gaps pooled over grades would measure the grade mix, not the gap.
-     */
-    static Map<String, Double> standardizedWithinGrade(Dataset data, String subject) {
-        Map<String, Double> latest = data.latestScores(subject);
-        Map<String, Student> byId = data.district().studentsById();
-        Map<Integer, double[]> moments = new java.util.HashMap<>();
-        latest.forEach((id, v) -> {
-            double[] m = moments.computeIfAbsent(byId.get(id).grade(), k -> new double[3]);
-            m[0]++;
-            m[1] += v;
-            m[2] += v * v;
-        });
-        Map<String, Double> z = new LinkedHashMap<>();
-        latest.forEach((id, v) -> {
-            double[] m = moments.get(byId.get(id).grade());
-            double mean = m[1] / m[0];
-            double sd = Math.sqrt(Math.max(1e-12, m[2] / m[0] - mean * mean));
-            z.put(id, (v - mean) / sd);
-        });
-        return z;
-    }
-
-    /**
-     * The gap between two groups (first minus second) in within-grade z-scores of the latest scores, district-wide and
-     * per school; units where either group has fewer than 2 scores are left out.
-     */
-    static Map<String, AchievementGap.Result> gaps(Dataset data, String subject, DistrictSegregation.By by,
-                                                   List<String> groups, double cut) {
-        Map<String, Double> latest = standardizedWithinGrade(data, subject);
-        Map<String, List<List<Double>>> byUnit = new LinkedHashMap<>();
-        for (Student s : data.students()) {
-            Double score = latest.get(s.id());
-            int side = groups.indexOf(DistrictSegregation.groupOf(s, by));
-            if (score == null || side < 0) {
-                continue;
-            }
-            for (String unit : List.of("district", s.schoolId())) {
-                byUnit.computeIfAbsent(unit, k -> List.of(new ArrayList<>(), new ArrayList<>())).get(side).add(score);
-            }
-        }
-        Map<String, AchievementGap.Result> out = new LinkedHashMap<>();
-        byUnit.forEach((unit, l) -> {
-            if (l.get(0).size() >= 2 && l.get(1).size() >= 2) {
-                out.put(unit, AchievementGap.of(l.get(0).stream().mapToDouble(Double::doubleValue).toArray(),
-                        l.get(1).stream().mapToDouble(Double::doubleValue).toArray(), cut));
-            }
-        });
-        return out;
-    }
-
     static String f(double v) {
         return String.format(Locale.ROOT, "%.4f", v);
     }
@@ -160,29 +109,33 @@ public final class MeasureCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "%.1f%%", 100 * v);
     }
 
-    /** The district report: decomposition, local segregation, gaps and poverty, as text, JSON and HTML. */
-    record DistrictReport(DistrictSegregation.Result seg, Map<String, AchievementGap.Result> gaps, String subject) {
-        static DistrictReport build(Dataset data, DistrictSegregation.By by, List<String> levels, String subject) {
-            DistrictSegregation.Result seg;
-            try {
-                seg = DistrictSegregation.of(data, by, levels, subject);
-            } catch (IllegalArgumentException e) {
-                throw new BadInputException(e.getMessage());
-            }
-            return new DistrictReport(seg, gapsBySchool(data, subject), subject);
+    /** The district report's pages: text, JSON and the HTML report with its CSV tables. */
+    record ReportPages(DistrictReport report) {
+        static ReportPages build(Dataset data, DistrictSegregation.By by, List<String> levels, String subject) {
+            return new ReportPages(DistrictReport.build(data, by, levels, subject));
         }
 
-        /** FRL gap in the latest scores of a subject: district-wide and per school. */
-        static Map<String, AchievementGap.Result> gapsBySchool(Dataset data, String subject) {
-            return MeasureCommand.gaps(data, subject, DistrictSegregation.By.FRL, List.of("not_frl", "frl"),
-                    Double.NaN);
+        DistrictSegregation.Result seg() {
+            return report.seg();
+        }
+
+        Map<String, AchievementGap.Result> gaps() {
+            return report.gaps();
+        }
+
+        String subject() {
+            return report.subject();
+        }
+
+        static String componentName(Decomposition d, int k) {
+            return DistrictReport.componentName(d, k);
         }
 
         String text() {
             StringBuilder sb = new StringBuilder();
-            Decomposition d = seg.decomposition();
+            Decomposition d = seg().decomposition();
             sb.append(String.format(Locale.ROOT, "Segregation by %s of %,d students (natural log): M = %.4f, H = %.4f,"
-                    + " entropy = %.4f%n%n", seg.by().name().toLowerCase(Locale.ROOT), seg.students(), d.total(),
+                    + " entropy = %.4f%n%n", seg().by().name().toLowerCase(Locale.ROOT), seg().students(), d.total(),
                     d.totalH(), d.entropy()));
             List<List<?>> rows = new ArrayList<>();
             for (int k = 0; k < d.levels().size(); k++) {
@@ -193,18 +146,18 @@ public final class MeasureCommand implements Callable<Integer> {
             sb.append(System.lineSeparator());
             sb.append(Tables.render(povertyHeader("students in schools by FRL band"), povertyRows()))
                     .append(System.lineSeparator());
-            String finest = seg.levels().get(seg.levels().size() - 1);
+            String finest = seg().levels().get(seg().levels().size() - 1);
             if (!finest.equals("school")) {
                 List<List<?>> cls = new ArrayList<>();
-                seg.classPoverty().exposureToPoverty().forEach((grp, v) -> cls.add(List.of(grp, pct(v),
-                        pct(seg.poverty().exposureToPoverty().get(grp)))));
+                seg().classPoverty().exposureToPoverty().forEach((grp, v) -> cls.add(List.of(grp, pct(v),
+                        pct(seg().poverty().exposureToPoverty().get(grp)))));
                 sb.append(Tables.render(List.of("exposure to poverty", "in their " + finest,
                         "in their school"), cls)).append(System.lineSeparator());
             }
-            AchievementGap.Result g = gaps.get("district");
+            AchievementGap.Result g = gaps().get("district");
             if (g != null) {
                 sb.append(String.format(Locale.ROOT, "%s gap, not-FRL minus FRL: Hedges' g = %.3f, V = %.3f "
-                        + "(n = %d and %d)%n", subject, g.hedgesG(), g.v(), g.nA(), g.nB()));
+                        + "(n = %d and %d)%n", subject(), g.hedgesG(), g.v(), g.nA(), g.nB()));
             }
             return sb.toString();
         }
@@ -212,11 +165,11 @@ public final class MeasureCommand implements Callable<Integer> {
         /** Share of each group's students in each NCES poverty band, and its exposure to poverty. */
         List<List<?>> povertyRows() {
             List<List<?>> rows = new ArrayList<>();
-            seg.poverty().bandShares().forEach((g, bands) -> {
+            seg().poverty().bandShares().forEach((g, bands) -> {
                 List<Object> row = new ArrayList<>();
                 row.add(g);
                 bands.values().forEach(v -> row.add(pct(v)));
-                row.add(pct(seg.poverty().exposureToPoverty().get(g)));
+                row.add(pct(seg().poverty().exposureToPoverty().get(g)));
                 rows.add(row);
             });
             return rows;
@@ -230,23 +183,11 @@ public final class MeasureCommand implements Callable<Integer> {
             return header;
         }
 
-        static String componentName(Decomposition d, int k) {
-            List<String> l = d.levels();
-            if (k == 0) {
-                return "between " + plural(l.get(0));
-            }
-            return "between " + plural(l.get(k)) + " within " + plural(l.get(k - 1));
-        }
-
-        static String plural(String level) {
-            return level.equals("class") ? "classes" : level + "s";
-        }
-
         Map<String, Object> json() {
-            Decomposition d = seg.decomposition();
+            Decomposition d = seg().decomposition();
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("by", seg.by().name().toLowerCase(Locale.ROOT));
-            m.put("students", seg.students());
+            m.put("by", seg().by().name().toLowerCase(Locale.ROOT));
+            m.put("students", seg().students());
             m.put("M", d.total());
             m.put("H", d.totalH());
             m.put("entropy", d.entropy());
@@ -256,21 +197,21 @@ public final class MeasureCommand implements Callable<Integer> {
                         "H", d.partH(k)));
             }
             m.put("components", parts);
-            m.put("local_by_school", seg.localBySchool());
-            m.put("within_school_between_classes", seg.withinSchoolBetweenClasses());
-            m.put("poverty_bands", seg.poverty().bandShares());
-            m.put("exposure_to_poverty", seg.poverty().exposureToPoverty());
-            m.put("exposure_to_poverty_" + seg.levels().get(seg.levels().size() - 1),
-                    seg.classPoverty().exposureToPoverty());
+            m.put("local_by_school", seg().localBySchool());
+            m.put("within_school_between_classes", seg().withinSchoolBetweenClasses());
+            m.put("poverty_bands", seg().poverty().bandShares());
+            m.put("exposure_to_poverty", seg().poverty().exposureToPoverty());
+            m.put("exposure_to_poverty_" + seg().levels().get(seg().levels().size() - 1),
+                    seg().classPoverty().exposureToPoverty());
             Map<String, Object> gapJson = new LinkedHashMap<>();
-            gaps.forEach((unit, g) -> gapJson.put(unit, Map.of("hedges_g", g.hedgesG(), "V", g.v(), "n_not_frl",
+            gaps().forEach((unit, g) -> gapJson.put(unit, Map.of("hedges_g", g.hedgesG(), "V", g.v(), "n_not_frl",
                     g.nA(), "n_frl", g.nB())));
-            m.put("gaps_" + subject, gapJson);
+            m.put("gaps_" + subject(), gapJson);
             return m;
         }
 
         void write(Path dir) {
-            Decomposition d = seg.decomposition();
+            Decomposition d = seg().decomposition();
             Csv.write(dir.resolve("decomposition.csv"), List.of("level", "component", "M", "H"), p -> {
                 for (int k = 0; k < d.levels().size(); k++) {
                     p.printRecord(d.levels().get(k), componentName(d, k), Csv.num(d.parts().get(k)),
@@ -280,23 +221,23 @@ public final class MeasureCommand implements Callable<Integer> {
             });
             Csv.write(dir.resolve("schools.csv"), List.of("school_id", "students", "frl_share", "poverty_band",
                     "local_segregation", "within_school_between_classes_M", "gap_hedges_g", "gap_V"), p -> {
-                double[] tu = seg.schools().unitTotals();
-                for (int u = 0; u < seg.schools().unitCount(); u++) {
-                    String id = seg.schools().units().get(u);
-                    double share = seg.poverty().unitFrlShare().get(id);
-                    AchievementGap.Result g = gaps.get(id);
-                    Double within = seg.withinSchoolBetweenClasses().get(id);
+                double[] tu = seg().schools().unitTotals();
+                for (int u = 0; u < seg().schools().unitCount(); u++) {
+                    String id = seg().schools().units().get(u);
+                    double share = seg().poverty().unitFrlShare().get(id);
+                    AchievementGap.Result g = gaps().get(id);
+                    Double within = seg().withinSchoolBetweenClasses().get(id);
                     p.printRecord(id, Csv.num(tu[u]), Csv.num(share),
                             PovertyConcentration.BANDS.get(PovertyConcentration.band(share)),
-                            Csv.num(seg.localBySchool().get(id)), within == null ? "" : Csv.num(within),
+                            Csv.num(seg().localBySchool().get(id)), within == null ? "" : Csv.num(within),
                             g == null ? "" : Csv.num(g.hedgesG()), g == null ? "" : Csv.num(g.v()));
                 }
             });
-            Html html = Html.page("Segregation by " + seg.by().name().toLowerCase(Locale.ROOT) + ": between and "
+            Html html = Html.page("Segregation by " + seg().by().name().toLowerCase(Locale.ROOT) + ": between and "
                     + "within schools and classes");
             html.note(String.format(Locale.ROOT, "%,d students; M = %.4f, H = %.4f (natural log). Each bar part is "
                     + "the segregation between the units of one level inside the units of the level above; the parts "
-                    + "add up exactly to the total.", seg.students(), d.total(), d.totalH()));
+                    + "add up exactly to the total.", seg().students(), d.total(), d.totalH()));
             List<String> labels = new ArrayList<>();
             List<Double> values = new ArrayList<>();
             for (int k = 0; k < d.levels().size(); k++) {
@@ -324,7 +265,7 @@ public final class MeasureCommand implements Callable<Integer> {
             }
             rows.add(List.of("total", f(d.total()), f(d.totalH())));
             html.h2("Decomposition").table(List.of("component", "M", "H"), rows);
-            List<Map.Entry<String, Double>> local = new ArrayList<>(seg.localBySchool().entrySet());
+            List<Map.Entry<String, Double>> local = new ArrayList<>(seg().localBySchool().entrySet());
             local.sort(Map.Entry.<String, Double>comparingByValue().reversed());
             html.h2("Local segregation per school");
             html.figure(SvgChart.bars("Local segregation ls of each school (nats)", local.stream()
@@ -333,8 +274,8 @@ public final class MeasureCommand implements Callable<Integer> {
                             + "the same; M is the enrollment-weighted mean of these."
                             + (local.isEmpty() ? "" : String.format(Locale.ROOT, " Reading: %s is the most "
                             + "different, ls = %.3f.", local.get(0).getKey(), local.get(0).getValue())));
-            if (!seg.withinSchoolBetweenClasses().isEmpty()) {
-                List<Map.Entry<String, Double>> w = new ArrayList<>(seg.withinSchoolBetweenClasses().entrySet());
+            if (!seg().withinSchoolBetweenClasses().isEmpty()) {
+                List<Map.Entry<String, Double>> w = new ArrayList<>(seg().withinSchoolBetweenClasses().entrySet());
                 w.sort(Map.Entry.<String, Double>comparingByValue().reversed());
                 html.figure(SvgChart.bars("Segregation between the classes inside each school (M, nats)",
                         w.stream().map(Map.Entry::getKey).toList(), w.stream().map(Map.Entry::getValue).toList(), ""),
@@ -347,9 +288,9 @@ public final class MeasureCommand implements Callable<Integer> {
                     + "Each row shares that group's students out over schools by the school's FRL share; exposure "
                     + "to poverty is the FRL share of a typical student's school.");
             html.table(povertyHeader("group"), povertyRows());
-            html.h2("Achievement gap in " + subject + " (not FRL minus FRL)");
+            html.h2("Achievement gap in " + subject() + " (not FRL minus FRL)");
             List<List<?>> gapRows = new ArrayList<>();
-            gaps.forEach((unit, g) -> gapRows.add(List.of(unit, g.nA(), g.nB(), f(g.hedgesG()), f(g.v()))));
+            gaps().forEach((unit, g) -> gapRows.add(List.of(unit, g.nA(), g.nB(), f(g.hedgesG()), f(g.v()))));
             html.note("Scores are standardized within each grade. Hedges' g: the gap between the two groups' mean "
                     + "scores in standard deviations (0.8 and more is large). V (Ho's V): the same gap measured from "
                     + "the order of the scores alone, so a test's scale cannot stretch it.");
@@ -618,10 +559,10 @@ public final class MeasureCommand implements Callable<Integer> {
             if (groups.size() != 2) {
                 throw new BadInputException("--by race needs --pair A,B (e.g. --pair white,black)");
             }
-            if (standardizedWithinGrade(d, subject).isEmpty()) {
+            if (GradeGaps.standardizedWithinGrade(d, subject).isEmpty()) {
                 throw new BadInputException("no scores for subject '" + subject + "' in scores.csv");
             }
-            Map<String, AchievementGap.Result> out = gaps(d, subject, grouping, groups,
+            Map<String, AchievementGap.Result> out = GradeGaps.byUnit(d, subject, grouping, groups,
                     cut == null ? Double.NaN : cut);
             List<List<?>> rows = new ArrayList<>();
             out.forEach((u, r) -> rows.add(List.of(u, r.nA(), r.nB(), f(r.meanA() - r.meanB()), f(r.hedgesG()),

@@ -24,13 +24,13 @@ final class MeasureStage implements DemoStage {
         List<Page> pages = new java.util.ArrayList<>();
         for (DistrictSegregation.By by : DistrictSegregation.By.values()) {
             String name = by.name().toLowerCase(Locale.ROOT);
-            MeasureCommand.DistrictReport report = MeasureCommand.DistrictReport.build(data, by,
+            MeasureCommand.ReportPages report = MeasureCommand.ReportPages.build(data, by,
                     List.of("cluster", "school", "section"), "math");
             report.write(ctx.stageDir("measure-" + name));
             Decomposition d = report.seg().decomposition();
             StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "by %-4s H = %.3f:", name, d.totalH()));
             for (int k = 0; k < d.levels().size(); k++) {
-                sb.append(String.format(Locale.ROOT, " %s %.3f;", MeasureCommand.DistrictReport.componentName(d, k),
+                sb.append(String.format(Locale.ROOT, " %s %.3f;", MeasureCommand.ReportPages.componentName(d, k),
                         d.partH(k)));
             }
             summary.add(sb.toString());

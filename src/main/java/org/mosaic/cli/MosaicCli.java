@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
                 SectionsCommand.class,
                 GroupsCommand.class,
                 SimulateCommand.class,
+                GrowthCommand.class,
+                ClustersCommand.class,
                 DemoCommand.class,
                 DbCommand.class,
                 ServeCommand.class,

@@ -47,7 +47,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "sections", mixinStandardHelpOptions = true,
+@Command(name = "sections", mixinStandardHelpOptions = true, subcommands = SectionsEvaluateCommand.class,
         description = {"Form the classes of one school, grade and subject with a tracking dial: --tracking 0 makes "
                 + "mixed-ability sections that are statistically alike, 1 makes contiguous score bands, values in "
                 + "between trade the two (docs/sections.md). Hard rules: capacity, keep-apart/together, IEP students "
@@ -63,16 +63,16 @@ import picocli.CommandLine.Spec;
                 "  mosaic sections --data work/elmhurst --school elmhurst --grade 6 --subject math --sections 4 "
                         + "--capacity 32 --frontier --time-limit 2 --out work/frontier"})
 public final class SectionsCommand implements Callable<Integer> {
-    @Option(names = "--data", required = true, description = "Mosaic dataset directory.")
+    @Option(names = "--data", description = "Required. Mosaic dataset directory.")
     Path data;
 
-    @Option(names = "--school", required = true, description = "School id.")
+    @Option(names = "--school", description = "Required. School id.")
     String school;
 
-    @Option(names = "--grade", required = true, description = "Grade (K, 1 ... 12).")
+    @Option(names = "--grade", description = "Required. Grade (K, 1 ... 12).")
     String grade;
 
-    @Option(names = "--subject", required = true, description = "Subject of the classes and scores; 'all' forms "
+    @Option(names = "--subject", description = "Required. Subject of the classes and scores; 'all' forms "
             + "homerooms from the mean of every subject's standardized score.")
     String subject;
 
@@ -115,7 +115,7 @@ public final class SectionsCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Solver seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", required = true, description = "Output directory.")
+    @Option(names = "--out", description = "Required. Output directory.")
     Path out;
 
     @Option(names = "--json", description = "Print summary.json.")
@@ -135,6 +135,24 @@ public final class SectionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // Checked here rather than by picocli, which would ask for them before 'sections evaluate' too.
+        List<String> missing = new ArrayList<>();
+        Map<String, Object> given = new LinkedHashMap<>();
+        given.put("--data", data);
+        given.put("--school", school);
+        given.put("--grade", grade);
+        given.put("--subject", subject);
+        given.put("--out", out);
+        given.forEach((option, value) -> {
+            if (value == null) {
+                missing.add(option);
+            }
+        });
+        if (!missing.isEmpty()) {
+            throw new BadInputException("missing required option" + (missing.size() == 1 ? "" : "s") + ": "
+                    + String.join(", ", missing) + " (mosaic sections --help; to score a class list: mosaic sections "
+                    + "evaluate --help)");
+        }
         Ranges.positive("--time-limit", timeLimit, 86_400);
         Ranges.atLeast("--workers", workers, 1);
         Ranges.atLeast("--sections", sectionCount, 1);
@@ -262,7 +280,7 @@ public final class SectionsCommand implements Callable<Integer> {
     }
 
     /** Mean of each subject's z-score, for homerooms shared by all subjects. */
-    private static Map<String, Double> homeroomScores(Dataset d) {
+    static Map<String, Double> homeroomScores(Dataset d) {
         java.util.Set<String> subjects = new java.util.TreeSet<>();
         d.scores().forEach(s -> subjects.add(s.subject()));
         Map<String, double[]> acc = new HashMap<>();

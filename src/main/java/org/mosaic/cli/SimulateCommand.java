@@ -48,8 +48,7 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--data", description = "Dataset directory (default: the scenario file's dataset).")
     Path data;
 
-    @Option(names = "--parameters", defaultValue = "ddk2011", description = "Parameter set for --preset: "
-            + "ddk2011 or hoxby2000 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--parameters", description = "Parameter set for --preset: ddk2011 (default) or hoxby2000.")
     String parameterSet;
 
     @Option(names = "--param", description = "Override one model parameter for --preset, e.g. --param "
@@ -84,6 +83,10 @@ public final class SimulateCommand implements Callable<Integer> {
             throw new BadInputException("give either --preset ddk2011 or --scenario FILE");
         }
         if (scenario != null) {
+            if (parameterSet != null || !overrides.isEmpty()) {
+                throw new BadInputException("--parameters and --param apply to --preset; a scenario file sets its "
+                        + "parameters under parameters: (docs/simulate.md)");
+            }
             return scenarios();
         }
         if (!preset.equals("ddk2011")) {
@@ -94,7 +97,7 @@ public final class SimulateCommand implements Callable<Integer> {
             throw new BadInputException("--draws " + r + " is out of range; use 2 to 100000 (intervals need draws)");
         }
         Ranges.atLeast("--threads", threads, 1);
-        ModelParameters parameters = parameters(parameterSet, overrides);
+        ModelParameters parameters = parameters(parameterSet == null ? "ddk2011" : parameterSet, overrides);
         PrintWriter o = spec.commandLine().getOut();
         DdkExperiment.Result result;
         try (OutputFolder folder = Outputs.open(spec, out)) {
@@ -128,9 +131,14 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         PrintWriter o = spec.commandLine().getOut();
         long t0 = System.nanoTime();
-        DistrictReport report = runScenarios(read, dir, r, seed, threads(), quiet || json);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        report.write(out);
+        DistrictReport report;
+        double seconds;
+        try (OutputFolder folder = Outputs.open(spec, out)) {
+            report = runScenarios(read, dir, r, seed, threads(), quiet || json);
+            seconds = (System.nanoTime() - t0) / 1e9;
+            report.write(folder.dir());
+            folder.commit();
+        }
         if (json) {
             o.println(Json.write(report.summary()));
         } else {

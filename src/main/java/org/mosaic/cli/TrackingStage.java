@@ -19,7 +19,12 @@ final class TrackingStage implements DemoStage {
     /** The dials shown side by side; the frontier adds the quarter points between them. */
     static final List<Double> SHOWN = List.of(0.0, 0.5, 1.0);
     static final List<Double> FRONTIER = List.of(1.0, 0.75, 0.5, 0.25, 0.0);
-    /** Seconds per solve: the shown dials get more, the frontier's points between them less (a demo, not a plan). */
+    /**
+     * Seconds per solve: the shown dials get more, the frontier's points between them less (a demo, not a plan).
+     * The first, tracked, dial starts from nothing and gets the most; it stops as soon as it proves its classes best.
+     * Later dials start from their neighbour's classes, so they always have a solution to improve.
+     */
+    static final String FIRST_LIMIT = "10";
     static final String SHOWN_LIMIT = "3";
     static final String BETWEEN_LIMIT = "1";
 
@@ -39,7 +44,7 @@ final class TrackingStage implements DemoStage {
         // From tracked down to mixed, each dial starting from its neighbour's classes.
         for (double dial : FRONTIER) {
             SectionsCommand cmd = new SectionsCommand();
-            String limit = SHOWN.contains(dial) ? SHOWN_LIMIT : BETWEEN_LIMIT;
+            String limit = previous == null ? FIRST_LIMIT : SHOWN.contains(dial) ? SHOWN_LIMIT : BETWEEN_LIMIT;
             List<String> args = new ArrayList<>(List.of("--data", ctx.elmhurst().toString(), "--school", "elmhurst",
                     "--grade", "6", "--subject", "math", "--sections", "4", "--capacity", "32", "--time-limit", limit,
                     "--seed", Long.toString(ctx.seed()), "--out", dir.toString()));

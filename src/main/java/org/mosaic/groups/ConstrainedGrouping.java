@@ -39,11 +39,13 @@ public final class ConstrainedGrouping {
     }
 
     /** A labelled assignment: {@code group[i]} is the label index of student i. */
-    public record Labelled(int[] group, double maxRange, double totalRange, boolean provenOptimal, int moved) {
+    public record Labelled(int[] group, double maxRange, double totalRange, boolean provenOptimal, int moved,
+                           boolean stoppedByWallClock) {
     }
 
     /**
      * Minimizes (max range, total range) with keep-apart pairs; {@code labels} is the number of group slots allowed.
+     * {@code timeLimit} is CP-SAT deterministic time (work units), so the same input gives the same groups.
      */
     public static Labelled group(double[] scores, int min, int max, int labels, int[][] apart, double timeLimit) {
         return solve(scores, min, max, labels, apart, null, Double.NaN, timeLimit);
@@ -135,10 +137,7 @@ public final class ConstrainedGrouping {
             }
         }
         model.minimize(obj.build());
-        CpSolver solver = new CpSolver();
-        solver.getParameters().setMaxTimeInSeconds(timeLimit);
-        solver.getParameters().setNumWorkers(1);
-        solver.getParameters().setRandomSeed(1);
+        CpSolver solver = SolverLimit.solver(timeLimit);
         CpSolverStatus status = solver.solve(model);
         if (status == CpSolverStatus.INFEASIBLE) {
             throw new BadInputException(previous == null
@@ -148,8 +147,8 @@ public final class ConstrainedGrouping {
                     + " with groups of " + min + " to " + max + "; raise --max-range");
         }
         if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
-            throw new BadInputException("the grouping solver found no answer within " + timeLimit + " s (status "
-                    + status + "); give it more time");
+            throw new BadInputException("the grouping solver found no answer within its work limit of " + timeLimit
+                    + " (status " + status + "); give it more time");
         }
         int[] group = new int[n];
         int moved = 0;
@@ -170,7 +169,8 @@ public final class ConstrainedGrouping {
             total += w;
             widest = Math.max(widest, w);
         }
-        return new Labelled(group, widest, total, status == CpSolverStatus.OPTIMAL, moved);
+        return new Labelled(group, widest, total, status == CpSolverStatus.OPTIMAL, moved,
+                SolverLimit.stoppedByWallClock(solver, status, timeLimit));
     }
 
     /** Students of each label, for callers that want the groups as lists. */

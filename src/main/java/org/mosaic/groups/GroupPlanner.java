@@ -41,9 +41,25 @@ public final class GroupPlanner {
                                double meanLevelGap, boolean aboveGrade) {
     }
 
+    /**
+     * The groups in score order (lowest mean first, above-grade last), each student's group and reason, the ranges,
+     * whether the search proved its answer optimal, who moved, and whether a search ended on the wall-clock safety net
+     * (then the groups may not reproduce).
+     */
     public record Plan(List<PlannedGroup> groups, Map<String, String> groupOf, Map<String, String> reason,
                        List<String> aboveGrade, double maxRange, double totalRange, boolean provenOptimal,
-                       List<String> moved, boolean regrouped) {
+                       List<String> moved, boolean regrouped, double rangeLimit, boolean stoppedByWallClock) {
+        /** Two groups' score ranges overlap (regrouping keeps students in place, so ranges may overlap). */
+        public boolean rangesOverlap() {
+            for (int a = 0; a + 1 < groups.size(); a++) {
+                PlannedGroup x = groups.get(a);
+                PlannedGroup y = groups.get(a + 1);
+                if (!x.aboveGrade() && !y.aboveGrade() && y.low() < x.high()) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     public static Plan plan(List<Member> roster, Options o) {
@@ -74,6 +90,8 @@ public final class GroupPlanner {
         double maxRange;
         double totalRange;
         boolean proven;
+        boolean wallClock = false;
+        double rangeLimit = Double.NaN;
         List<String> moved = new ArrayList<>();
         Map<Integer, String> labelNames = new HashMap<>();
         SkillGrouping.Partition fresh = SkillGrouping.contiguous(scores, o.min(), o.max(), o.groups());
@@ -92,6 +110,7 @@ public final class GroupPlanner {
                 maxRange = l.maxRange();
                 totalRange = l.totalRange();
                 proven = l.provenOptimal();
+                wallClock = l.stoppedByWallClock();
             }
         } else {
             List<String> oldLabels = o.previousGroup().values().stream().distinct().sorted().toList();
@@ -102,9 +121,16 @@ public final class GroupPlanner {
                 String g = o.previousGroup().get(grouped.get(i).id());
                 previous[i] = g == null ? -1 : oldLabels.indexOf(g);
             }
-            double bound = Double.isNaN(o.maxRange()) ? (apartHonoured ? fresh.maxRange()
-                    : ConstrainedGrouping.group(scores, o.min(), o.max(), labels, apart, o.timeLimit()).maxRange())
-                    : o.maxRange();
+            double bound = o.maxRange();
+            if (Double.isNaN(bound) && apartHonoured) {
+                bound = fresh.maxRange();
+            } else if (Double.isNaN(bound)) {
+                ConstrainedGrouping.Labelled narrowest = ConstrainedGrouping.group(scores, o.min(), o.max(), labels,
+                        apart, o.timeLimit());
+                bound = narrowest.maxRange();
+                wallClock = narrowest.stoppedByWallClock();
+            }
+            rangeLimit = bound;
             ConstrainedGrouping.Labelled l = ConstrainedGrouping.regroup(scores, o.min(), o.max(), labels, apart,
                     previous, bound, o.timeLimit());
             List<int[]> byLabel = ConstrainedGrouping.byLabel(l.group(), labels);
@@ -118,20 +144,23 @@ public final class GroupPlanner {
             maxRange = l.maxRange();
             totalRange = l.totalRange();
             proven = l.provenOptimal();
+            wallClock |= l.stoppedByWallClock();
             for (int i = 0; i < scores.length; i++) {
                 if (previous[i] >= 0 && previous[i] != l.group()[i]) {
                     moved.add(grouped.get(i).id());
                 }
             }
         }
-        // Name groups A, B, ... from the lowest scores up (kept names when regrouping).
+        // Groups are listed in score order: lowest mean first, then lowest score. New names A, B, ... follow that
+        // order; regrouping keeps the old names, so after a regrouping the names need not be alphabetical.
         List<Integer> order = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
             order.add(g);
         }
         List<int[]> gs = groups;
-        order.sort(Comparator.comparingDouble(g -> Arrays.stream(gs.get(g)).mapToDouble(i -> scores[i]).min()
-                .orElse(0)));
+        order.sort(Comparator.<Integer>comparingDouble(g -> Arrays.stream(gs.get(g)).mapToDouble(i -> scores[i])
+                .average().orElse(0)).thenComparingDouble(g -> Arrays.stream(gs.get(g)).mapToDouble(i -> scores[i])
+                .min().orElse(0)));
         List<PlannedGroup> planned = new ArrayList<>();
         Map<String, String> groupOf = new LinkedHashMap<>();
         java.util.Set<String> usedNames = new java.util.HashSet<>(labelNames.values());
@@ -167,12 +196,7 @@ public final class GroupPlanner {
                     ? String.format(Locale.ROOT, "%.1f years above grade level: above-grade work", m.levelGap())
                     : String.format(Locale.ROOT, "group %s covers %s-%s", p.id(), num(p.low()), num(p.high()));
             if (regroup && moved.contains(m.id())) {
-                Double before = o.previousScore().get(m.id());
-                String was = o.previousGroup().get(m.id());
-                base = (before == null ? "moved" : String.format(Locale.ROOT, "score %s from %s to %s",
-                        m.score() >= before ? "rose" : "fell", num(before), num(m.score())))
-                        + "; moved from group " + was + " to group " + p.id() + ", which covers " + num(p.low()) + "-"
-                        + num(p.high());
+                base = moveReason(m, p, byName, o, rangeLimit);
             } else if (regroup && o.previousGroup().containsKey(m.id())) {
                 base = "stays: " + base;
             } else if (regroup) {
@@ -184,7 +208,48 @@ public final class GroupPlanner {
             reasons.put(m.id(), base);
         }
         return new Plan(planned, groupOf, reasons, above.stream().map(Member::id).toList(), maxRange, totalRange,
-                proven, moved, regroup);
+                proven, moved, regroup, rangeLimit, wallClock);
+    }
+
+    /**
+     * Why a student moved, checked against the new groups: her score changed (or not), and what keeping her in her old
+     * group would have broken — its range over the limit, its size over the maximum, or the new group under the
+     * minimum; otherwise she moved so that fewer students in total had to.
+     */
+    static String moveReason(Member m, PlannedGroup to, Map<String, PlannedGroup> byName, Options o,
+                             double rangeLimit) {
+        Double before = o.previousScore().get(m.id());
+        String was = o.previousGroup().get(m.id());
+        String score;
+        if (before == null) {
+            score = String.format(Locale.ROOT, "new score %s", num(m.score()));
+        } else if (Math.abs(m.score() - before) < 0.05) {
+            score = String.format(Locale.ROOT, "score unchanged at %s", num(m.score()));
+        } else {
+            score = String.format(Locale.ROOT, "score %s from %s to %s", m.score() > before ? "rose" : "fell",
+                    num(before), num(m.score()));
+        }
+        PlannedGroup old = byName.get(was);
+        String why;
+        if (old == null || old.aboveGrade()) {
+            why = "group " + was + " was not kept";
+        } else {
+            double lo = Math.min(old.low(), m.score());
+            double hi = Math.max(old.high(), m.score());
+            if (!Double.isNaN(rangeLimit) && hi - lo > rangeLimit + 1e-9) {
+                why = String.format(Locale.ROOT, "staying in group %s would stretch it to %s points, over the limit of "
+                        + "%s", was, num(hi - lo), num(rangeLimit));
+            } else if (old.members().size() + 1 > o.max()) {
+                why = "group " + was + " already has the largest size allowed, " + o.max();
+            } else if (to.members().size() - 1 < o.min()) {
+                why = "group " + to.id() + " needs at least " + o.min() + " students";
+            } else {
+                why = "this move lets other students stay in their groups (the fewest moves in total that keep every "
+                        + "group within the range limit and the sizes)";
+            }
+        }
+        return score + "; moved from group " + was + " to group " + to.id() + ", which covers " + num(to.low()) + "-"
+                + num(to.high()) + ", because " + why;
     }
 
     private static List<int[]> nonEmpty(List<int[]> groups) {

@@ -27,8 +27,11 @@ public final class StationRotation {
     }
 
     /** {@code station[u][t]}: station index of unit u in slot t (−1 none). */
-    public record Timetable(int[][] station, int slots, boolean proven) {
+    public record Timetable(int[][] station, int slots, boolean proven, boolean stoppedByWallClock) {
     }
+
+    /** CP-SAT deterministic time for one timetable: a class's rotation is proven optimal far below it. */
+    static final double WORK_LIMIT = 10;
 
     /**
      * @param sizes     students per unit (a group's size, or 1 per student for individual rotation)
@@ -97,16 +100,14 @@ public final class StationRotation {
             }
         }
         model.minimize(obj.build());
-        CpSolver solver = new CpSolver();
-        solver.getParameters().setMaxTimeInSeconds(10);
-        solver.getParameters().setNumWorkers(1);
-        solver.getParameters().setRandomSeed(1);
+        CpSolver solver = SolverLimit.solver(WORK_LIMIT);
         CpSolverStatus status = solver.solve(model);
         if (status == CpSolverStatus.INFEASIBLE) {
             throw new BadInputException(describeInfeasible(sizes, stations, slots));
         }
         if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
-            throw new BadInputException("no timetable found in 10 s (status " + status + ")");
+            throw new BadInputException("no timetable found within the work limit of " + WORK_LIMIT + " (status "
+                    + status + "); use fewer slots or stations");
         }
         int[][] station = new int[u][slots];
         for (int g = 0; g < u; g++) {
@@ -119,7 +120,8 @@ public final class StationRotation {
                 }
             }
         }
-        return new Timetable(station, slots, status == CpSolverStatus.OPTIMAL);
+        return new Timetable(station, slots, status == CpSolverStatus.OPTIMAL,
+                SolverLimit.stoppedByWallClock(solver, status, WORK_LIMIT));
     }
 
     static String describeInfeasible(int[] sizes, List<Station> stations, int slots) {

@@ -86,15 +86,24 @@ final class PlacementRules {
 
     /** The rule families a complete placement breaks (empty when it keeps them all). */
     static List<String> violations(SectionProblem p, int[] section) {
+        return details(p, section).stream().map(Violation::rule).distinct().toList();
+    }
+
+    /**
+     * Every breach of a hard rule in a complete placement, with the section and the students concerned, in the order
+     * of the rule families: capacity, requests, IEP, EL, gifted, locks, levels.
+     */
+    static List<Violation> details(SectionProblem p, int[] section) {
         int n = p.pupils().size();
         int m = p.sections().size();
-        List<String> broken = new ArrayList<>();
+        List<Violation> broken = new ArrayList<>();
         int[] size = new int[m];
         int[] iep = new int[m];
         int[] gifted = new int[m];
         for (int i = 0; i < n; i++) {
             if (section[i] < 0 || section[i] >= m) {
-                broken.add("every student placed");
+                broken.add(new Violation("every student placed", "", List.of(p.pupils().get(i).id()),
+                        "not in any of the sections"));
                 return broken;
             }
             size[section[i]]++;
@@ -104,66 +113,100 @@ final class PlacementRules {
         for (int s = 0; s < m; s++) {
             SectionProblem.Slot slot = p.sections().get(s);
             if (size[s] < slot.minSize() || size[s] > slot.capacity()) {
-                broken.add("capacity and minimum size");
-                break;
+                broken.add(new Violation("capacity and minimum size", slot.id(), List.of(), size[s] + " students; "
+                        + (size[s] > slot.capacity() ? "at most " + slot.capacity() : "at least " + slot.minSize())));
             }
         }
-        if (p.apart().stream().anyMatch(q -> section[q[0]] == section[q[1]])) {
-            broken.add("keep-apart requests");
+        for (int[] q : p.apart()) {
+            if (section[q[0]] == section[q[1]]) {
+                broken.add(new Violation("keep-apart requests", p.sections().get(section[q[0]]).id(),
+                        List.of(p.pupils().get(q[0]).id(), p.pupils().get(q[1]).id()), "asked to be apart"));
+            }
         }
-        if (p.together().stream().anyMatch(q -> section[q[0]] != section[q[1]])) {
-            broken.add("keep-together requests");
+        for (int[] q : p.together()) {
+            if (section[q[0]] != section[q[1]]) {
+                broken.add(new Violation("keep-together requests", "",
+                        List.of(p.pupils().get(q[0]).id(), p.pupils().get(q[1]).id()), "asked to be together"));
+            }
         }
         SectionProblem.Rules r = p.rules();
+        String iepRule = "IEP students in co-taught sections (cap)";
         if (iepActive(p)) {
-            boolean ok = true;
             for (int i = 0; i < n; i++) {
-                ok &= !p.pupils().get(i).iep() || p.sections().get(section[i]).coTaught();
+                SectionProblem.Slot slot = p.sections().get(section[i]);
+                if (p.pupils().get(i).iep() && !slot.coTaught()) {
+                    broken.add(new Violation(iepRule, slot.id(), List.of(p.pupils().get(i).id()),
+                            "IEP student in a section that is not co-taught"));
+                }
             }
             for (int s = 0; s < m; s++) {
-                ok &= !p.sections().get(s).coTaught() || iepFits(r, iep[s], size[s]);
-            }
-            if (!ok) {
-                broken.add("IEP students in co-taught sections (cap)");
+                SectionProblem.Slot slot = p.sections().get(s);
+                if (slot.coTaught() && !iepFits(r, iep[s], size[s])) {
+                    broken.add(new Violation(iepRule, slot.id(), idsIn(p, section, s, SectionProblem.Pupil::iep),
+                            iep[s] + " of " + size[s] + " have an IEP; at most " + iepLimit(r, size[s])
+                                    + " (cap " + r.iepMax() + ", " + Math.round(100 * r.iepShare()) + " %)"));
+                }
             }
         }
         if (ellActive(p)) {
             for (int i = 0; i < n; i++) {
-                if (p.pupils().get(i).ell() && !p.sections().get(section[i]).ellCertified()) {
-                    broken.add("English learners with an EL-certified teacher");
-                    break;
+                SectionProblem.Slot slot = p.sections().get(section[i]);
+                if (p.pupils().get(i).ell() && !slot.ellCertified()) {
+                    broken.add(new Violation("English learners with an EL-certified teacher", slot.id(),
+                            List.of(p.pupils().get(i).id()), "English learner without an EL-certified teacher"));
                 }
             }
         }
         if (giftedActive(p)) {
+            String rule = "gifted cluster grouping";
             int clusters = 0;
-            boolean ok = true;
             for (int s = 0; s < m; s++) {
                 if (gifted[s] >= r.giftedMin()) {
                     clusters++;
-                    ok &= giftedFits(r, gifted[s], size[s]);
+                    if (!giftedFits(r, gifted[s], size[s])) {
+                        broken.add(new Violation(rule, p.sections().get(s).id(),
+                                idsIn(p, section, s, SectionProblem.Pupil::gifted), gifted[s] + " of " + size[s]
+                                + " gifted; a cluster holds " + r.giftedMin() + "-" + clusterLimit(r, size[s])));
+                    }
                 }
             }
-            if (!ok || clusters != SectionSolver.clusterCount(gifted(p), m, r)) {
-                broken.add("gifted cluster grouping");
+            int wanted = SectionSolver.clusterCount(gifted(p), m, r);
+            if (clusters != wanted) {
+                broken.add(new Violation(rule, "", List.of(), clusters + " cluster sections (" + r.giftedMin()
+                        + " or more gifted); the rule asks for " + wanted));
             }
         }
-        if (p.locks().entrySet().stream().anyMatch(e -> section[e.getKey()] != e.getValue())) {
-            broken.add("locks");
-        }
+        p.locks().forEach((i, s) -> {
+            if (section[i] != s) {
+                broken.add(new Violation("locks", p.sections().get(section[i]).id(), List.of(p.pupils().get(i).id()),
+                        "locked to " + p.sections().get(s).id()));
+            }
+        });
         if (p.levels() > 1) {
             long[] score = p.pupils().stream().mapToLong(pu -> Math.round(pu.score() * 10)).toArray();
             int[] level = levelOf(p, score);
             List<String> levels = new ArrayList<>(new LinkedHashSet<>(p.sections().stream()
                     .map(SectionProblem.Slot::level).toList()));
             for (int i = 0; i < n; i++) {
-                if (levels.indexOf(p.sections().get(section[i]).level()) != level[i]) {
-                    broken.add("levels");
-                    break;
+                SectionProblem.Slot slot = p.sections().get(section[i]);
+                if (levels.indexOf(slot.level()) != level[i]) {
+                    broken.add(new Violation("levels", slot.id(), List.of(p.pupils().get(i).id()),
+                            "score belongs to level " + levels.get(level[i])));
                 }
             }
         }
         return broken;
+    }
+
+    private static List<String> idsIn(SectionProblem p, int[] section, int s,
+                                      java.util.function.Predicate<SectionProblem.Pupil> which) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < section.length; i++) {
+            if (section[i] == s && which.test(p.pupils().get(i))) {
+                ids.add(p.pupils().get(i).id());
+            }
+        }
+        return ids;
     }
 
     /**

@@ -83,11 +83,16 @@ public final class SectionSolver {
      * starts share the time and the better result is kept (every run bounds the same model, so the best bound holds).
      */
     public static Solution solve(SectionProblem p, int[] warmStart) {
+        return solve(p, warmStart, Effort.of(p).safetySeconds());
+    }
+
+    /** The same with the wall-clock safety stop {@code safetySeconds} from now (tests make it fire). */
+    static Solution solve(SectionProblem p, int[] warmStart, double safetySeconds) {
         load();
         explainObviousConflicts(p);
         long t0 = System.nanoTime();
         Effort effort = Effort.of(p);
-        SafetyStop stop = new SafetyStop(effort.safetySeconds());
+        SafetyStop stop = new SafetyStop(safetySeconds);
         trace("solve starts: %d students, %d sections, dial %s, limit %s s", p.pupils().size(), p.sections().size(),
                 p.tracking(), p.timeLimit());
         Prior prior = Prior.of(p, effort, stop);

@@ -52,13 +52,17 @@ public final class ClassFormation {
                     s.gender().code(), false, false, false, false, false));
         }
         int minSize = Math.max(1, n / sections - 3);
+        // Levels mode names each section's level, as the engine's rule reads them; a grade with fewer sections than
+        // levels gets one level per section.
+        int levelCount = levels > 1 ? Math.min(levels, sections) : 0;
         List<SectionProblem.Slot> slots = new ArrayList<>();
         for (int k = 0; k < sections; k++) {
+            String levelName = levelCount > 1 ? "level-" + (Math.min(levelCount - 1, k * levelCount / sections) + 1) : "";
             slots.add(new SectionProblem.Slot("s" + (k + 1), Math.max(capacity, (n + sections - 1) / sections),
-                    Math.min(minSize, capacity), false, false, ""));
+                    Math.min(minSize, capacity), false, false, levelName));
         }
         SectionProblem.Rules off = new SectionProblem.Rules(false, 1.0, n, false, false, 0, n, 1.0);
-        SectionProblem p = new SectionProblem(pupils, slots, dial, levels, List.of(), List.of(), Map.of(), off,
+        SectionProblem p = new SectionProblem(pupils, slots, dial, levelCount, List.of(), List.of(), Map.of(), off,
                 SectionProblem.Weights.defaults(), timeLimit, 1, seed);
         int[] placed = mode == Mode.SEARCH ? SectionSolver.localSearch(p, SEARCH_MOVES)
                 : SectionSolver.solve(p).section();

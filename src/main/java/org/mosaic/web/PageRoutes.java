@@ -55,6 +55,7 @@ final class PageRoutes {
         r.post("/schools/{id}/classes/lock", this::lock);
         r.post("/schools/{id}/classes/versions", this::saveVersion);
         r.get("/schools/{id}/classes/compare", this::compare);
+        r.post("/schools/{id}/classes/versions/{version}/open", this::openVersion);
         r.get("/schools/{id}/classes/export.csv", this::exportCsv);
         r.get("/schools/{id}/classes/oneroster.zip", this::exportOneRoster);
         r.get("/schools/{id}/classes/print", this::print);
@@ -324,6 +325,27 @@ final class PageRoutes {
                 u.username(), Format.json(setup), Format.json(b.placementById()));
         server.store().audit(u.username(), "save-class-list", "dataset " + datasetId + " school " + schoolId
                 + " class list " + v.id() + " (" + v.name() + " v" + v.version() + ")");
+        ctx.redirect("/schools/" + schoolId + "/classes");
+    }
+
+    /** Puts a saved version on the board, to edit it further or re-solve around its locks. */
+    private void openVersion(Context ctx) {
+        WebSession s = WebServer.session(ctx);
+        String schoolId = ctx.pathParam("id");
+        builder.schoolForBuilding(s.user(), builder.current(), schoolId);
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("version"));
+        } catch (NumberFormatException e) {
+            throw WebError.notFound("class list " + ctx.pathParam("version"));
+        }
+        ClassListVersion v = server.store().classList(id).orElseThrow(() -> WebError.notFound("class list " + id));
+        if (!v.schoolId().equals(schoolId) || v.datasetId() != builder.currentInfo().id()) {
+            throw WebError.forbidden("class list " + id + " here (another school or dataset)");
+        }
+        ClassFormation f = builder.formation(s.user(), setup(v));
+        s.boards.put(schoolId, new Board(f, Board.placementOf(f, placement(v)), v.name() + " v" + v.version()));
+        server.store().audit(s.user().username(), "open-class-list", "class list " + id);
         ctx.redirect("/schools/" + schoolId + "/classes");
     }
 

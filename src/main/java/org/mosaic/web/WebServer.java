@@ -76,7 +76,7 @@ public final class WebServer implements AutoCloseable {
                     "the input has problems", e.problems()));
             config.routes.exception(StoreException.class, (e, ctx) -> fail(ctx, 503, e.getMessage(), List.of()));
             config.routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty()) {
+                if (ctx.attribute("failed") == null) {
                     fail(ctx, 404, "no page at this address", List.of());
                 }
             });
@@ -187,6 +187,7 @@ public final class WebServer implements AutoCloseable {
 
     /** An error as JSON for the API and htmx, as a page otherwise. Messages never hold student data. */
     void fail(Context ctx, int status, String message, List<InputProblem> problems) {
+        ctx.attribute("failed", true);
         ctx.status(status);
         if (status == 429 && ctx.attribute("retryAfter") != null) {
             ctx.header("Retry-After", ctx.attribute("retryAfter").toString());

@@ -271,6 +271,25 @@ class SectionSolverTest {
     }
 
     @Test
+    void aSafetyStopIsRecordedAndOtherwiseTheWorkLimitEndsTheSearch() {
+        // A tracked grade that its start does not prove: the work limit ends it, and the same classes come again.
+        List<SectionProblem.Pupil> pupils = pupils(96, 12, 10, 8, 0);
+        SectionProblem p = new SectionProblem(pupils, slots(4, 26, 2, 2), 1, 0, List.of(), List.of(), Map.of(),
+                SectionProblem.Rules.defaults(), SectionProblem.Weights.defaults(), 0.5, 2, 3);
+        SectionSolver.Solution worked = SectionSolver.solve(p);
+        assertThat(worked.stoppedBy()).isIn(SectionSolver.Solution.WORK_LIMIT, SectionSolver.Solution.PROVEN);
+        assertThat(worked.reproducible()).isTrue();
+        assertThat(SectionSolver.solve(p).section()).containsExactly(worked.section());
+        // The clock already past its stop: every phase after the drafts is skipped, the classes still keep the rules,
+        // and the answer says it may not reproduce.
+        SectionSolver.Solution cut = SectionSolver.solve(p, null, 0);
+        assertThat(IndependentRules.broken(p, cut.section())).isEmpty();
+        assertThat(cut.status()).isEqualTo("FEASIBLE");
+        assertThat(cut.stoppedBy()).isEqualTo(SectionSolver.Solution.WALL_CLOCK);
+        assertThat(cut.reproducible()).isFalse();
+    }
+
+    @Test
     void leastTotalRangeIsTheContiguousOptimum() {
         // Scores 1..9 into 3 runs of 3: {1,2,3}{4,5,6}{7,8,9} → 2 + 2 + 2 = 6.
         assertThat(SectionSolver.leastTotalRange(new long[] {9, 1, 5, 2, 8, 3, 7, 4, 6}, 3, 3, 3)).isEqualTo(6);

@@ -106,6 +106,63 @@ class SectionsCliTest {
     }
 
     @Test
+    void evaluateScoresTheSolversClassesAsTheSolverDidAndNamesAHandEditThatBreaksARule() throws Exception {
+        CliRun formed = run("ev", "--tracking", "0.5", "--time-limit", "0.5", "--apply",
+                tmp.resolve("ev-data").toString());
+        assertThat(formed.exitCode()).as(formed.err()).isZero();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode summary = json.readTree(tmp.resolve("ev/summary.json").toFile());
+        CliRun same = CliRun.of("sections", "evaluate", "--data", tmp.resolve("ev-data").toString(), "--placements",
+                tmp.resolve("ev/placements.csv").toString(), "--tracking", "0.5", "--json");
+        assertThat(same.exitCode()).as(same.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode e = json.readTree(same.out());
+        assertThat(e.get("objective").asLong()).isEqualTo(summary.get("objective").asLong());
+        assertThat(e.get("objective_terms")).isEqualTo(summary.get("objective_terms"));
+        assertThat(e.get("keeps_every_rule").asBoolean()).isTrue();
+        assertThat(e.get("sections")).hasSize(4);
+        // By hand: an IEP student moved to a section that is not co-taught.
+        // The smallest section without IEP students (not co-taught) takes them, so no other rule breaks.
+        String plain = null;
+        int smallest = Integer.MAX_VALUE;
+        for (com.fasterxml.jackson.databind.JsonNode sec : e.get("sections")) {
+            if (sec.get("iep").asInt() == 0 && sec.get("size").asInt() < smallest) {
+                plain = sec.get("section_id").asText();
+                smallest = sec.get("size").asInt();
+            }
+        }
+        List<String> rows = Files.readAllLines(tmp.resolve("ev/placements.csv"));
+        String moved = null;
+        List<String> edited = new java.util.ArrayList<>();
+        for (String row : rows) {
+            String[] cell = row.split(",", 4);
+            if (moved == null && cell[3].contains("IEP: co-taught section") && !cell[3].contains("kept")) {
+                moved = cell[0];
+                edited.add(cell[0] + "," + cell[1] + "," + plain + ",moved by hand");
+            } else {
+                edited.add(row);
+            }
+        }
+        assertThat(moved).isNotNull();
+        Files.write(tmp.resolve("ev/edited.csv"), edited);
+        CliRun hand = CliRun.of("sections", "evaluate", "--data", tmp.resolve("ev-data").toString(), "--placements",
+                tmp.resolve("ev/edited.csv").toString(), "--tracking", "0.5");
+        assertThat(hand.exitCode()).as(hand.err()).isZero();
+        assertThat(hand.out()).contains("hard rules: 1 broken")
+                .contains("IEP students in co-taught sections (cap), " + plain + ": IEP student in a section that is "
+                        + "not co-taught (" + moved + ")");
+    }
+
+    @Test
+    void missingOptionsAreNamedAndEvaluateNeedsNone() {
+        CliRun r = CliRun.of("sections", "--data", tmp.resolve("elm").toString(), "--grade", "7");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("missing required options: --school, --subject, --out");
+        CliRun e = CliRun.of("sections", "evaluate", "--data", tmp.resolve("elm").toString());
+        assertThat(e.exitCode()).isEqualTo(2);
+        assertThat(e.err()).contains("--placements");
+    }
+
+    @Test
     void mixedClassesSayWhatTheRulesForce() throws Exception {
         CliRun r = run("u", "--tracking", "0");
         assertThat(r.exitCode()).as(r.err()).isZero();

@@ -52,4 +52,14 @@ class DistrictSimulationTest {
         assertThat(a.hSchoolsFrl()).isEqualTo(mixed.hSchoolsFrl());
         assertThat(a.meanGrowth()).isBetween(0.5, 1.6);
     }
+
+    @Test
+    void levelsModeSortsStudentsIntoLevelsBetweenMixedAndTracked() {
+        ModelParameters p = ModelParameters.named("ddk2011");
+        DistrictSimulation.Outcomes mixed = DistrictSimulation.draw(cohorts, scenario(0, p), 9);
+        DistrictSimulation.Outcomes levels = DistrictSimulation.draw(cohorts, new DistrictSimulation.Scenario("l2",
+                "none", null, 0, 2, java.util.Map.of(), 2, p, "math", 25, ClassFormation.Mode.SEARCH, 1), 9);
+        assertThat(levels.hClassroomsFrl()).isGreaterThan(mixed.hClassroomsFrl());
+        assertThat(levels.meanGrowth()).isNotEqualTo(mixed.meanGrowth());
+    }
 }

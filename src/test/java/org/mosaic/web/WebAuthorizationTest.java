@@ -115,6 +115,9 @@ class WebAuthorizationTest {
     void anUnknownSchoolIs404ForAnAdminAnd403ForOthersSoIdsCannotBeProbed() {
         assertThat(CLIENTS.get("admin").get("/api/schools/nowhere/students").statusCode()).isEqualTo(404);
         assertThat(CLIENTS.get("principal-a").get("/api/schools/nowhere/students").statusCode()).isEqualTo(403);
+        HttpResponse<String> none = CLIENTS.get("admin").get("/api/no-such-call");
+        assertThat(none.statusCode()).isEqualTo(404);
+        assertThat(none.body()).contains("\"status\":404");
     }
 
     @Test

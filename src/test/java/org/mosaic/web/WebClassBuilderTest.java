@@ -202,6 +202,12 @@ class WebClassBuilderTest {
         assertThat(compare.statusCode()).isEqualTo(200);
         assertThat(compare.body()).contains("1 of " + placed.size() + " students are in a different class")
                 .contains("spring v1", "spring v2");
+        assertThat(c.postForm("/schools/elmhurst/classes/versions/" + a + "/open", Map.of()).statusCode())
+                .isEqualTo(302);
+        assertThat(board(c.get("/schools/elmhurst/classes").body())).containsEntry(student, placed.get(student));
+        c.postForm("/schools/elmhurst/classes/versions/" + b + "/open", Map.of());
+        assertThat(f.client().signedIn("principal-b").postForm("/schools/elmhurst/classes/versions/" + a + "/open",
+                Map.of()).statusCode()).isEqualTo(403);
 
         HttpResponse<String> csv = c.get("/schools/elmhurst/classes/export.csv");
         assertThat(csv.statusCode()).isEqualTo(200);
