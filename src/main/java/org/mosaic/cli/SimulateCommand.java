@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         description = {"Project what school assignment and tracking do to learning with a transparent model "
                 + "calibrated to Duflo, Dupas & Kremer (2011): each class's teacher picks an instruction level, each "
                 + "student gains by their distance to it, their classmates' mean prior, their school and luck "
-                + "(docs/simulate.md). Monte Carlo over seeds: every figure comes with its 95% interval over draws. "
+                + "(docs/simulate.md). Monte Carlo over seeds: every figure comes with its 95%% interval over draws. "
                 + "A model projection, not a forecast.",
                 "--preset ddk2011 re-runs the Kenyan experiment in the model; --scenario FILE runs a district's "
                         + "scenarios. Writes summary.json, draws.csv and report.html."},

@@ -71,6 +71,22 @@ class HelpFormatTest {
     }
 
     @Test
+    void everyHelpFormatsWithoutAWarning() {
+        // picocli prints a warning and the raw text when a description has a lone '%' (write '%%').
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true));
+        try {
+            for (CommandLine cl : all(MosaicCli.newCommandLine())) {
+                cl.getUsageMessage(CommandLine.Help.Ansi.OFF);
+            }
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(captured.toString()).doesNotContain("Could not format");
+    }
+
+    @Test
     void helpUsesTheTerminalsWidthNotEightyColumns() {
         CommandLine root = MosaicCli.newCommandLine();
         assertThat(root.getCommandSpec().usageMessage().autoWidth()).isTrue();
