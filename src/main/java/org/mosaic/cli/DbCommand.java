@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 
 import org.mosaic.io.MosaicCsvReader;
 import org.mosaic.io.MosaicCsvWriter;
+import org.mosaic.io.OutputFolder;
 import org.mosaic.model.Dataset;
 import org.mosaic.store.DatasetInfo;
 import org.mosaic.store.DbUrl;
@@ -182,10 +183,13 @@ public final class DbCommand implements Runnable {
         int body() {
             Instant t0 = Instant.now();
             Dataset d;
-            try (MosaicStore store = MosaicStore.open(db.resolve())) {
-                d = store.load(name);
+            try (OutputFolder folder = Outputs.open(spec, outDir)) {
+                try (MosaicStore store = MosaicStore.open(db.resolve())) {
+                    d = store.load(name);
+                }
+                MosaicCsvWriter.write(d, folder.dir());
+                folder.commit();
             }
-            MosaicCsvWriter.write(d, outDir);
             out().printf(Locale.ROOT, "Exported '%s' to %s: %,d students, %,d scores in %s%n", name, outDir,
                     d.students().size(), d.scores().size(), Terminal.elapsed(Duration.between(t0, Instant.now())));
             return 0;

@@ -1,11 +1,13 @@
 package org.mosaic.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.mosaic.io.AtomicFiles;
@@ -21,16 +23,22 @@ import picocli.CommandLine.Spec;
                 + "summary and write an HTML report index (work/index.html).",
         footer = {"", "Example:", "  mosaic demo --work work --seed 1"})
 public final class DemoCommand implements Callable<Integer> {
-    /** The stages, in data-flow order; the first one writes the sample data the others read. */
+    /**
+     * The stages, in data-flow order: each of enroll → sections → groups → measure → store reads what the one before
+     * wrote (enroll's applied next year, sections' applied classes), as a user would chain the commands; the tracking
+     * dial is the what-if at the end.
+     */
     static List<DemoStage> stages() {
         return List.of(
                 new GenerateStage(),
                 new ValidateStage(),
-                new MeasureStage(),
                 new EnrollStage(),
                 new SectionsStage(),
                 new GroupsStage(),
-                new StoreStage());
+                new MeasureStage(),
+                new StoreStage(),
+                new TrackingStage(),
+                new SimulateStage());
     }
 
     @Option(names = "--work", defaultValue = "work", description = "Work directory (default: ${DEFAULT-VALUE}).")
@@ -53,8 +61,18 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        DemoStage.Context ctx = new DemoStage.Context(work, seed, students, quiet, out);
-        List<String[]> pages = new ArrayList<>();
+        try (DemoFolders folders = new DemoFolders(Outputs.run(spec, work), MosaicCli.privacy(spec))) {
+            return call(out, new DemoStage.Context(work, seed, students, quiet, out, folders));
+        }
+    }
+
+    private int call(PrintWriter out, DemoStage.Context ctx) throws Exception {
+        Html index = Html.page("Mosaic demo report");
+        index.note("Sample district generated with seed " + seed + " and " + String.format(Locale.ROOT, "%,d",
+                students) + " students. Each stage reads what the one before wrote: enroll applies next year's "
+                + "schools, sections forms one school's classes from them, groups and measure read those classes, "
+                + "store saves them. Re-running with the same seed gives the same result.");
+        List<DemoStage.Page> pages = new ArrayList<>();
         Instant start = Instant.now();
         List<DemoStage> stages = stages();
         for (int i = 0; i < stages.size(); i++) {
@@ -64,25 +82,43 @@ public final class DemoCommand implements Callable<Integer> {
             Instant t0 = Instant.now();
             DemoStage.Result r = stage.run(ctx);
             for (String line : r.summary()) {
-                out.println("  " + line);
+                out.println("  " + ctx.folders().shown(line));
             }
+            ctx.folders().commitAll();
             out.println("  (" + Terminal.elapsed(Duration.between(t0, Instant.now())) + ")");
             out.flush();
-            if (r.reportPage() != null) {
-                pages.add(new String[] {stage.title(), r.reportPage()});
+            index.h2((i + 1) + ". " + stage.title());
+            index.pre(r.summary());
+            for (DemoStage.Page p : r.pages()) {
+                index.link(p.path(), p.title());
             }
+            pages.addAll(r.pages());
         }
-        Html index = Html.page("Mosaic demo report");
-        index.note("Sample district generated with seed " + seed + " and " + students + " students. Every stage "
-                + "below can be re-run with the same seed and gives the same result.");
-        for (String[] p : pages) {
-            index.link(p[1], p[0]);
-        }
+        index.h2("Words and measures");
+        index.link(Glossary.FILE, "Glossary: M, H, D, ls, Hedges' g, V, SGP, FRL and the other codes in plain words");
+        AtomicFiles.writeString(work.resolve(Glossary.FILE), Glossary.page().render());
+        pages.add(new DemoStage.Page(Glossary.FILE, "Glossary"));
         Path indexFile = work.resolve("index.html");
         AtomicFiles.writeString(indexFile, index.render());
+        for (DemoStage.Page p : pages) {
+            linkBack(work, p.path());
+        }
         out.printf("%nDone in %s. Report: %s%n", Terminal.elapsed(Duration.between(start, Instant.now())),
                 indexFile.toAbsolutePath().normalize());
         out.flush();
         return 0;
+    }
+
+    /** Puts a link back to the index at the top of a page the stages wrote (they do not know the index exists). */
+    static void linkBack(Path work, String page) throws java.io.IOException {
+        Path file = work.resolve(page);
+        if (!Files.exists(file)) {
+            return;
+        }
+        String up = "../".repeat(Path.of(page).getNameCount() - 1);
+        String[] glossary = page.equals(Glossary.FILE) ? null : new String[] {up + Glossary.FILE,
+                "Glossary of the words and measures"};
+        AtomicFiles.writeString(file, Html.withBackLink(Files.readString(file), up + "index.html",
+                "Mosaic demo report", glossary));
     }
 }

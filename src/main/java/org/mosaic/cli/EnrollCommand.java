@@ -17,9 +17,14 @@ import org.mosaic.enroll.Mechanism;
 import org.mosaic.enroll.Outcome;
 import org.mosaic.enroll.Policy;
 import org.mosaic.enroll.TieBreak;
+import org.mosaic.io.OutputFolder;
 import org.mosaic.io.AtomicFiles;
 import org.mosaic.io.Csv;
+import org.mosaic.io.DatasetCopy;
+import org.mosaic.io.MosaicFiles;
 import org.mosaic.io.MosaicCsvReader;
+import org.mosaic.io.report.Html;
+import org.mosaic.io.report.SvgChart;
 import org.mosaic.measure.GroupUnitTable;
 import org.mosaic.measure.Segregation;
 import org.mosaic.model.BadInputException;
@@ -38,8 +43,9 @@ import picocli.CommandLine.Spec;
         description = {"Assign applicants to schools: deferred acceptance (default), immediate acceptance (Boston) or "
                 + "top trading cycles, with priorities, a seeded lottery, and an integration policy (reserves with a "
                 + "precedence order, Chicago-style tiers, controlled choice). Every student gets a reason.",
-                "Writes assignment.csv, cutoffs.csv, waitlists.csv, integration.csv, stats.json (and "
-                        + "probabilities.csv, cutoff_distribution.csv with --draws)."},
+                "Writes assignment.csv, cutoffs.csv, waitlists.csv, integration.csv, stats.json, report.html (and "
+                        + "probabilities.csv, cutoff_distribution.csv with --draws). --apply DIR writes a copy of the "
+                        + "dataset with each applicant at the assigned school, ready for sections."},
         footer = {"", "Examples:",
                 "  mosaic enroll --data examples/abdulkadiroglu-sonmez-2003 --mechanism ttc --out /tmp/as",
                 "  mosaic enroll --data work/district --policy examples/policies/controlled-choice.yaml --seed 7 "
@@ -81,6 +87,10 @@ public final class EnrollCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    @Option(names = "--apply", paramLabel = "DIR", description = "Also write a copy of the --data dataset to DIR "
+            + "with the assignment as next year's school and grade of each applicant (unassigned: no school).")
+    Path apply;
+
     @Spec
     CommandSpec spec;
 
@@ -91,23 +101,101 @@ public final class EnrollCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Dataset dataset = MosaicCsvReader.read(data);
-        Policy policy = policyFile == null ? Policy.plain() : PolicyFile.read(policyFile);
-        List<Integer> grades = grades(dataset, grade);
-        Run run = run(dataset, policy, grades, mechanism, tieBreak, seed);
-        write(run, out, seed, mechanism, tieBreak);
-        if (draws > 0) {
-            writeProbabilities(run, out);
+        Ranges.atLeast("--draws", draws, spec.commandLine().getParseResult().hasMatchedOption("--draws") ? 1 : 0);
+        Ranges.atLeast("--threads", threads, 1);
+        if (apply != null) {
+            DatasetCopy.requireNewFolder(data, apply, "--apply");
+        }
+        Run run;
+        try (OutputFolder folder = Outputs.open(spec, out)) {
+            Dataset dataset = MosaicCsvReader.read(data);
+            Policy policy = policyFile == null ? Policy.plain() : PolicyFile.read(policyFile);
+            List<Integer> grades = grades(dataset, grade);
+            run = run(dataset, policy, grades, mechanism, tieBreak, seed);
+            write(run, folder.dir(), seed, mechanism, tieBreak);
+            if (draws > 0) {
+                writeProbabilities(run, folder.dir());
+            }
+            folder.commit();
         }
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
             o.println(Json.write(run.stats()));
         } else {
             o.print(summary(run, mechanism, seed));
-            o.println("Wrote " + out.resolve("assignment.csv") + " and cutoffs, waitlists, integration, stats");
+            o.println("Wrote " + out.resolve("assignment.csv") + " and cutoffs, waitlists, integration, stats, "
+                    + "report.html");
+        }
+        if (apply != null) {
+            Applied a = apply(run, data, apply);
+            if (!json) {
+                o.printf(Locale.ROOT, "Applied: %s is next year's dataset: %,d applicants at their assigned school, "
+                        + "%,d without one; %,d class places at a school the student leaves were dropped%n", apply,
+                        a.assigned(), a.unassigned(), a.rostersDropped());
+            }
         }
         o.flush();
         return 0;
+    }
+
+    /** What --apply changed: applicants placed, applicants left without a school, roster rows dropped. */
+    record Applied(Dataset dataset, int assigned, int unassigned, int rostersDropped) {
+    }
+
+    /**
+     * Next year's dataset: every applicant in the grade they applied for at the school they were assigned (no school
+     * when unassigned); a class place at another school than the student's new one is dropped, since the student
+     * will not sit in that class. Everyone else is unchanged.
+     */
+    static Applied applied(Run run) {
+        Map<String, String[]> next = new java.util.HashMap<>();
+        for (Outcome o : run.outcomes()) {
+            Market m = o.market();
+            for (int i = 0; i < m.applicants(); i++) {
+                int s = o.schoolOf(i);
+                next.put(m.students().get(i).id(), new String[] {s < 0 ? "" : m.schools().get(s).id(),
+                        Integer.toString(m.grade())});
+            }
+        }
+        Dataset d = run.data();
+        List<Student> students = new ArrayList<>(d.students().size());
+        int assigned = 0;
+        for (Student s : d.students()) {
+            String[] n = next.get(s.id());
+            if (n == null) {
+                students.add(s);
+                continue;
+            }
+            assigned += n[0].isEmpty() ? 0 : 1;
+            students.add(new Student(s.id(), Integer.parseInt(n[1]), n[0], s.home(), s.zone(), s.tract(), s.frl(),
+                    s.race(), s.gender(), s.ell(), s.iep(), s.gifted(), s.sesTier(), s.behavior(), s.givenName(),
+                    s.familyName()));
+        }
+        Map<String, String> sectionSchool = new java.util.HashMap<>();
+        d.sections().forEach(s -> sectionSchool.put(s.id(), s.schoolId()));
+        List<org.mosaic.model.RosterEntry> rosters = new ArrayList<>();
+        int dropped = 0;
+        for (org.mosaic.model.RosterEntry r : d.rosters()) {
+            String[] n = next.get(r.studentId());
+            if (n != null && !n[0].equals(sectionSchool.get(r.sectionId()))) {
+                dropped++;
+            } else {
+                rosters.add(r);
+            }
+        }
+        org.mosaic.model.District district = d.district();
+        Dataset changed = new Dataset(new org.mosaic.model.District(district.id(), district.name(),
+                district.schools(), district.clusters(), students), d.scores(), d.choices(), d.priorities(),
+                d.requests(), d.sections(), rosters);
+        return new Applied(changed, assigned, next.size() - assigned, dropped);
+    }
+
+    static Applied apply(Run run, Path source, Path target) {
+        Applied a = applied(run);
+        DatasetCopy.write(source, target, a.dataset(), run.data().sections().isEmpty()
+                ? java.util.Set.of(MosaicFiles.STUDENTS) : java.util.Set.of(MosaicFiles.STUDENTS, MosaicFiles.ROSTERS),
+                "--apply");
+        return a;
     }
 
     static List<Integer> grades(Dataset dataset, String grade) {
@@ -148,12 +236,13 @@ public final class EnrollCommand implements Callable<Integer> {
         for (Outcome o : outcomes) {
             for (int i = 0; i < o.market().applicants(); i++) {
                 Student s = o.market().students().get(i);
-                int r = o.rankOf(i);
+                // The family's own rank numbers: a first choice without seats is not a first choice granted.
+                int r = o.writtenRankOf(i);
                 for (String key : List.of("all", s.frl() ? "frl" : "not_frl", "race:" + s.race().code())) {
                     int[] c = by.computeIfAbsent(key, k -> new int[4]);
                     c[0]++;
-                    c[1] += r == 0 ? 1 : 0;
-                    c[2] += r >= 0 && r < 3 ? 1 : 0;
+                    c[1] += r == 1 ? 1 : 0;
+                    c[2] += r >= 1 && r <= 3 ? 1 : 0;
                     c[3] += r < 0 ? 1 : 0;
                 }
                 n++;
@@ -233,7 +322,7 @@ public final class EnrollCommand implements Callable<Integer> {
                     int s = o.schoolOf(i);
                     int r = o.rankOf(i);
                     p.printRecord(m.students().get(i).id(), Grades.label(m.grade()),
-                            s < 0 ? "" : m.schools().get(s).id(), r < 0 ? "" : r + 1, o.slotOf(i),
+                            s < 0 ? "" : m.schools().get(s).id(), r < 0 ? "" : o.writtenRankOf(i), o.slotOf(i),
                             r < 0 ? "" : priorityText(m, o, i, r), String.format(Locale.ROOT, "%.6f",
                                     r >= 0 ? m.lotteryAt(i, r) : m.choices(i) > 0 ? m.lotteryAt(i, 0)
                                             : Market.lotteryNumber(seed, m.students().get(i).id(), "")),
@@ -277,7 +366,8 @@ public final class EnrollCommand implements Callable<Integer> {
                     int pos = 1;
                     for (int[] w : wait) {
                         p.printRecord(m.schools().get(s).id(), Grades.label(m.grade()), pos++,
-                                m.students().get(w[0]).id(), w[1] + 1, priorityText(m, o, w[0], w[1]),
+                                m.students().get(w[0]).id(), m.writtenRank(w[0], w[1]),
+                                priorityText(m, o, w[0], w[1]),
                                 String.format(Locale.ROOT, "%.6f", lotteryAt(m, w[0], w[1])));
                     }
                 }
@@ -298,6 +388,72 @@ public final class EnrollCommand implements Callable<Integer> {
         stats.put("lottery", "lottery numbers are recomputable from the seed: SplitMix64 of (seed, student_id, "
                 + (tieBreak == TieBreak.SINGLE ? "\"\"" : "school_id") + "); smaller wins");
         AtomicFiles.writeString(out.resolve("stats.json"), Json.write(stats) + "\n");
+        Html page = Html.page("School assignment: " + run.policy().name());
+        section(page, run, mechanism, seed);
+        AtomicFiles.writeString(out.resolve("report.html"), page.render());
+    }
+
+    /** Rows of the summary table: each group of applicants and how many got their first choice, top 3, nothing. */
+    static List<List<?>> summaryRows(Run run) {
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> by = (Map<String, Map<String, Object>>) run.stats().get("by_group");
+        List<List<?>> rows = new ArrayList<>();
+        by.forEach((k, v) -> rows.add(List.of(groupName(k), v.get("applicants"), pct(v.get("first_choice")),
+                pct(v.get("top3")), pct(v.get("unassigned")))));
+        return rows;
+    }
+
+    static final List<String> SUMMARY_COLUMNS = List.of("group", "applicants", "1st choice", "top 3", "unassigned");
+
+    /** Group keys in words for the report: frl and not_frl are codes a parent's advocate cannot read. */
+    private static String groupName(String key) {
+        return switch (key) {
+            case "all" -> "all applicants";
+            case "frl" -> "low income (FRL)";
+            case "not_frl" -> "not low income (not FRL)";
+            default -> key.startsWith("race:") ? key.substring(5) : key;
+        };
+    }
+
+    /** One result as a report section: headline, summary table, integration chart with its reading, table. */
+    static void section(Html html, Run run, Mechanism mechanism, long seed) {
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Double>> seg = (Map<String, Map<String, Double>>) run.stats().get(
+                "segregation_between_schools");
+        html.p(String.format(Locale.ROOT, "%s with policy '%s', lottery seed %d: %,d applicants. Segregation between "
+                        + "schools of the result (Theil's H, 0 = every school mirrors the applicants): by income "
+                        + "(FRL) %.3f, by race %.3f.", mechanismName(mechanism), run.policy().name(), seed,
+                (int) run.stats().get("applicants"), seg.get("frl").get("H"), seg.get("race").get("H")));
+        html.table(SUMMARY_COLUMNS, summaryRows(run));
+        List<String> labels = new ArrayList<>();
+        List<Double> diffs = new ArrayList<>();
+        List<List<?>> rows = new ArrayList<>();
+        double widest = 0;
+        String widestLabel = "";
+        for (List<Object> row : run.integration()) {
+            rows.add(row);
+            String label = row.get(0) + ", grade " + row.get(1);
+            double d = 100 * Double.parseDouble(row.get(5).toString());
+            labels.add(label);
+            diffs.add(d);
+            if (Math.abs(d) > Math.abs(widest)) {
+                widest = d;
+                widestLabel = label;
+            }
+        }
+        html.figure(SvgChart.bars("FRL share of each school's new students minus the district's (percentage points)",
+                        labels, diffs, " pts"),
+                String.format(Locale.ROOT, "Bars right of the line: more low-income students than the district's "
+                        + "share; left: fewer. Farthest from the district: %s, %+.1f points.", widestLabel, widest));
+        html.table(List.of("school", "grade", "assigned", "FRL share", "district FRL share", "difference"), rows);
+    }
+
+    private static String mechanismName(Mechanism m) {
+        return switch (m) {
+            case DA -> "Deferred acceptance";
+            case BOSTON -> "Immediate acceptance (Boston)";
+            case TTC -> "Top trading cycles";
+        };
     }
 
     private static int rankIn(Market m, int i, int s) {
@@ -331,7 +487,7 @@ public final class EnrollCommand implements Callable<Integer> {
         List<List<?>> rows = new ArrayList<>();
         by.forEach((k, v) -> rows.add(List.of(k, v.get("applicants"), pct(v.get("first_choice")),
                 pct(v.get("top3")), pct(v.get("unassigned")))));
-        sb.append(Tables.render(List.of("group", "applicants", "1st choice", "top 3", "unassigned"), rows));
+        sb.append(Tables.render(SUMMARY_COLUMNS, rows));
         @SuppressWarnings("unchecked")
         Map<String, Map<String, Double>> seg = (Map<String, Map<String, Double>>) run.stats().get(
                 "segregation_between_schools");
@@ -365,7 +521,7 @@ public final class EnrollCommand implements Callable<Integer> {
                 AdmissionProbabilities.Result r = results.get(g);
                 for (int i = 0; i < m.applicants(); i++) {
                     for (int k = 0; k < r.probability()[i].length; k++) {
-                        p.printRecord(m.students().get(i).id(), Grades.label(m.grade()), k + 1,
+                        p.printRecord(m.students().get(i).id(), Grades.label(m.grade()), m.writtenRank(i, k),
                                 m.schools().get(m.schoolAt(i, k)).id(), Csv.num(r.probability()[i][k]));
                     }
                 }

@@ -11,7 +11,6 @@ import org.mosaic.enroll.Mechanism;
 import org.mosaic.enroll.Policy;
 import org.mosaic.enroll.TieBreak;
 import org.mosaic.io.AtomicFiles;
-import org.mosaic.io.MosaicCsvReader;
 import org.mosaic.io.report.Html;
 import org.mosaic.io.report.SvgChart;
 import org.mosaic.model.Dataset;
@@ -19,7 +18,8 @@ import org.mosaic.model.Dataset;
 /**
  * Demo stage: the transition grades (K, 6, 9) assigned twice — neighborhood assignment (walk-zone priority) and
  * controlled choice (FRL share within ±10 points of the district's) — with each school's FRL share and the
- * between-school segregation of both results side by side.
+ * between-school segregation of both results side by side. The controlled-choice result becomes next year's
+ * dataset (the {@code enroll --apply} copy) that the sections stage forms classes from.
  */
 final class EnrollStage implements DemoStage {
     static final Path NEIGHBORHOOD = Examples.path("policies/neighborhood.yaml");
@@ -32,7 +32,7 @@ final class EnrollStage implements DemoStage {
 
     @Override
     public Result run(Context ctx) {
-        Dataset data = MosaicCsvReader.read(ctx.district());
+        Dataset data = ctx.dataset(ctx.district());
         List<Integer> grades = EnrollCommand.grades(data, null);
         Map<String, EnrollCommand.Run> runs = new LinkedHashMap<>();
         runs.put("neighborhood", EnrollCommand.run(data, policy(NEIGHBORHOOD, "neighborhood"), grades, Mechanism.DA,
@@ -69,21 +69,17 @@ final class EnrollStage implements DemoStage {
                     seg.get("frl").get("H"), seg.get("race").get("H"),
                     100 * ((Number) by.get("all").get("first_choice")).doubleValue()));
             html.h2(e.getKey());
-            html.p(EnrollCommand.summary(e.getValue(), Mechanism.DA, ctx.seed()));
-            List<List<?>> rows = new ArrayList<>();
-            List<String> labels = new ArrayList<>();
-            List<Double> diffs = new ArrayList<>();
-            for (List<Object> row : e.getValue().integration()) {
-                rows.add(row);
-                labels.add(row.get(0) + " (" + row.get(1) + ")");
-                diffs.add(Double.parseDouble(row.get(5).toString()));
-            }
-            html.figure(SvgChart.bars("FRL share minus the district's, " + e.getKey(), labels, diffs, ""),
-                    "Each school and entry grade: how far its FRL share is from the district's.");
-            html.table(List.of("school", "grade", "assigned", "FRL share", "district", "difference"), rows);
+            EnrollCommand.section(html, e.getValue(), Mechanism.DA, ctx.seed());
         }
+        EnrollCommand.Applied applied = EnrollCommand.apply(runs.get("controlled-choice"), ctx.district(),
+                ctx.nextYear());
+        summary.add(String.format(Locale.ROOT, "applied controlled choice: %s is next year's district (%,d applicants "
+                + "at their assigned school, %,d without one)", ctx.nextYear(), applied.assigned(),
+                applied.unassigned()));
         AtomicFiles.writeString(ctx.stageDir("enroll-report").resolve("index.html"), html.render());
-        return new Result(summary, "enroll-report/index.html");
+        return new Result(summary, List.of(
+                new Page("enroll-report/index.html", "School choice: neighborhood assignment vs controlled choice"),
+                new Page("enroll-controlled-choice/report.html", "Controlled choice: every school and grade")));
     }
 
     private static Policy policy(Path file, String fallback) {

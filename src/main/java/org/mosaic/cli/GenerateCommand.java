@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.mosaic.io.OutputFolder;
 import org.mosaic.io.synthetic.ElmhurstPreset;
 import org.mosaic.io.synthetic.GeneratorOptions;
 import org.mosaic.io.synthetic.SyntheticDistrict;
@@ -54,24 +55,32 @@ public final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
         Instant t0 = Instant.now();
+        if (preset != null && !preset.equalsIgnoreCase("elmhurst")) {
+            throw new BadInputException("--preset '" + preset + "' is unknown; the presets are: elmhurst");
+        }
+        if (preset == null && (students < 500 || students > 50_000_000)) {
+            throw new BadInputException("--students " + students + " is out of range; use 500 to 50,000,000");
+        }
+        try (OutputFolder folder = Outputs.open(spec, out)) {
+            return generate(folder, o, t0);
+        }
+    }
+
+    private int generate(OutputFolder folder, PrintWriter o, Instant t0) {
         if (preset != null) {
-            if (!preset.equalsIgnoreCase("elmhurst")) {
-                throw new BadInputException("--preset '" + preset + "' is unknown; the presets are: elmhurst");
-            }
-            ElmhurstPreset.write(seed, out);
+            ElmhurstPreset.write(seed, folder.dir());
+            folder.commit();
             o.printf(Locale.ROOT, "Wrote the Elmhurst preset (375 students, grades 6-8, 24 sections) to %s in %s%n",
                     out, Terminal.elapsed(Duration.between(t0, Instant.now())));
             o.flush();
             return 0;
         }
-        if (students < 500 || students > 50_000_000) {
-            throw new BadInputException("--students " + students + " is out of range; use 500 to 50,000,000");
-        }
         SyntheticDistrict.Summary s;
         try (Terminal.Bar bar = Terminal.bar("generate", 3L * students, quiet)) {
-            s = SyntheticDistrict.generate(GeneratorOptions.of(seed, students), out,
-                    truth ? out.resolve("truth") : null, bar.progress());
+            s = SyntheticDistrict.generate(GeneratorOptions.of(seed, students), folder.dir(),
+                    truth ? folder.dir().resolve("truth") : null, bar.progress());
         }
+        folder.commit();
         o.printf(Locale.ROOT, "Wrote %,d students in %d schools (%d feeder clusters, %d charter) to %s in %s%n",
                 s.students(), s.schools(), s.clusters(), s.charters(), out,
                 Terminal.elapsed(Duration.between(t0, Instant.now())));

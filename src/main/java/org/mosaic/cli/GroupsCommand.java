@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 
 import org.mosaic.groups.GroupPlanner;
 import org.mosaic.groups.StationRotation;
+import org.mosaic.io.OutputFolder;
 import org.mosaic.io.AtomicFiles;
 import org.mosaic.io.Csv;
 import org.mosaic.io.CsvTable;
@@ -128,9 +129,22 @@ public final class GroupsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Ranges.atLeast("--min", min, 1);
+        Ranges.atLeast("--max", max, 1);
+        Ranges.atLeast("--groups", groups, 0);
+        Ranges.atLeast("--block", block, 1);
+        Ranges.atLeast("--rotation", rotation, 1);
+        Ranges.atLeast("--mixed", mixed, 0);
+        Ranges.atLeast("--max-range", maxRange, 0.0);
+        try (OutputFolder folder = Outputs.open(spec, out)) {
+            return call(folder);
+        }
+    }
+
+    private int call(OutputFolder folder) {
         Dataset dataset = MosaicCsvReader.read(data);
         if (allSections) {
-            return allSections(dataset);
+            return allSections(dataset, folder);
         }
         if (section == null) {
             throw new BadInputException("give --section ID (or --all-sections)");
@@ -139,10 +153,11 @@ public final class GroupsCommand implements Callable<Integer> {
                 + "' is not in sections.csv" + hint(dataset)));
         List<Score> extra = newScores == null ? List.of() : readScores(newScores, dataset);
         Result result = plan(dataset, sec, extra);
-        write(result, out);
+        write(result, folder.dir());
         if (mixed > 0) {
-            writeMixed(result, dataset, out);
+            writeMixed(result, dataset, folder.dir());
         }
+        folder.commit();
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
             o.println(Json.write(Map.of("groups", result.plan().groups(), "group_of", result.plan().groupOf(),
@@ -302,7 +317,7 @@ public final class GroupsCommand implements Callable<Integer> {
         return out;
     }
 
-    private static List<Score> readScores(Path file, Dataset dataset) {
+    static List<Score> readScores(Path file, Dataset dataset) {
         Problems problems = new Problems();
         List<Score> scores = new ArrayList<>();
         Map<String, Student> byId = dataset.district().studentsById();
@@ -487,7 +502,7 @@ public final class GroupsCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    private int allSections(Dataset dataset) {
+    private int allSections(Dataset dataset, OutputFolder folder) {
         long t0 = System.nanoTime();
         int sections = 0;
         int studentsGrouped = 0;
@@ -520,11 +535,13 @@ public final class GroupsCommand implements Callable<Integer> {
             sections++;
             studentsGrouped += roster.size();
         }
-        Csv.write(out.resolve("all_groups.csv"), List.of("section_id", "group_id", "student_id", "score"), p -> {
-            for (List<Object> row : rows) {
-                p.printRecord(row);
-            }
-        });
+        Csv.write(folder.dir().resolve("all_groups.csv"), List.of("section_id", "group_id", "student_id", "score"),
+                p -> {
+                    for (List<Object> row : rows) {
+                        p.printRecord(row);
+                    }
+                });
+        folder.commit();
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "Grouped %,d students in %,d %s sections in %.2f s; wrote %s%n", studentsGrouped,
                 sections, subject, (System.nanoTime() - t0) / 1e9, out.resolve("all_groups.csv"));

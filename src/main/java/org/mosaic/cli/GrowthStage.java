@@ -9,7 +9,7 @@ import java.util.List;
  * Demo stage: growth and clusters of the sample district — SGP and value-added by cluster with intervals, the
  * clusters inferred from the enrollment history, and whether the charters and the magnet cream. It runs
  * {@code mosaic clusters} on the sample district and keeps its headline lines. Add {@code new GrowthStage()} to
- * {@link DemoCommand#STAGES} after the measure stage.
+ * {@link DemoCommand#stages()} after the measure stage.
  */
 final class GrowthStage implements DemoStage {
     @Override
@@ -34,6 +34,7 @@ final class GrowthStage implements DemoStage {
                 summary.add(line.strip());
             }
         }
-        return new Result(summary, "clusters/index.html");
+        return new Result(summary, List.of(new Page("clusters/index.html",
+                "Clusters: feeder flows, growth by cluster, creaming")));
     }
 }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.mosaic.io.OutputFolder;
 import org.mosaic.io.AtomicFiles;
 import org.mosaic.io.Csv;
 import org.mosaic.io.GroupUnitCsv;
@@ -57,7 +58,7 @@ public final class MeasureCommand implements Callable<Integer> {
             + "and whose scores give the gaps (default: ${DEFAULT-VALUE}).")
     String subject;
 
-    @Option(names = "--out", defaultValue = "measure-report", description = "Report directory (default: "
+    @Option(names = "--out", defaultValue = "work/measure", description = "Report directory (default: "
             + "${DEFAULT-VALUE}).")
     Path out;
 
@@ -73,9 +74,13 @@ public final class MeasureCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "Missing --data DIR (or use a subcommand: segregation, gaps)");
         }
-        Dataset dataset = MosaicCsvReader.read(data);
-        DistrictReport report = DistrictReport.build(dataset, parseBy(by), levels, subject);
-        report.write(out);
+        DistrictReport report;
+        try (OutputFolder folder = Outputs.open(spec, out)) {
+            Dataset dataset = MosaicCsvReader.read(data);
+            report = DistrictReport.build(dataset, parseBy(by), levels, subject);
+            report.write(folder.dir());
+            folder.commit();
+        }
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
             o.println(Json.write(report.json()));
@@ -302,9 +307,17 @@ public final class MeasureCommand implements Callable<Integer> {
             for (int k = 0; k < d.levels().size(); k++) {
                 parts.add(new SvgChart.Series(componentName(d, k), List.of(d.parts().get(k))));
             }
-            html.figure(SvgChart.stacked("Decomposition of M", List.of("total M"), parts),
-                    "Between and within components of the mutual information index M.");
-            html.figure(SvgChart.bars("M by component", labels, values, ""), "Each component of M.");
+            int largest = 0;
+            for (int k = 1; k < d.levels().size(); k++) {
+                largest = d.parts().get(k) > d.parts().get(largest) ? k : largest;
+            }
+            String reading = d.total() <= 0 ? "Reading: no segregation at any level."
+                    : String.format(Locale.ROOT, "Reading: the largest part, %.0f%% of all segregation, lies %s.",
+                    100 * d.parts().get(largest) / d.total(), componentName(d, largest));
+            html.figure(SvgChart.stacked("Segregation M split by level (nats)", List.of("total M"), parts),
+                    "M (mutual information) is how much knowing a student's unit tells about their group; 0 is none. "
+                            + reading);
+            html.figure(SvgChart.bars("Segregation M by level (nats)", labels, values, ""), reading);
             List<List<?>> rows = new ArrayList<>();
             for (int k = 0; k < d.levels().size(); k++) {
                 rows.add(List.of(componentName(d, k), f(d.parts().get(k)), f(d.partH(k))));
@@ -314,21 +327,32 @@ public final class MeasureCommand implements Callable<Integer> {
             List<Map.Entry<String, Double>> local = new ArrayList<>(seg.localBySchool().entrySet());
             local.sort(Map.Entry.<String, Double>comparingByValue().reversed());
             html.h2("Local segregation per school");
-            html.figure(SvgChart.bars("Local segregation ls (school)", local.stream().map(Map.Entry::getKey).toList(),
-                    local.stream().map(Map.Entry::getValue).toList(), ""), "How different each school's mix is "
-                    + "from the district's: M is the enrollment-weighted mean of these.");
+            html.figure(SvgChart.bars("Local segregation ls of each school (nats)", local.stream()
+                            .map(Map.Entry::getKey).toList(), local.stream().map(Map.Entry::getValue).toList(), ""),
+                    "ls (local segregation) is how different a school's mix is from the district's, 0 when it is "
+                            + "the same; M is the enrollment-weighted mean of these."
+                            + (local.isEmpty() ? "" : String.format(Locale.ROOT, " Reading: %s is the most "
+                            + "different, ls = %.3f.", local.get(0).getKey(), local.get(0).getValue())));
             if (!seg.withinSchoolBetweenClasses().isEmpty()) {
                 List<Map.Entry<String, Double>> w = new ArrayList<>(seg.withinSchoolBetweenClasses().entrySet());
                 w.sort(Map.Entry.<String, Double>comparingByValue().reversed());
-                html.figure(SvgChart.bars("Segregation between classes inside each school (M)",
+                html.figure(SvgChart.bars("Segregation between the classes inside each school (M, nats)",
                         w.stream().map(Map.Entry::getKey).toList(), w.stream().map(Map.Entry::getValue).toList(), ""),
-                        "Re-segregation inside the building: high values mean classes sort students by group.");
+                        String.format(Locale.ROOT, "Re-segregation inside the building: high values mean the "
+                                + "classes sort students by group. Reading: highest in %s, M = %.3f.",
+                                w.get(0).getKey(), w.get(0).getValue()));
             }
             html.h2("Poverty concentration");
+            html.note("frl: students eligible for free or reduced-price lunch (low income); not_frl: the others. "
+                    + "Each row shares that group's students out over schools by the school's FRL share; exposure "
+                    + "to poverty is the FRL share of a typical student's school.");
             html.table(povertyHeader("group"), povertyRows());
             html.h2("Achievement gap in " + subject + " (not FRL minus FRL)");
             List<List<?>> gapRows = new ArrayList<>();
             gaps.forEach((unit, g) -> gapRows.add(List.of(unit, g.nA(), g.nB(), f(g.hedgesG()), f(g.v()))));
+            html.note("Scores are standardized within each grade. Hedges' g: the gap between the two groups' mean "
+                    + "scores in standard deviations (0.8 and more is large). V (Ho's V): the same gap measured from "
+                    + "the order of the scores alone, so a test's scale cannot stretch it.");
             html.table(List.of("unit", "n not FRL", "n FRL", "Hedges' g", "V"), gapRows);
             AtomicFiles.writeString(dir.resolve("index.html"), html.render());
         }
@@ -367,9 +391,14 @@ public final class MeasureCommand implements Callable<Integer> {
                 + "(lowest first) and add Reardon's ordinal indices.")
         List<String> ordinal;
 
-        @Option(names = "--simulate", defaultValue = "0", description = "Replications for the expected M under random "
-                + "allocation and the bootstrap interval (0 = off; 100 is typical for classrooms).")
+        @Option(names = "--simulate", defaultValue = "0", description = "Replications R for the expected M under "
+                + "random allocation and the bootstrap of the R package segregation: bias, bias-corrected M and H, "
+                + "standard error and interval (0 = off; 100 is the package's default, 1000 for a published figure).")
         int simulate;
+
+        @Option(names = "--ci", defaultValue = "0.95", description = "Confidence of the bootstrap interval (default: "
+                + "${DEFAULT-VALUE}).")
+        double ci;
 
         @Option(names = "--seed", defaultValue = "1", description = "Seed of the simulation (default: "
                 + "${DEFAULT-VALUE}).")
@@ -383,6 +412,7 @@ public final class MeasureCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            Ranges.atLeast("--simulate", simulate, 0);
             GroupUnitCsv.Counts c = GroupUnitCsv.read(input, group, unit, within, weight);
             GroupUnitTable table = new GroupUnitTable(c.groups(), c.units(), c.counts());
             Map<String, Object> out = new LinkedHashMap<>();
@@ -436,13 +466,25 @@ public final class MeasureCommand implements Callable<Integer> {
                         OrdinalSegregation.Kind.VARIATION_RATIO));
             }
             if (simulate > 0) {
-                SmallUnitBias.Result r = SmallUnitBias.estimate(table, simulate, 0.95, seed);
+                if (simulate < 2) {
+                    throw new BadInputException("--simulate " + simulate + ": the bootstrap needs at least 2 "
+                            + "replications (100 is typical)");
+                }
+                if (!(ci > 0 && ci < 1)) {
+                    throw new BadInputException("--ci " + ci + ": a confidence strictly between 0 and 1, e.g. 0.95");
+                }
+                SmallUnitBias.Result r = SmallUnitBias.estimate(table, simulate, ci, seed);
                 Map<String, Object> sim = new LinkedHashMap<>();
                 sim.put("expected_M_random", r.expectedRandom());
-                sim.put("M_bias_corrected", r.corrected());
-                sim.put("bootstrap_lower_95", r.lower());
-                sim.put("bootstrap_upper_95", r.upper());
-                sim.put("bootstrap_se", r.standardError());
+                for (String index : List.of("M", "H")) {
+                    SmallUnitBias.Estimate e = index.equals("M") ? r.m() : r.h();
+                    sim.put(index + "_bootstrap_bias", e.bias());
+                    sim.put(index + "_bias_corrected", e.corrected());
+                    sim.put(index + "_bootstrap_se", e.standardError());
+                    sim.put(index + "_ci_lower", e.lower());
+                    sim.put(index + "_ci_upper", e.upper());
+                }
+                sim.put("ci", r.confidence());
                 sim.put("replications", r.replications());
                 sim.put("seed", r.seed());
                 out.put("small_units", sim);
@@ -504,10 +546,15 @@ public final class MeasureCommand implements Callable<Integer> {
             }
             if (out.containsKey("small_units")) {
                 Map<String, Object> s = (Map<String, Object>) out.get("small_units");
+                String level = String.format(Locale.ROOT, "%s%%", Csv.num(100 * (double) s.get("ci")));
                 rows.add(List.of("expected M if allocated at random", f((double) s.get("expected_M_random"))));
-                rows.add(List.of("M bias-corrected", f((double) s.get("M_bias_corrected"))));
-                rows.add(List.of("bootstrap 95% interval", f((double) s.get("bootstrap_lower_95")) + " - "
-                        + f((double) s.get("bootstrap_upper_95"))));
+                for (String index : List.of("M", "H")) {
+                    rows.add(List.of(index + " bootstrap bias", f((double) s.get(index + "_bootstrap_bias"))));
+                    rows.add(List.of(index + " bias-corrected (SE)", f((double) s.get(index + "_bias_corrected"))
+                            + " (" + f((double) s.get(index + "_bootstrap_se")) + ")"));
+                    rows.add(List.of(index + " " + level + " interval, bias-corrected", f((double) s.get(index
+                            + "_ci_lower")) + " - " + f((double) s.get(index + "_ci_upper"))));
+                }
             }
             sb.append(Tables.render(List.of("index", "value"), rows)).append(System.lineSeparator());
             Map<String, Map<String, Double>> exposure = (Map<String, Map<String, Double>>) out.get("exposure");

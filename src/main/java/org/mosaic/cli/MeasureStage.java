@@ -3,23 +3,25 @@ package org.mosaic.cli;
 import java.util.List;
 import java.util.Locale;
 
-import org.mosaic.io.MosaicCsvReader;
 import org.mosaic.measure.Decomposition;
 import org.mosaic.measure.DistrictSegregation;
 import org.mosaic.model.Dataset;
 
-/** Demo stage: how much income segregation is between schools and how much between classes inside them. */
+/**
+ * Demo stage: next year's district with the new classes (work/classes) — how much income and racial segregation lies
+ * between clusters, between schools and between the classes inside them.
+ */
 final class MeasureStage implements DemoStage {
     @Override
     public String title() {
-        return "measure: segregation by FRL and race, district → cluster → school → class";
+        return "measure: next year's segregation by FRL and race, district → cluster → school → class";
     }
 
     @Override
     public Result run(Context ctx) {
-        Dataset data = MosaicCsvReader.read(ctx.district());
+        Dataset data = ctx.dataset(ctx.classes());
         List<String> summary = new java.util.ArrayList<>();
-        String page = null;
+        List<Page> pages = new java.util.ArrayList<>();
         for (DistrictSegregation.By by : DistrictSegregation.By.values()) {
             String name = by.name().toLowerCase(Locale.ROOT);
             MeasureCommand.DistrictReport report = MeasureCommand.DistrictReport.build(data, by,
@@ -32,9 +34,10 @@ final class MeasureStage implements DemoStage {
                         d.partH(k)));
             }
             summary.add(sb.toString());
-            page = page == null ? "measure-" + name + "/index.html" : page;
+            pages.add(new Page("measure-" + name + "/index.html", "Segregation by " + (name.equals("frl")
+                    ? "income (FRL)" : "race") + ", gaps and poverty"));
         }
         summary.add("reports: " + ctx.stageDir("measure-frl").resolve("index.html") + " and measure-race/index.html");
-        return new Result(summary, page);
+        return new Result(summary, pages);
     }
 }

@@ -1,7 +1,10 @@
 package org.mosaic.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 
+import org.mosaic.io.OutputFolder;
 import org.mosaic.model.BadInputException;
 import org.mosaic.model.InputProblem;
 
@@ -22,8 +25,11 @@ import picocli.CommandLine.Command;
                 GroupsCommand.class,
                 GrowthCommand.class,
                 ClustersCommand.class,
+                SimulateCommand.class,
                 DemoCommand.class,
                 DbCommand.class,
+                ServeCommand.class,
+                UsersCommand.class,
                 CommandLine.HelpCommand.class
         },
         footer = {"", "Start with: mosaic demo    (generates a sample district and runs every stage)"})
@@ -34,20 +40,91 @@ public final class MosaicCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--umask", scope = CommandLine.ScopeType.INHERIT, paramLabel = "OCTAL",
+            description = "Permissions of the output folders, as a umask: 077 (the default: only you may read them, "
+                    + "as they hold student records), 027 (your group may read) or 022 (everyone may).")
+    String umask;
+
+    /** Who may read the files a command writes: private unless the user gave --umask. */
+    static OutputFolder.FilePrivacy privacy(CommandLine.Model.CommandSpec spec) {
+        CommandLine.Model.OptionSpec o = spec.findOption("--umask");
+        Object v = o == null ? null : o.getValue();
+        return v == null ? OutputFolder.FilePrivacy.PRIVATE : OutputFolder.FilePrivacy.ofUmask(v.toString());
+    }
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
     /** Runs a command line and returns its exit code; used by tests as well as main. */
     public static int run(String... args) {
-        return newCommandLine().execute(args);
+        CommandLine cl = newCommandLine();
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            return outOfResources(e, cl.getErr());
+        }
+    }
+
+    /** One line and a way out, never a stack trace: the usual cause is a dataset larger than the default heap. */
+    static int outOfResources(Throwable e, PrintWriter err) {
+        err.println(e instanceof OutOfMemoryError
+                ? "mosaic: out of memory (the Java heap is too small for this input); run again with more, e.g. "
+                        + "MOSAIC_JAVA_OPTS=-Xmx8g ./mosaic ... (or java -Xmx8g -jar mosaic.jar ...). Nothing was "
+                        + "replaced."
+                : "mosaic: the input nests too deeply to process (stack overflow); run again with a larger stack, "
+                        + "e.g. MOSAIC_JAVA_OPTS=-Xss16m. Nothing was replaced.");
+        err.flush();
+        return EXIT_INTERNAL;
     }
 
     public static CommandLine newCommandLine() {
         CommandLine cl = new CommandLine(new MosaicCli());
         cl.setExecutionExceptionHandler(MosaicCli::handle);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // --help uses the terminal's width (80 columns when it cannot be told, e.g. in a pipe).
+        cl.setUsageHelpAutoWidth(true);
+        foldExamples(cl);
         return cl;
+    }
+
+    /** Example commands longer than this are folded so that no terminal, however narrow, splits one mid-word. */
+    static final int EXAMPLE_WIDTH = 76;
+
+    /**
+     * Folds each long example command of every --help footer into shell continuation lines (" \\" and an indent) at
+     * option boundaries: picocli would otherwise wrap it anywhere, and a wrapped command cannot be copied.
+     */
+    static void foldExamples(CommandLine cl) {
+        String[] footer = cl.getCommandSpec().usageMessage().footer();
+        List<String> folded = new ArrayList<>();
+        for (String line : footer) {
+            folded.addAll(line.startsWith("  mosaic ") ? fold(line) : List.of(line));
+        }
+        cl.getCommandSpec().usageMessage().footer(folded.toArray(new String[0]));
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            foldExamples(sub);
+        }
+    }
+
+    /** One example command as lines of at most {@link #EXAMPLE_WIDTH}, broken before an option where possible. */
+    static List<String> fold(String command) {
+        List<String> lines = new ArrayList<>();
+        String rest = command;
+        String indent = "      ";
+        while (rest.length() > EXAMPLE_WIDTH) {
+            int cut = rest.lastIndexOf(" --", EXAMPLE_WIDTH - 2);
+            if (cut <= indent.length()) {
+                cut = rest.lastIndexOf(' ', EXAMPLE_WIDTH - 2);
+            }
+            if (cut <= indent.length()) {
+                break;
+            }
+            lines.add(rest.substring(0, cut) + " \\");
+            rest = indent + rest.substring(cut + 1);
+        }
+        lines.add(rest);
+        return lines;
     }
 
     @Override
@@ -57,7 +134,20 @@ public final class MosaicCli implements Runnable {
 
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parseResult) {
         PrintWriter err = cl.getErr();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError || t instanceof StackOverflowError) {
+                return outOfResources(t, err);
+            }
+        }
         BadInputException bad = findBadInput(e);
+        if (bad != null && bad.problems().size() == 1 && bad.omitted() == 0
+                && bad.problems().get(0).file().isEmpty() && bad.problems().get(0).column().isEmpty()) {
+            // A problem with the command line or the machine (an --out that is a file, a full disk), not a file.
+            err.println("mosaic " + cl.getCommandName() + ": " + bad.problems().get(0).expected());
+            err.println("Nothing was written.");
+            err.flush();
+            return EXIT_BAD_INPUT;
+        }
         if (bad != null) {
             err.println("mosaic " + cl.getCommandName() + ": the input has "
                     + (bad.problems().size() + bad.omitted() == 1 ? "a problem" : "problems") + ":");

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 
 import org.mosaic.io.MosaicCsvReader;
 import org.mosaic.io.MosaicCsvWriter;
+import org.mosaic.io.OutputFolder;
 import org.mosaic.io.oneroster.OneRosterExport;
 import org.mosaic.io.oneroster.OneRosterImport;
 import org.mosaic.io.oneroster.OneRosterVersion;
@@ -49,8 +50,12 @@ public final class OneRosterCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Dataset d = OneRosterImport.read(in);
-            MosaicCsvWriter.write(d, out);
+            Dataset d;
+            try (OutputFolder folder = Outputs.open(spec, out)) {
+                d = OneRosterImport.read(in);
+                MosaicCsvWriter.write(d, folder.dir());
+                folder.commit();
+            }
             PrintWriter o = spec.commandLine().getOut();
             o.printf(Locale.ROOT, "Imported %,d students, %d schools, %d classes, %,d enrollments into %s%n",
                     d.students().size(), d.schools().size(), d.sections().size(), d.rosters().size(), out);
@@ -86,11 +91,15 @@ public final class OneRosterCommand implements Runnable {
             if (v == null) {
                 throw new BadInputException("--version '" + version + "': use 1.1 or 1.2");
             }
-            Dataset d = MosaicCsvReader.read(data);
-            if (d.sections().isEmpty()) {
-                throw new BadInputException(data + " has no sections.csv: form classes first (mosaic sections)");
+            Dataset d;
+            try (OutputFolder folder = Outputs.open(spec, out)) {
+                d = MosaicCsvReader.read(data);
+                if (d.sections().isEmpty()) {
+                    throw new BadInputException(data + " has no sections.csv: form classes first (mosaic sections)");
+                }
+                OneRosterExport.writeClasses(folder.dir(), d.sections(), d.rosters(), v, date);
+                folder.commit();
             }
-            OneRosterExport.writeClasses(out, d.sections(), d.rosters(), v, date);
             PrintWriter o = spec.commandLine().getOut();
             o.printf(Locale.ROOT, "Wrote OneRoster %s classes.csv (%d classes), enrollments.csv (%,d students) and "
                     + "manifest.csv to %s%n", v.text(), d.sections().size(), d.rosters().size(), out);

@@ -14,10 +14,14 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.mosaic.io.OutputFolder;
 import org.mosaic.io.AtomicFiles;
 import org.mosaic.io.Csv;
 import org.mosaic.io.CsvTable;
+import org.mosaic.io.DatasetCopy;
 import org.mosaic.io.MosaicCsvReader;
+import org.mosaic.io.MosaicCsvWriter;
+import org.mosaic.io.MosaicFiles;
 import org.mosaic.io.Problems;
 import org.mosaic.io.oneroster.OneRosterExport;
 import org.mosaic.io.oneroster.OneRosterVersion;
@@ -48,13 +52,15 @@ import picocli.CommandLine.Spec;
                 + "between trade the two (docs/sections.md). Hard rules: capacity, keep-apart/together, IEP students "
                 + "in co-taught sections (<= 40%% and <= 12), English learners with an EL-certified teacher, gifted "
                 + "cluster grouping, locks, acceleration. Solved with CP-SAT; reports status, objective, bound, gap.",
-                "Writes placements.csv, sections.csv, summary.json, oneroster/ (and frontier.csv, frontier.html "
-                        + "with --frontier)."},
+                "Writes placements.csv, sections.csv and rosters.csv (the classes, in dataset format), "
+                        + "section_stats.csv, summary.json, report.html, oneroster/ (and frontier.csv, frontier.html "
+                        + "with --frontier). --apply DIR writes a copy of the dataset with these classes in place, "
+                        + "ready for groups, measure or the next sections run."},
         footer = {"", "Examples:",
                 "  mosaic sections --data work/elmhurst --school elmhurst --grade 6 --subject math --sections 4 "
                         + "--capacity 32 --tracking 0.5 --out work/sections",
                 "  mosaic sections --data work/elmhurst --school elmhurst --grade 6 --subject math --sections 4 "
-                        + "--capacity 32 --frontier --out work/frontier"})
+                        + "--capacity 32 --frontier --time-limit 2 --out work/frontier"})
 public final class SectionsCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "Mosaic dataset directory.")
     Path data;
@@ -83,8 +89,9 @@ public final class SectionsCommand implements Callable<Integer> {
             + "(e.g. 2: standard and advanced sections), mixed within each level.")
     int levels;
 
-    @Option(names = "--time-limit", defaultValue = "20", description = "Solver time limit in seconds (default: "
-            + "${DEFAULT-VALUE}).")
+    @Option(names = "--time-limit", defaultValue = "20", description = "Work the solver may do, in seconds of a "
+            + "quiet two-core machine (default: ${DEFAULT-VALUE}): counted in steps, not timed, so the same seed gives "
+            + "the same classes on any machine; a busy one takes longer (docs/sections.md).")
     double timeLimit;
 
     @Option(names = "--workers", defaultValue = "1", description = "CP-SAT threads (at least 2 are used); results "
@@ -113,6 +120,10 @@ public final class SectionsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print summary.json.")
     boolean json;
 
+    @Option(names = "--apply", paramLabel = "DIR", description = "Also write a copy of the --data dataset to DIR "
+            + "with the formed classes replacing this school, grade and subject's sections and rosters.")
+    Path apply;
+
     @Spec
     CommandSpec spec;
 
@@ -123,11 +134,26 @@ public final class SectionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Ranges.positive("--time-limit", timeLimit, 86_400);
+        Ranges.atLeast("--workers", workers, 1);
+        Ranges.atLeast("--sections", sectionCount, 1);
+        Ranges.atLeast("--capacity", capacity, 1);
+        Ranges.atLeast("--levels", levels, 0);
+        if (apply != null) {
+            DatasetCopy.requireNewFolder(data, apply, "--apply");
+        }
+        try (OutputFolder folder = Outputs.open(spec, out)) {
+            return call(folder);
+        }
+    }
+
+    private int call(OutputFolder folder) {
         Dataset d = MosaicCsvReader.read(data);
         PrintWriter o = spec.commandLine().getOut();
         if (frontier) {
             List<double[]> rows = frontier(d, o);
-            writeFrontier(rows, out);
+            writeFrontier(rows, folder.dir());
+            folder.commit();
             o.println("Frontier: " + out.resolve("frontier.csv") + " and " + out.resolve("frontier.html"));
             o.flush();
             return 0;
@@ -139,12 +165,21 @@ public final class SectionsCommand implements Callable<Integer> {
              Terminal.Clock clock = Terminal.clock(bar, seconds)) {
             f = form(d, tracking);
         }
-        write(f, out, tracking);
+        write(f, folder.dir(), tracking);
+        folder.commit();
+        if (apply != null) {
+            apply(d, f, data, apply);
+        }
         if (json) {
             o.println(Json.write(summary(f, tracking)));
         } else {
             o.print(table(List.of(f), List.of(tracking)));
-            o.println("Wrote " + out.resolve("placements.csv") + ", sections.csv, summary.json, oneroster/");
+            o.println("Wrote " + out.resolve("placements.csv") + ", sections.csv, rosters.csv, section_stats.csv, "
+                    + "summary.json, report.html, oneroster/");
+            if (apply != null) {
+                o.println("Applied: " + apply + " is the dataset with these classes (try: mosaic groups --data "
+                        + apply + " --section " + f.sections().get(0).id() + " --subject " + f.subject() + ")");
+            }
         }
         o.flush();
         return 0;
@@ -421,6 +456,7 @@ public final class SectionsCommand implements Callable<Integer> {
         m.put("gap", f.solution().gap());
         m.put("dial", dial);
         m.put("seconds", Math.round(f.solution().seconds() * 1000) / 1000.0);
+        m.put("stopped_by", f.solution().stoppedBy());
         m.put("seed", f.problem().seed());
         double[] t = tradeoff(f);
         m.put("mean_within_section_sd", t[0]);
@@ -449,18 +485,129 @@ public final class SectionsCommand implements Callable<Integer> {
                 p.printRecord(pu.id(), f.subject(), s.id(), String.join("; ", why));
             }
         });
-        Csv.write(out.resolve("sections.csv"), STAT_COLUMNS, p -> {
+        Csv.write(out.resolve(STATS_FILE), STAT_COLUMNS, p -> {
             for (List<Object> row : sectionStats(f)) {
                 p.printRecord(row);
             }
         });
+        MosaicCsvWriter.writeSections(f.sections(), out.resolve(MosaicFiles.SECTIONS));
+        MosaicCsvWriter.writeRosters(rosters(f), out.resolve(MosaicFiles.ROSTERS));
         AtomicFiles.writeString(out.resolve("summary.json"), Json.write(summary(f, dial)) + "\n");
-        List<RosterEntry> rosters = new ArrayList<>();
-        for (int i = 0; i < f.problem().pupils().size(); i++) {
-            rosters.add(new RosterEntry(f.sections().get(f.solution().section()[i]).id(),
-                    f.problem().pupils().get(i).id()));
+        AtomicFiles.writeString(out.resolve("report.html"), report(f, dial));
+        OneRosterExport.writeClasses(out.resolve("oneroster"), f.sections(), rosters(f), OneRosterVersion.V1_2);
+    }
+
+    /** The principal's page: the headline figures, one row per class, and each class list. */
+    static String report(Formed f, double dial) {
+        Section first = f.sections().get(0);
+        Html h = Html.page("Classes: school " + first.schoolId() + ", grade " + Grades.label(first.grade()) + ", "
+                + f.subject());
+        double[] t = tradeoff(f);
+        SectionSolver.Solution s = f.solution();
+        h.p(String.format(Locale.ROOT, "%d students in %d classes, tracking dial %s (%s). Mean spread of scores "
+                        + "inside a class (within-section SD): %.1f points. Income segregation between the classes "
+                        + "(Theil's H by FRL): %.3f; by race: %.3f (0 = every class mirrors the grade, 1 = no class "
+                        + "shares a group).", f.problem().pupils().size(), f.sections().size(), Csv.num(dial),
+                dial == 0 ? "mixed-ability" : dial == 1 ? "tracked by score" : "partly tracked", t[0], t[1], t[2]));
+        h.note(String.format(Locale.ROOT, "Solver: %s, objective %d, bound %d, gap %.2f%% (%s), %.1f s, seed %d.",
+                s.status(), s.objective(), s.bound(), 100 * s.gap(), s.gap() == 0 ? "proven best under the rules"
+                        : "good classes, not proven best within the time limit", s.seconds(), f.problem().seed()));
+        h.h2("The classes");
+        h.note("size: students; mean, sd, min, max: " + f.subject() + " scale scores; frl_share: share eligible for "
+                + "free or reduced-price lunch; iep, ell, gifted: students with an IEP, English learners, gifted "
+                + "students; attributes: co-taught (special and general educator), EL-certified teacher, level.");
+        h.table(STAT_COLUMNS, new ArrayList<>(sectionStats(f)));
+        Map<String, Student> byId = new HashMap<>();
+        f.students().forEach(st -> byId.put(st.id(), st));
+        for (int k = 0; k < f.sections().size(); k++) {
+            Section sec = f.sections().get(k);
+            h.h2("Class list: " + sec.id());
+            List<List<?>> rows = new ArrayList<>();
+            for (int i = 0; i < f.problem().pupils().size(); i++) {
+                if (f.solution().section()[i] != k) {
+                    continue;
+                }
+                SectionProblem.Pupil p = f.problem().pupils().get(i);
+                Student st = byId.get(p.id());
+                String name = st == null ? "" : (st.givenName() + " " + st.familyName()).trim();
+                List<String> needs = new ArrayList<>();
+                if (p.iep()) {
+                    needs.add("IEP");
+                }
+                if (p.ell()) {
+                    needs.add("English learner");
+                }
+                if (p.gifted()) {
+                    needs.add("gifted");
+                }
+                if (p.accelerated()) {
+                    needs.add("accelerated from the grade below");
+                }
+                rows.add(List.of(p.id(), name, Csv.num(p.score()), String.join(", ", needs),
+                        String.join("; ", f.solution().rulesApplied().get(i))));
+            }
+            rows.sort(java.util.Comparator.comparing(r -> r.get(0).toString()));
+            h.table(List.of("student", "name", "score", "needs", "placed by a rule"), rows);
         }
-        OneRosterExport.writeClasses(out.resolve("oneroster"), f.sections(), rosters, OneRosterVersion.V1_2);
+        return h.render();
+    }
+
+    /** The statistics of each formed section; sections.csv itself is the classes in dataset format. */
+    static final String STATS_FILE = "section_stats.csv";
+
+    /** The formed classes as dataset roster rows, section by section in the order of the sections. */
+    static List<RosterEntry> rosters(Formed f) {
+        List<RosterEntry> rosters = new ArrayList<>();
+        for (int s = 0; s < f.sections().size(); s++) {
+            for (int i = 0; i < f.problem().pupils().size(); i++) {
+                if (f.solution().section()[i] == s) {
+                    rosters.add(new RosterEntry(f.sections().get(s).id(), f.problem().pupils().get(i).id()));
+                }
+            }
+        }
+        return rosters;
+    }
+
+    /**
+     * The dataset with the formed classes in place: this school, grade and subject's old sections (and any with a
+     * formed section's id) go with their rosters, and each placed student leaves any other class of the subject (an
+     * accelerated student's class in the grade below), so that every student sits in one class per subject.
+     */
+    static Dataset applied(Dataset d, Formed f) {
+        java.util.Set<String> formedIds = new java.util.HashSet<>();
+        f.sections().forEach(s -> formedIds.add(s.id()));
+        Section first = f.sections().get(0);
+        java.util.Set<String> dropped = new java.util.HashSet<>(formedIds);
+        Map<String, Section> byId = new HashMap<>();
+        List<Section> sections = new ArrayList<>();
+        for (Section s : d.sections()) {
+            byId.put(s.id(), s);
+            boolean replaced = s.schoolId().equals(first.schoolId()) && s.grade() == first.grade()
+                    && s.subject().equalsIgnoreCase(first.subject());
+            if (replaced || formedIds.contains(s.id())) {
+                dropped.add(s.id());
+            } else {
+                sections.add(s);
+            }
+        }
+        sections.addAll(f.sections());
+        java.util.Set<String> placed = new java.util.HashSet<>();
+        f.problem().pupils().forEach(p -> placed.add(p.id()));
+        List<RosterEntry> rosters = new ArrayList<>();
+        for (RosterEntry r : d.rosters()) {
+            Section s = byId.get(r.sectionId());
+            boolean sameSubject = s != null && s.subject().equalsIgnoreCase(first.subject());
+            if (!dropped.contains(r.sectionId()) && !(placed.contains(r.studentId()) && sameSubject)) {
+                rosters.add(r);
+            }
+        }
+        rosters.addAll(rosters(f));
+        return new Dataset(d.district(), d.scores(), d.choices(), d.priorities(), d.requests(), sections, rosters);
+    }
+
+    static void apply(Dataset d, Formed f, Path source, Path target) {
+        DatasetCopy.write(source, target, applied(d, f), java.util.Set.of(MosaicFiles.SECTIONS, MosaicFiles.ROSTERS),
+                "--apply");
     }
 
     static String table(List<Formed> runs, List<Double> dials) {
@@ -473,6 +620,11 @@ public final class SectionsCommand implements Callable<Integer> {
                     f.solution().status(), f.solution().objective(), f.solution().bound(), 100 * f.solution().gap(),
                     f.solution().seconds(), t[0], t[1], t[2]));
             sb.append(forced(f.solution()));
+            if (!f.solution().reproducible()) {
+                sb.append(String.format(Locale.ROOT, "  stopped by the wall clock after %.1f s, before the work of "
+                        + "--time-limit %s was done (the machine is too busy or too slow): these classes may not "
+                        + "reproduce from the seed%n", f.solution().seconds(), Csv.num(f.problem().timeLimit())));
+            }
             List<List<?>> rows = new ArrayList<>(sectionStats(f));
             sb.append(Tables.render(STAT_COLUMNS, rows));
         }
@@ -530,26 +682,30 @@ public final class SectionsCommand implements Callable<Integer> {
     }
 
     static String frontierPage(List<double[]> rows) {
-        List<Double> xs = rows.stream().map(r -> r[0]).toList();
-        double sd0 = rows.get(0)[1] == 0 ? 1 : rows.get(0)[1];
         Html h = Html.page("Tracking dial: targeted instruction vs integrated classrooms");
-        h.note("Each point is the best class assignment the solver found at one setting of the dial (the gap column "
-                + "says how far from proven optimal). Moving right, sections become score bands: the spread a teacher "
-                + "faces shrinks, and classrooms sort students by income and race inside the building (Theil's H "
-                + "between classes).");
-        h.figure(SvgChart.lines("Within-section spread (relative to mixed) and classroom segregation", "tracking dial",
-                xs, List.of(new SvgChart.Series("within-section SD / SD at dial 0",
-                                rows.stream().map(r -> r[1] / sd0).toList()),
-                        new SvgChart.Series("H by FRL", rows.stream().map(r -> r[2]).toList()),
-                        new SvgChart.Series("H by race", rows.stream().map(r -> r[3]).toList()))),
-                "The tradeoff between targeted instruction and integrated classrooms.");
+        h.note("Each point is the best class assignment the solver found at one setting of the dial, t = 0 (mixed "
+                + "classes that are alike) to t = 1 (classes by score band); the gap column says how far each is from "
+                + "proven best. Left is narrower classes for the teacher, up is more income segregation between "
+                + "the classrooms of one building.");
+        List<SvgChart.Point> points = new ArrayList<>();
+        for (double[] r : rows) {
+            points.add(new SvgChart.Point(r[1], r[2], "t=" + Csv.num(r[0])));
+        }
+        double[] mixed = rows.get(0);
+        double[] tracked = rows.get(rows.size() - 1);
+        h.figure(SvgChart.tradeoff("The tracking frontier: spread inside classes against segregation between them",
+                        "mean within-class SD of scores (scale-score points)",
+                        "classroom segregation by FRL (Theil's H, 0 to 1)", points),
+                String.format(Locale.ROOT, "Reading: from t=%s to t=%s the spread a teacher faces goes from %.1f to "
+                                + "%.1f points, and income segregation between classrooms from H = %.3f to %.3f.",
+                        Csv.num(mixed[0]), Csv.num(tracked[0]), mixed[1], tracked[1], mixed[2], tracked[2]));
         List<List<?>> table = new ArrayList<>();
         for (double[] r : rows) {
             table.add(List.of(Csv.num(r[0]), String.format(Locale.ROOT, "%.2f", r[1]),
                     String.format(Locale.ROOT, "%.4f", r[2]), String.format(Locale.ROOT, "%.4f", r[3]),
                     String.format(Locale.ROOT, "%.1f%%", 100 * r[4])));
         }
-        h.table(List.of("dial", "mean within-section SD", "H by FRL", "H by race", "gap"), table);
+        h.table(List.of("dial t", "mean within-class SD (points)", "H by FRL", "H by race", "gap"), table);
         return h.render();
     }
 }

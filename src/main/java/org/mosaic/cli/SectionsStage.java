@@ -1,66 +1,63 @@
 package org.mosaic.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.mosaic.io.AtomicFiles;
-import org.mosaic.io.MosaicCsvReader;
 import org.mosaic.model.Dataset;
+import org.mosaic.model.School;
+import org.mosaic.model.SchoolType;
 
 import picocli.CommandLine;
 
 /**
- * Demo stage: Elmhurst's grade 6 math classes at the dial's two ends and the middle, side by side, and the frontier
- * between targeted instruction and integrated classrooms.
+ * Demo stage: next year's grade 6 math classes at the first neighborhood middle school, formed from the enrollment
+ * stage's result (work/next-year) as mixed-ability classes, and applied into work/classes for the groups, measure and
+ * store stages.
  */
 final class SectionsStage implements DemoStage {
+    static final int CAPACITY = 30;
+    static final String TIME_LIMIT = "5";
+
     @Override
     public String title() {
-        return "sections: Elmhurst grade 6 math at tracking 0, 0.5 and 1, and the frontier";
+        return "sections: next year's grade 6 math classes at a middle school, mixed-ability (tracking 0)";
     }
 
     @Override
     public Result run(Context ctx) {
-        Dataset data = MosaicCsvReader.read(ctx.elmhurst());
-        Path config = Examples.path("elmhurst-sections.yaml");
-        List<SectionsCommand.Formed> runs = new ArrayList<>();
-        List<Double> dials = List.of(0.0, 0.5, 1.0);
-        List<double[]> frontier = new ArrayList<>();
-        int[] previous = null;
-        List<SectionsCommand.Formed> byDial = new ArrayList<>();
-        for (int k = 10; k >= 0; k--) {
-            double dial = k / 10.0;
-            SectionsCommand cmd = new SectionsCommand();
-            // The three dials shown get the 5 s of the Elmhurst benchmark; the frontier's points in between 3 s.
-            String limit = dials.contains(dial) ? "5" : "3";
-            List<String> args = new ArrayList<>(List.of("--data", ctx.elmhurst().toString(), "--school", "elmhurst",
-                    "--grade", "6", "--subject", "math", "--sections", "4", "--capacity", "32", "--time-limit", limit,
-                    "--seed", Long.toString(ctx.seed()), "--out", ctx.stageDir("sections").toString()));
-            if (java.nio.file.Files.exists(config)) {
-                args.addAll(List.of("--config", config.toString()));
-            }
-            new CommandLine(cmd).parseArgs(args.toArray(new String[0]));
-            SectionsCommand.Formed f = cmd.form(data, dial, previous);
-            previous = f.solution().section();
-            double[] t = SectionsCommand.tradeoff(f);
-            frontier.add(0, new double[] {dial, t[0], t[1], t[2], f.solution().gap()});
-            if (dials.contains(dial)) {
-                byDial.add(0, f);
-                SectionsCommand.write(f, ctx.stageDir("sections-t" + String.format(Locale.ROOT, "%.1f", dial)),
-                        dial);
-            }
-        }
-        runs.addAll(byDial);
-        SectionsCommand.writeFrontier(frontier, ctx.stageDir("sections"));
+        Dataset next = ctx.dataset(ctx.nextYear());
+        School school = middleSchool(next);
+        long students = next.students().stream().filter(s -> s.schoolId().equals(school.id()) && s.grade() == 6)
+                .count();
+        int sections = (int) Math.max(1, Math.ceil(students / (double) CAPACITY));
+        SectionsCommand cmd = new SectionsCommand();
+        new CommandLine(cmd).parseArgs("--data", ctx.nextYear().toString(), "--school", school.id(), "--grade", "6",
+                "--subject", "math", "--sections", Integer.toString(sections), "--capacity",
+                Integer.toString(CAPACITY), "--tracking", "0", "--time-limit", TIME_LIMIT, "--seed",
+                Long.toString(ctx.seed()), "--out", ctx.stageDir("sections").toString(), "--apply",
+                ctx.classes().toString());
+        SectionsCommand.Formed f = cmd.form(next, 0);
+        SectionsCommand.write(f, ctx.stageDir("sections"), 0);
+        SectionsCommand.apply(next, f, ctx.nextYear(), ctx.classes());
         List<String> summary = new ArrayList<>();
-        for (String line : SectionsCommand.table(runs, dials).split("\\R")) {
+        summary.add(String.format(Locale.ROOT, "%s (%s), grade 6: %d students next year in %d classes of up to %d",
+                school.id(), school.name(), students, sections, CAPACITY));
+        for (String line : SectionsCommand.table(List.of(f), List.of(0.0)).split("\\R")) {
             summary.add(line);
         }
-        summary.add("frontier: " + ctx.stageDir("sections").resolve("frontier.html"));
-        AtomicFiles.writeString(ctx.stageDir("sections").resolve("side-by-side.txt"),
-                SectionsCommand.table(runs, dials));
-        return new Result(summary, "sections/frontier.html");
+        summary.add("applied: " + ctx.classes() + " is next year's district with these classes");
+        return new Result(summary, "sections/report.html", "Next year's classes and class lists");
+    }
+
+    /** The first neighborhood school whose lowest grade is 6 and that has grade 6 students next year. */
+    static School middleSchool(Dataset d) {
+        for (School s : d.schools()) {
+            if (s.type() == SchoolType.NEIGHBORHOOD && s.lowGrade() == 6 && d.students().stream()
+                    .anyMatch(st -> st.schoolId().equals(s.id()) && st.grade() == 6)) {
+                return s;
+            }
+        }
+        throw new IllegalStateException("the sample district has no middle school with grade 6 students");
     }
 }

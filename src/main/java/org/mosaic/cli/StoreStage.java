@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 
-import org.mosaic.io.MosaicCsvReader;
 import org.mosaic.model.Dataset;
 import org.mosaic.store.DatasetInfo;
 import org.mosaic.store.DbUrl;
@@ -16,26 +15,26 @@ import org.mosaic.store.MosaicStore;
 import org.mosaic.store.RunRecord;
 
 /**
- * Demo stage: saves the sample district into the embedded database under the work directory (work/mosaic.mv.db),
- * loads it back to prove the round trip, and records the demo as a run.
+ * Demo stage: saves next year's district with its new classes (work/classes) into the embedded database under the
+ * work directory (work/mosaic.mv.db), loads it back to prove the round trip, and records the demo as a run.
  */
 final class StoreStage implements DemoStage {
-    static final String DATASET = "sample-district";
+    static final String DATASET = "next-year";
 
     @Override
     public String title() {
-        return "store: save the sample district in the embedded database";
+        return "store: save next year's district with its classes in the embedded database";
     }
 
     @Override
     public Result run(Context ctx) {
-        Dataset data = MosaicCsvReader.read(ctx.district());
+        Dataset data = ctx.dataset(ctx.classes());
         DbUrl url = DbUrl.h2File(ctx.work().resolve("mosaic"));
         try (MosaicStore store = MosaicStore.open(url)) {
             // A re-run of the demo replaces its own earlier copy rather than piling up versions.
             store.delete(DATASET);
             Instant t0 = Instant.now();
-            long id = store.save(data, DATASET, ctx.district().toAbsolutePath().normalize().toString());
+            long id = store.save(data, DATASET, ctx.classes().toAbsolutePath().normalize().toString());
             Duration saved = Duration.between(t0, Instant.now());
             Map<String, Object> params = new LinkedHashMap<>();
             params.put("seed", ctx.seed());
@@ -45,7 +44,7 @@ final class StoreStage implements DemoStage {
             Dataset loaded = store.load(id);
             Duration load = Duration.between(t1, Instant.now());
             if (!loaded.equals(data)) {
-                throw new IllegalStateException("the stored sample district did not load back equal to the files");
+                throw new IllegalStateException("the stored district did not load back equal to the files");
             }
             DatasetInfo info = store.find(id).orElseThrow();
             Map<String, Object> summary = new LinkedHashMap<>();
@@ -59,7 +58,7 @@ final class StoreStage implements DemoStage {
                             + "(SHA-256 %s) in %s", DATASET, id, DbCommand.counts(info), Terminal.elapsed(saved),
                             info.checksum().substring(0, 12), Terminal.elapsed(load)),
                     "recorded run " + run + " in " + url.redacted(),
-                    "try: mosaic db runs --db jdbc:h2:file:" + ctx.work().resolve("mosaic").toAbsolutePath().normalize()), null);
+                    "try: mosaic db runs --db jdbc:h2:file:" + ctx.work().resolve("mosaic").toAbsolutePath().normalize()), List.of());
         }
     }
 

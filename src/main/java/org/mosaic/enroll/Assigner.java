@@ -290,40 +290,33 @@ public final class Assigner {
     }
 
     /**
-     * Top trading cycles: every remaining applicant points to their best school with seats left, every such school to
-     * its highest-priority remaining applicant among those who ranked it; each cycle is carried out, and the loop
-     * repeats. Seat types do not apply (TTC trades the schools' base priorities).
+     * Top trading cycles as published (Abdulkadiroğlu & Sönmez 2003, section 3.2): every school with seats left points
+     * to its highest-priority remaining student, whatever that student ranked — a priority is an endowment its holder
+     * may trade; every remaining student points to her best-ranked school with seats left, and leaves unassigned once
+     * none is left. Every cycle is carried out (each student in it gets the school she points to) and the loop repeats.
+     * Seat types and soft bounds do not apply: TTC trades the schools' base priorities. Pointing at students who did
+     * not rank the school is what makes the mechanism strategy-proof: pointing only at applicants would let a family
+     * gain by listing a school it does not want, just to have a priority to trade.
      */
     static Outcome topTradingCycles(Market m) {
         int n = m.applicants();
         int schools = m.schools.size();
         int[] held = new int[n];
         Arrays.fill(held, -1);
+        int[] endowment = new int[n];
+        Arrays.fill(endowment, -1);
         String[] slot = new String[n];
         int[] seats = m.capacity.clone();
         boolean[] done = new boolean[n];
         int[] next = new int[n];
-        // Applicants of each school in the school's priority order, consumed from the front.
-        List<List<Integer>> queue = new ArrayList<>();
+        int[][] order = new int[schools][];
         int[] head = new int[schools];
-        for (int s = 0; s < schools; s++) {
-            queue.add(new ArrayList<>());
-        }
-        for (int i = 0; i < n; i++) {
-            for (int s : m.prefs[i]) {
-                queue.get(s).add(i);
-            }
-        }
-        for (int s = 0; s < schools; s++) {
-            queue.get(s).sort(order(m, s, null));
-        }
         int remaining = n;
         int[] studentPoints = new int[n];
         int[] schoolPoints = new int[schools];
-        int[] mark = new int[n + schools];
-        int stamp = 0;
+        // 0 = not reached this round, otherwise the walk that reached the student first.
+        int[] walk = new int[n];
         while (remaining > 0) {
-            // Applicants with no school left leave unassigned.
             for (int i = 0; i < n; i++) {
                 if (done[i]) {
                     continue;
@@ -342,29 +335,35 @@ public final class Assigner {
                 break;
             }
             for (int s = 0; s < schools; s++) {
-                List<Integer> q = queue.get(s);
-                while (head[s] < q.size() && done[q.get(head[s])]) {
+                if (seats[s] == 0) {
+                    schoolPoints[s] = -1;
+                    continue;
+                }
+                if (order[s] == null) {
+                    order[s] = m.priorityOrder(s);
+                }
+                while (done[order[s][head[s]]]) {
                     head[s]++;
                 }
-                schoolPoints[s] = seats[s] > 0 && head[s] < q.size() ? q.get(head[s]) : -1;
+                schoolPoints[s] = order[s][head[s]];
             }
-            // Follow pointers from each remaining applicant; the graph is functional, so every walk ends in a cycle.
-            boolean traded = false;
+            // Student → school → student is a function on the remaining students, so every walk ends on a cycle;
+            // cycles are disjoint, so all of this round's are carried out together.
+            Arrays.fill(walk, 0);
+            int walks = 0;
             for (int start = 0; start < n; start++) {
-                if (done[start]) {
+                if (done[start] || walk[start] != 0) {
                     continue;
                 }
-                stamp++;
+                walks++;
                 int i = start;
-                while (i >= 0 && !done[i] && mark[i] != stamp) {
-                    mark[i] = stamp;
-                    int s = studentPoints[i];
-                    i = schoolPoints[s];
+                while (walk[i] == 0) {
+                    walk[i] = walks;
+                    i = schoolPoints[studentPoints[i]];
                 }
-                if (i < 0 || done[i] || mark[i] != stamp) {
+                if (walk[i] != walks || done[i]) {
                     continue;
                 }
-                // i is on a cycle: assign around it.
                 int c = i;
                 do {
                     int s = studentPoints[c];
@@ -372,17 +371,13 @@ public final class Assigner {
                     held[c] = s;
                     slot[c] = OPEN;
                     seats[s]--;
+                    endowment[nextStudent] = s;
                     done[c] = true;
                     remaining--;
                     c = nextStudent;
                 } while (c != i);
-                traded = true;
-                break;
-            }
-            if (!traded) {
-                throw new IllegalStateException("TTC found no cycle");
             }
         }
-        return Outcome.of(m, Mechanism.TTC, held, slot, null);
+        return Outcome.of(m, Mechanism.TTC, held, slot, null, endowment);
     }
 }

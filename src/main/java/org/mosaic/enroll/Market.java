@@ -1,6 +1,7 @@
 package org.mosaic.enroll;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,10 +39,29 @@ public final class Market {
     final Policy.SlotType[][] slots;
     final int[][] softFloor;
     final int[][] softCeiling;
+    /**
+     * The family's own rank number of each kept choice, aligned with {@code prefs}: a choice of a school without seats
+     * in this grade is not part of the market, but the ranks stay as the family wrote them.
+     */
+    final int[][] writtenRank;
+    /** Per applicant, the choices of schools with no seats in this grade (empty lists for most). */
+    final List<List<Choice>> withoutSeats;
+    /** Priority class of any applicant at any school, ranked or not: top trading cycles needs the full order. */
+    final SchoolPriority anyPriority;
+
+    /** Priority class (smaller wins) of applicant i at school s, whether or not i ranked s. */
+    @FunctionalInterface
+    interface SchoolPriority {
+        int of(int i, int s);
+    }
 
     private Market(int grade, List<Student> students, List<School> schools, int[] capacity, int[][] prefs,
                    int[][] prio, double[][] lottery, Policy policy, TieBreak tieBreak, long seed,
-                   Map<String, Map<String, Double>> scores) {
+                   Map<String, Map<String, Double>> scores, SchoolPriority anyPriority, int[][] writtenRank,
+                   List<List<Choice>> withoutSeats) {
+        this.anyPriority = anyPriority;
+        this.writtenRank = writtenRank;
+        this.withoutSeats = withoutSeats;
         this.grade = grade;
         this.students = students;
         this.schools = schools;
@@ -126,42 +146,35 @@ public final class Market {
         int[][] prefs = new int[ids.size()][];
         int[][] prio = new int[ids.size()][];
         double[][] lottery = new double[ids.size()][];
-        List<String> unserved = new ArrayList<>();
+        int[][] writtenRank = new int[ids.size()][];
+        List<List<Choice>> withoutSeats = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {
             Student st = byId.get(ids.get(i));
             students.add(st);
             List<Choice> list = choicesOf.get(ids.get(i));
             list.sort(Comparator.comparingInt(Choice::rank));
             List<Integer> ranked = new ArrayList<>();
+            List<Integer> written = new ArrayList<>();
+            List<Choice> none = new ArrayList<>(0);
             for (Choice c : list) {
                 Integer s = schoolIndex.get(c.schoolId());
                 if (s == null) {
-                    School school = schoolsById.get(c.schoolId());
-                    if (school != null && !school.serves(grade) && unserved.size() < 10) {
-                        unserved.add(st.id() + " ranks " + c.schoolId() + ", which has no seats in grade " + grade);
-                    }
+                    // validate rejects schools that do not serve the grade; one that does but has no seats this
+                    // year stays in the family's list, and its reason says so.
+                    none.add(c);
                     continue;
                 }
                 ranked.add(s);
+                written.add(c.rank());
             }
+            withoutSeats.add(none.isEmpty() ? List.of() : List.copyOf(none));
+            writtenRank[i] = written.stream().mapToInt(Integer::intValue).toArray();
             prefs[i] = ranked.stream().mapToInt(Integer::intValue).toArray();
             prio[i] = new int[prefs[i].length];
             lottery[i] = new double[prefs[i].length];
             for (int k = 0; k < prefs[i].length; k++) {
                 School school = schools.get(prefs[i][k]);
-                int p = filePriority.getOrDefault(st.id() + '\u0000' + school.id(), Policy.NO_PRIORITY);
-                for (int r = 0; r < policy.priorityRules().size(); r++) {
-                    Policy.PriorityRule rule = policy.priorityRules().get(r);
-                    String w = rule.when().trim().toLowerCase(java.util.Locale.ROOT);
-                    boolean match = w.equals("zone") ? !st.zone().isEmpty() && st.zone().equals(school.zone())
-                            : w.equals("current_school") ? st.schoolId().equals(school.id())
-                            : w.equals("sibling") ? hasSibling(st, school.id(), householdSchools)
-                            : ruleTests.get(r).test(st);
-                    if (match) {
-                        p = Math.min(p, rule.priority());
-                    }
-                }
-                prio[i][k] = p;
+                prio[i][k] = priorityOf(st, school, policy, ruleTests, filePriority, householdSchools);
                 lottery[i][k] = tieBreak == TieBreak.SINGLE ? lotteryNumber(seed, st.id(), "")
                         : lotteryNumber(seed, st.id(), school.id());
             }
@@ -176,7 +189,29 @@ public final class Market {
         for (int s = 0; s < schools.size(); s++) {
             capacity[s] = schools.get(s).capacity(grade);
         }
-        return new Market(grade, students, schools, capacity, prefs, prio, lottery, policy, tieBreak, seed, scores);
+        SchoolPriority any = (i, s) -> priorityOf(students.get(i), schools.get(s), policy, ruleTests, filePriority,
+                householdSchools);
+        return new Market(grade, students, schools, capacity, prefs, prio, lottery, policy, tieBreak, seed, scores,
+                any, writtenRank, withoutSeats);
+    }
+
+    /** The smallest class of every matching rule and file row, else {@link Policy#NO_PRIORITY}. */
+    private static int priorityOf(Student st, School school, Policy policy, List<EligibilityRule> ruleTests,
+                                  Map<String, Integer> filePriority,
+                                  Map<String, Map<String, Integer>> householdSchools) {
+        int p = filePriority.getOrDefault(st.id() + '\u0000' + school.id(), Policy.NO_PRIORITY);
+        for (int r = 0; r < policy.priorityRules().size(); r++) {
+            Policy.PriorityRule rule = policy.priorityRules().get(r);
+            String w = rule.when().trim().toLowerCase(java.util.Locale.ROOT);
+            boolean match = w.equals("zone") ? !st.zone().isEmpty() && st.zone().equals(school.zone())
+                    : w.equals("current_school") ? st.schoolId().equals(school.id())
+                    : w.equals("sibling") ? hasSibling(st, school.id(), householdSchools)
+                    : ruleTests.get(r).test(st);
+            if (match) {
+                p = Math.min(p, rule.priority());
+            }
+        }
+        return p;
     }
 
     static final List<String> BUILT_IN_RULES = List.of("zone", "current_school", "sibling");
@@ -195,9 +230,33 @@ public final class Market {
         return enrolled - (st.schoolId().equals(schoolId) ? 1 : 0) > 0;
     }
 
-    /** A market given directly (tests, benchmarks): prefs and priorities as arrays. */
+    /**
+     * A market given directly (tests, benchmarks): prefs and, aligned with them, priorities as arrays. Applicants have
+     * no priority at schools they did not rank.
+     */
     public static Market of(List<Student> students, List<School> schools, int grade, int[][] prefs, int[][] prio,
                             Policy policy, TieBreak tieBreak, long seed) {
+        return of(students, schools, grade, prefs, prio, policy, tieBreak, seed, (i, s) -> Policy.NO_PRIORITY);
+    }
+
+    /**
+     * A market given directly with every applicant's priority class at every school, {@code priority[i][s]}, ranked
+     * or not (tests of top trading cycles, where a school's priority over a student who did not rank it matters).
+     */
+    public static Market withFullPriorities(List<Student> students, List<School> schools, int grade, int[][] prefs,
+                                            int[][] priority, Policy policy, TieBreak tieBreak, long seed) {
+        int[][] prio = new int[prefs.length][];
+        for (int i = 0; i < prefs.length; i++) {
+            prio[i] = new int[prefs[i].length];
+            for (int k = 0; k < prefs[i].length; k++) {
+                prio[i][k] = priority[i][prefs[i][k]];
+            }
+        }
+        return of(students, schools, grade, prefs, prio, policy, tieBreak, seed, (i, s) -> priority[i][s]);
+    }
+
+    private static Market of(List<Student> students, List<School> schools, int grade, int[][] prefs, int[][] prio,
+                             Policy policy, TieBreak tieBreak, long seed, SchoolPriority unranked) {
         double[][] lottery = new double[prefs.length][];
         int[] capacity = new int[schools.size()];
         for (int s = 0; s < schools.size(); s++) {
@@ -210,8 +269,22 @@ public final class Market {
                         : lotteryNumber(seed, students.get(i).id(), schools.get(prefs[i][k]).id());
             }
         }
+        SchoolPriority any = (i, s) -> {
+            for (int k = 0; k < prefs[i].length; k++) {
+                if (prefs[i][k] == s) {
+                    return prio[i][k];
+                }
+            }
+            return unranked.of(i, s);
+        };
+        int[][] writtenRank = new int[prefs.length][];
+        List<List<Choice>> withoutSeats = new ArrayList<>(prefs.length);
+        for (int i = 0; i < prefs.length; i++) {
+            writtenRank[i] = java.util.stream.IntStream.rangeClosed(1, prefs[i].length).toArray();
+            withoutSeats.add(List.of());
+        }
         return new Market(grade, students, schools, capacity, prefs, prio, lottery, policy, tieBreak, seed,
-                Map.of());
+                Map.of(), any, writtenRank, withoutSeats);
     }
 
     /** The same market with another lottery seed (admission-probability draws). */
@@ -224,7 +297,8 @@ public final class Market {
                         : lotteryNumber(newSeed, students.get(i).id(), schools.get(prefs[i][k]).id());
             }
         }
-        return new Market(grade, students, schools, capacity, prefs, prio, lot, policy, tieBreak, newSeed, scores);
+        return new Market(grade, students, schools, capacity, prefs, prio, lot, policy, tieBreak, newSeed, scores,
+                anyPriority, writtenRank, withoutSeats);
     }
 
     private static List<Policy.SlotType> allSlotTypes(Policy p) {
@@ -319,12 +393,64 @@ public final class Market {
         return key;
     }
 
+    /**
+     * Every applicant in school s's priority order (priority class, then lottery number at s, then index), ranked
+     * or not: the order in which a school hands out its seats as endowments in top trading cycles.
+     */
+    int[] priorityOrder(int s) {
+        int n = students.size();
+        String schoolId = tieBreak == TieBreak.SINGLE ? "" : schools.get(s).id();
+        int[] p = new int[n];
+        long[] lot = new long[n];
+        java.util.TreeSet<Integer> classes = new java.util.TreeSet<>();
+        for (int i = 0; i < n; i++) {
+            int k = rankOf(i, s);
+            p[i] = k >= 0 ? prio[i][k] : anyPriority.of(i, s);
+            lot[i] = (long) ((k >= 0 ? lottery[i][k] : lotteryNumber(seed, students.get(i).id(), schoolId))
+                    * LOTTERY_SCALE);
+            classes.add(p[i]);
+        }
+        int[] order = new int[n];
+        if (n < (1 << 20) && classes.size() <= 127) {
+            int[] sortedClasses = classes.stream().mapToInt(Integer::intValue).toArray();
+            long[] key = new long[n];
+            for (int i = 0; i < n; i++) {
+                key[i] = ((long) Arrays.binarySearch(sortedClasses, p[i]) << 56) | (lot[i] << 20) | i;
+            }
+            Arrays.sort(key);
+            for (int r = 0; r < n; r++) {
+                order[r] = (int) (key[r] & ((1L << 20) - 1));
+            }
+            return order;
+        }
+        Integer[] boxed = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            boxed[i] = i;
+        }
+        Arrays.sort(boxed, Comparator.<Integer>comparingInt(i -> p[i]).thenComparingLong(i -> lot[i])
+                .thenComparingInt(i -> i));
+        for (int r = 0; r < n; r++) {
+            order[r] = boxed[r];
+        }
+        return order;
+    }
+
     /** Lottery numbers are multiples of 2^-36, so they pack exactly into a sort key. */
     static final double LOTTERY_SCALE = 0x1.0p36;
 
     /** Position (0-based) of school s in applicant i's list, or −1. */
     public int rankOfSchool(int i, int s) {
         return rankOf(i, s);
+    }
+
+    /** The rank number the family wrote for applicant i's k-th kept choice (1 = first choice). */
+    public int writtenRank(int i, int k) {
+        return writtenRank[i][k];
+    }
+
+    /** Applicant i's choices of schools that have no seats in this grade, as the family ranked them. */
+    public List<Choice> choicesWithoutSeats(int i) {
+        return withoutSeats.get(i);
     }
 
     /** School index of applicant i's k-th choice. */

@@ -6,6 +6,6 @@ public enum Mechanism {
     DA,
     /** Immediate acceptance ("Boston"): first choices are served first; rewards ranking strategically. */
     BOSTON,
-    /** Top trading cycles (Abdulkadiroğlu & Sönmez 2003): Pareto efficient, strategy-proof, not stable. */
+    /** Top trading cycles as published (Abdulkadiroğlu & Sönmez 2003): Pareto efficient, strategy-proof, not stable. */
     TTC
 }

@@ -20,20 +20,16 @@ public final class Outcome {
     final int[] rank;
     final String[] slot;
     final int[] round;
+    /** TTC: the school whose seat the applicant held as an endowment when her cycle was carried out, else null. */
+    final int[] endowment;
     final Map<Integer, Map<String, Cutoff>> cutoffs = new LinkedHashMap<>();
 
     /** Worst admitted applicant of a school's seat type. {@code score} is NaN unless the type orders by score. */
     public record Cutoff(String slot, int admitted, int priority, double lottery, double score) {
-        public String describe() {
-            if (!Double.isNaN(score)) {
-                return String.format(Locale.ROOT, "cutoff score %.1f", score);
-            }
-            return String.format(Locale.ROOT, "cutoff priority %s, lottery %.3f", Outcome.priorityText(priority),
-                    lottery);
-        }
     }
 
-    private Outcome(Market market, Mechanism mechanism, int[] school, String[] slot, int[] round) {
+    private Outcome(Market market, Mechanism mechanism, int[] school, String[] slot, int[] round, int[] endowment) {
+        this.endowment = endowment;
         this.market = market;
         this.mechanism = mechanism;
         this.school = school;
@@ -67,7 +63,16 @@ public final class Outcome {
     }
 
     static Outcome of(Market m, Mechanism mechanism, int[] school, String[] slot, int[] round) {
-        return new Outcome(m, mechanism, school, slot, round);
+        return new Outcome(m, mechanism, school, slot, round, null);
+    }
+
+    static Outcome of(Market m, Mechanism mechanism, int[] school, String[] slot, int[] round, int[] endowment) {
+        return new Outcome(m, mechanism, school, slot, round, endowment);
+    }
+
+    /** TTC: the school whose priority the applicant traded (her own school if she kept it), or −1. */
+    public int endowmentOf(int i) {
+        return endowment == null ? -1 : endowment[i];
     }
 
     private static int compare(int p1, double l1, int p2, double l2) {
@@ -87,10 +92,6 @@ public final class Outcome {
         return null;
     }
 
-    static String priorityText(int p) {
-        return p >= Policy.NO_PRIORITY ? "none" : Integer.toString(p);
-    }
-
     public Market market() {
         return market;
     }
@@ -107,6 +108,11 @@ public final class Outcome {
     /** 0-based rank of the assigned school in i's list, −1 when unassigned. */
     public int rankOf(int i) {
         return rank[i];
+    }
+
+    /** The rank number the family wrote for the assigned school (1 = first choice), −1 when unassigned. */
+    public int writtenRankOf(int i) {
+        return rank[i] < 0 ? -1 : market.writtenRank[i][rank[i]];
     }
 
     public String slotOf(int i) {
@@ -129,39 +135,43 @@ public final class Outcome {
         return assigned >= market.capacity[s];
     }
 
-    /** A sentence a parent can read: where the child was placed and why each better-ranked school said no. */
+    /**
+     * Sentences a family can read: where the child was placed and how, then why each school the family ranked higher
+     * said no, and how priority groups and lottery numbers decide. Uses the rank numbers the family wrote.
+     */
     public String reason(int i) {
         int[] prefs = market.prefs[i];
-        List<String> parts = new ArrayList<>();
-        int[] counts = new int[market.schools.size()];
-        for (int x : school) {
-            if (x >= 0) {
-                counts[x]++;
-            }
-        }
+        List<String> sentences = new ArrayList<>();
         int upTo = school[i] < 0 ? prefs.length : rank[i];
+        int assignedRank = writtenRankOf(i);
         if (school[i] >= 0) {
-            School s = market.schools.get(school[i]);
-            String how = mechanism == Mechanism.TTC ? "through top trading cycles" : slot[i] + " seat";
-            parts.add(ordinal(rank[i] + 1) + " choice " + s.id() + ", " + how
-                    + (round != null ? " (round " + round[i] + ")" : ""));
+            String id = market.schools.get(school[i]).id();
+            String how = mechanism == Mechanism.TTC ? tradeText(i) : seatText(slot[i]);
+            String when = round == null ? "" : " in round " + round[i] + " (round r serves the r-th choice of every "
+                    + "family not yet placed)";
+            sentences.add("Placed at your " + ordinal(assignedRank) + " choice, " + id + ", " + how + when + ".");
         } else if (prefs.length == 0) {
-            return "not assigned: no school with seats in this grade was ranked";
+            sentences.add("Not placed: none of the schools you ranked has seats in this grade.");
         } else {
-            parts.add("not assigned: every ranked school filled");
+            sentences.add("Not placed: every school you ranked was full before your turn.");
         }
+        List<org.mosaic.model.Choice> noSeats = market.withoutSeats.get(i);
+        int shown = 0;
+        boolean lotteryRule = false;
+        boolean scoreRule = false;
         for (int k = 0; k < upTo; k++) {
             int s = prefs[k];
-            String id = market.schools.get(s).id();
-            String yours = String.format(Locale.ROOT, "yours priority %s, lottery %.3f",
-                    priorityText(market.prio[i][k]), market.lottery[i][k]);
-            if (market.capacity[s] == 0) {
-                parts.add(ordinal(k + 1) + " choice " + id + " has no seats in this grade");
-                continue;
+            int written = market.writtenRank[i][k];
+            while (shown < noSeats.size() && noSeats.get(shown).rank() < written) {
+                sentences.add(noSeatsText(noSeats.get(shown++)));
             }
+            String yourChoice = "Your " + ordinal(written) + " choice, " + market.schools.get(s).id() + ", ";
+            String you = "you had " + priorityWords(market.prio[i][k]) + " and lottery number "
+                    + lotteryText(market.lottery[i][k]);
             if (mechanism == Mechanism.TTC) {
-                parts.add(ordinal(k + 1) + " choice " + id + " filled by applicants with higher priority there or "
-                        + "who traded for it; " + yours);
+                sentences.add(yourChoice + "gave all its seats, through top trading cycles, to students with a "
+                        + "higher priority there or to students they traded with; " + you + ".");
+                lotteryRule = true;
                 continue;
             }
             if (mechanism == Mechanism.BOSTON && round != null) {
@@ -172,8 +182,8 @@ public final class Outcome {
                     }
                 }
                 if (fillRound > 0 && fillRound < k + 1) {
-                    parts.add(ordinal(k + 1) + " choice " + id + " filled in round " + fillRound
-                            + " by families who ranked it higher");
+                    sentences.add(yourChoice + "was full after round " + fillRound + ", taken by families who "
+                            + "ranked it higher on their lists.");
                     continue;
                 }
             }
@@ -185,19 +195,86 @@ public final class Outcome {
                 }
             }
             if (binding == null) {
-                parts.add(ordinal(k + 1) + " choice " + id + " filled by applicants in seat types you are not "
-                        + "eligible for");
+                sentences.add(yourChoice + "was full: its seats went to students in groups the seats are reserved "
+                        + "for, and you are not in those groups.");
             } else if (!Double.isNaN(binding.score())) {
-                double mine = market.score(i, orderOf(s, binding.slot()).subject());
-                parts.add(String.format(Locale.ROOT, "%s choice %s filled: %s (%s seats); yours %s", ordinal(k + 1),
-                        id, binding.describe(), binding.slot(), Double.isNaN(mine) ? "no score"
-                                : String.format(Locale.ROOT, "%.1f", mine)));
+                Policy.Order order = orderOf(s, binding.slot());
+                double mine = market.score(i, order.subject());
+                sentences.add(String.format(Locale.ROOT, "%swas full: its %s seats go by %s score, highest first; "
+                        + "the lowest score admitted was %.1f, and %s.", yourChoice, binding.slot(), order.subject(),
+                        binding.score(), Double.isNaN(mine) ? "you have no " + order.subject() + " score on file"
+                                : String.format(Locale.ROOT, "yours was %.1f", mine)));
+                scoreRule = true;
             } else {
-                parts.add(ordinal(k + 1) + " choice " + id + " filled: " + binding.describe()
-                        + (cs.size() > 1 ? " (" + binding.slot() + " seats)" : "") + "; " + yours);
+                sentences.add(yourChoice + "was full: the last student admitted" + (cs.size() > 1 ? " to its "
+                        + binding.slot() + " seats" : "") + " had " + priorityWords(binding.priority())
+                        + " and lottery number " + lotteryText(binding.lottery()) + "; " + you + ".");
+                lotteryRule = true;
             }
         }
-        return String.join("; ", parts);
+        while (shown < noSeats.size() && (school[i] < 0 || noSeats.get(shown).rank() < assignedRank)) {
+            sentences.add(noSeatsText(noSeats.get(shown++)));
+        }
+        if (lotteryRule) {
+            sentences.add(HOW_PRIORITY_WORKS);
+        }
+        if (scoreRule && !lotteryRule) {
+            sentences.add("Equal scores are decided by lottery number, lower first.");
+        }
+        return String.join(" ", sentences);
+    }
+
+    /** How a school orders its applicants, said once per reason. */
+    static final String HOW_PRIORITY_WORKS = "Students in a priority group are admitted before students without one, "
+            + "group 1 before group 2; within the same group, a lower lottery number is admitted first.";
+
+    private static String noSeatsText(org.mosaic.model.Choice c) {
+        return "Your " + ordinal(c.rank()) + " choice, " + c.schoolId() + ", has no seats in this grade.";
+    }
+
+    static String priorityWords(int p) {
+        return p >= Policy.NO_PRIORITY ? "no priority group" : "priority group " + p;
+    }
+
+    private static String lotteryText(double lottery) {
+        return String.format(Locale.ROOT, "%.3f", lottery);
+    }
+
+    /** A seat type in words: open seats, reserved seats, or the floors and ceilings of controlled choice. */
+    static String seatText(String slot) {
+        if (slot == null || slot.equals(Assigner.OPEN)) {
+            return "in an open seat";
+        }
+        if (slot.startsWith("floor ")) {
+            return "in a seat held for " + studentsOfType(slot.substring(6)) + " until the school reaches its "
+                    + "minimum share of them";
+        }
+        if (slot.equals("ceiling other")) {
+            return "in a seat open to students outside the balanced groups";
+        }
+        if (slot.startsWith("ceiling ")) {
+            return "in a seat open to " + studentsOfType(slot.substring(8)) + " while the school is below its "
+                    + "maximum share of them";
+        }
+        return "in a seat reserved for " + slot;
+    }
+
+    /** A policy's student type in words; the shipped policies' FRL types get their meaning spelled out. */
+    static String studentsOfType(String type) {
+        return switch (type.toLowerCase(Locale.ROOT)) {
+            case "frl" -> "students eligible for free or reduced-price lunch";
+            case "not_frl", "non_frl" -> "students not eligible for free or reduced-price lunch";
+            default -> type.replace('_', ' ') + " students";
+        };
+    }
+
+    private String tradeText(int i) {
+        int e = endowment == null ? -1 : endowment[i];
+        if (e < 0 || e == school[i]) {
+            return "with your own priority there (top trading cycles)";
+        }
+        return "traded through top trading cycles: your priority at " + market.schools.get(e).id()
+                + " went to a student who ranked it, and a seat that another student's priority held here came to you";
     }
 
     private boolean eligibleFor(int i, int s, String slotName) {

@@ -3,7 +3,6 @@ package org.mosaic.io;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -46,7 +45,30 @@ public final class AtomicFiles {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + target + ": " + e.getMessage(), e);
+            Path abs = target.toAbsolutePath();
+            throw DiskFull.orUnchecked(e, OutputFolder.stagingRoot(abs).orElse(abs), abs);
+        }
+    }
+
+    /** Copies a file so that {@code target} is either its old self or a complete copy, never half of one. */
+    public static void copy(Path source, Path target) {
+        try {
+            Path dir = target.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = dir.resolve("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".part");
+            try {
+                Files.copy(source, tmp);
+                try {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            Path abs = target.toAbsolutePath();
+            throw DiskFull.orUnchecked(e, OutputFolder.stagingRoot(abs).orElse(abs), abs);
         }
     }
 

@@ -41,8 +41,27 @@ public final class CsvTable {
      * are read. Returns false when the file could not be read at all.
      */
     public static boolean read(Path file, List<String> requiredColumns, Problems problems, Consumer<Row> rowHandler) {
+        boolean whole = readRows(file, requiredColumns, problems, rowHandler);
+        if (!whole) {
+            problems.unreadable(file.getFileName().toString());
+        }
+        return whole;
+    }
+
+    private static boolean readRows(Path file, List<String> requiredColumns, Problems problems,
+                                    Consumer<Row> rowHandler) {
         String name = file.getFileName().toString();
         CsvTable table = new CsvTable(name, problems);
+        String refused = InputLimits.refusal(file);
+        if (refused != null) {
+            problems.add(name, 0, "", "", refused);
+            return false;
+        }
+        java.util.Optional<String> changed = Manifest.checkFile(file);
+        if (changed.isPresent()) {
+            problems.add(name, 0, "", "", changed.get());
+            return false;
+        }
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -52,7 +71,7 @@ public final class CsvTable {
                      .setIgnoreEmptyLines(true)
                      .setTrim(false)
                      .get()
-                     .parse(skipBom(raw))) {
+                     .parse(InputLimits.bounded(skipBom(raw)))) {
             Iterator<CSVRecord> it = parser.iterator();
             if (!it.hasNext()) {
                 problems.add(name, 1, "", "", "an empty file; expected a header line with the columns "
@@ -60,23 +79,13 @@ public final class CsvTable {
                 return false;
             }
             CSVRecord headerRecord = it.next();
-            Map<String, Integer> header = new LinkedHashMap<>();
-            for (int i = 0; i < headerRecord.size(); i++) {
-                String col = headerRecord.get(i).trim().toLowerCase(Locale.ROOT);
-                if (!col.isEmpty()) {
-                    header.putIfAbsent(col, i);
-                }
+            String headerTooBig = tooBig(headerRecord);
+            if (headerTooBig != null) {
+                problems.add(name, 1, "", "", headerTooBig);
+                return false;
             }
-            List<String> missing = new ArrayList<>();
-            for (String col : requiredColumns) {
-                if (!header.containsKey(col)) {
-                    missing.add(col);
-                }
-            }
-            if (!missing.isEmpty()) {
-                problems.add(name, 1, "", "", "the header line lacks the required column(s) "
-                        + String.join(", ", missing) + "; it has " + String.join(", ", header.keySet())
-                        + " (see docs/formats.md for the columns of " + name + ")");
+            Map<String, Integer> header = Header.read(name, headerRecord, requiredColumns, problems);
+            if (header == null) {
                 return false;
             }
             long line = parser.getCurrentLineNumber() + 1;
@@ -88,8 +97,21 @@ public final class CsvTable {
                     }
                     rec = it.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
+                    if (hasCause(e, InputLimits.LineTooLong.class)) {
+                        problems.add(name, line, "", "", new InputLimits.LineTooLong().getMessage());
+                        return false;
+                    }
+                    if (hasCause(e, CharacterCodingException.class)) {
+                        notUtf8(file, name, problems);
+                        return false;
+                    }
                     problems.add(name, line, "", "", "malformed CSV (" + rootMessage(e)
                             + "); check for an unclosed quote");
+                    return false;
+                }
+                String tooBig = tooBig(rec);
+                if (tooBig != null) {
+                    problems.add(name, line, "", "", tooBig);
                     return false;
                 }
                 if (isBlank(rec)) {
@@ -107,11 +129,16 @@ public final class CsvTable {
             notUtf8(file, name, problems);
             return false;
         } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof CharacterCodingException) {
+            if (hasCause(e, InputLimits.LineTooLong.class)) {
+                problems.add(name, 1, "", "", new InputLimits.LineTooLong().getMessage());
+            } else if (hasCause(e, CharacterCodingException.class)) {
                 notUtf8(file, name, problems);
             } else {
                 problems.add(name, 0, "", "", "malformed CSV (" + rootMessage(e) + "); check for an unclosed quote");
             }
+            return false;
+        } catch (InputLimits.LineTooLong e) {
+            problems.add(name, 1, "", "", e.getMessage());
             return false;
         } catch (IOException e) {
             problems.add(name, 0, "", "", "could not be read: " + rootMessage(e));
@@ -120,37 +147,102 @@ public final class CsvTable {
     }
 
     private static void notUtf8(Path file, String name, Problems problems) {
-        long line = firstNonUtf8Line(file);
-        problems.add(name, line, "", "", "the file is not UTF-8 text (line " + line + " has bytes that are not "
-                + "UTF-8, e.g. from a Latin-1 or Windows-1252 export); save it as \"CSV UTF-8\"");
+        long[] at = firstNonUtf8(file);
+        problems.add(name, at[0], "", "", "the file is not UTF-8 text (line " + at[0] + ", byte " + at[1]
+                + " of the file, has bytes that are not UTF-8, e.g. from a Latin-1 or Windows-1252 export); save it as "
+                + "\"CSV UTF-8\"");
     }
 
-    /** The 1-based line of the first byte sequence that is not valid UTF-8, so the user can find it. */
-    static long firstNonUtf8Line(Path file) {
-        try {
-            byte[] bytes = Files.readAllBytes(file);
+    /**
+     * The 1-based line and the 0-based byte offset of the first byte sequence that is not valid UTF-8, found by
+     * streaming the file (so a large file costs no memory).
+     */
+    static long[] firstNonUtf8(Path file) {
+        try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             long line = 1;
-            int i = 0;
-            while (i < bytes.length) {
-                int b = bytes[i] & 0xFF;
-                int extra = b < 0x80 ? 0 : (b >> 5) == 0x6 ? 1 : (b >> 4) == 0xE ? 2 : (b >> 3) == 0x1E ? 3 : -1;
-                if (extra < 0 || i + extra >= bytes.length + (extra == 0 ? 1 : 0)) {
-                    return line;
-                }
-                for (int k = 1; k <= extra; k++) {
-                    if ((bytes[i + k] & 0xC0) != 0x80) {
-                        return line;
-                    }
-                }
+            long offset = 0;
+            int b;
+            while ((b = in.read()) >= 0) {
+                long start = offset;
+                offset++;
                 if (b == '\n') {
                     line++;
+                    continue;
                 }
-                i += extra + 1;
+                if (b < 0x80) {
+                    continue;
+                }
+                int extra;
+                int min;
+                if (b >= 0xC2 && b <= 0xDF) {
+                    extra = 1;
+                    min = 0x80;
+                } else if (b >= 0xE0 && b <= 0xEF) {
+                    extra = 2;
+                    min = 0x800;
+                } else if (b >= 0xF0 && b <= 0xF4) {
+                    extra = 3;
+                    min = 0x10000;
+                } else {
+                    return new long[] {line, start};
+                }
+                int cp = b & (0x3F >> extra);
+                for (int k = 0; k < extra; k++) {
+                    int c = in.read();
+                    offset++;
+                    if (c < 0 || (c & 0xC0) != 0x80) {
+                        return new long[] {line, start};
+                    }
+                    cp = (cp << 6) | (c & 0x3F);
+                }
+                if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+                    return new long[] {line, start};
+                }
             }
-            return line;
+            return new long[] {line, offset};
         } catch (IOException e) {
-            return 0;
+            return new long[] {0, 0};
         }
+    }
+
+    /**
+     * Why a text cell is refused, or null. Control characters (other than tab and line breaks inside a quoted field)
+     * break databases and terminals; a cell starting with =, +, - or @ would run as a formula when a spreadsheet opens
+     * the output it is copied into (OWASP CSV injection), so Mosaic refuses it at import rather than alter ids on
+     * output. Plain numbers such as -5 are not formulas.
+     */
+    static String unsafe(String v) {
+        for (int k = 0; k < v.length(); k++) {
+            char c = v.charAt(k);
+            if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+                return String.format("text without control characters (U+%04X at character %d)", (int) c, k + 1);
+            }
+        }
+        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 && !PLAIN_NUMBER.matcher(v).matches()) {
+            return "text that does not start with =, +, - or @ (a spreadsheet would run it as a formula)";
+        }
+        return null;
+    }
+
+    /** Decimal numbers only: Java would also take hex (0x1p8), suffixes (200d, 5f), NaN and Infinity. */
+    public static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile(
+            "[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]{1,3})?");
+
+    private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile(
+            "[+-]?[0-9]+(\\.[0-9]+)?");
+
+    private static String tooBig(CSVRecord rec) {
+        if (rec.size() > InputLimits.MAX_COLUMNS) {
+            return String.format(Locale.ROOT, "%,d columns, above the limit of %,d", rec.size(),
+                    InputLimits.MAX_COLUMNS);
+        }
+        for (int i = 0; i < rec.size(); i++) {
+            if (rec.get(i).length() > InputLimits.MAX_FIELD_CHARS) {
+                return String.format(Locale.ROOT, "column %d holds %,d characters, above the limit of %,d for one "
+                        + "value", i + 1, rec.get(i).length(), InputLimits.MAX_FIELD_CHARS);
+            }
+        }
+        return null;
     }
 
     private static boolean isBlank(CSVRecord rec) {
@@ -160,6 +252,15 @@ public final class CsvTable {
             }
         }
         return true;
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable e) {
@@ -186,6 +287,7 @@ public final class CsvTable {
         private final CSVRecord record;
         private final Map<String, Integer> header;
         private final long line;
+        private final java.util.Set<String> reported = new java.util.HashSet<>(2);
 
         private Row(CSVRecord record, Map<String, Integer> header, long line) {
             this.record = record;
@@ -205,8 +307,22 @@ public final class CsvTable {
             return header.containsKey(column);
         }
 
-        /** The trimmed text of a column, or "" when the column is absent or the row is short. */
+        /**
+         * The trimmed text of a column, or "" when the column is absent or the row is short. Text holding control
+         * characters (NUL, escape, ...) or starting like a spreadsheet formula is reported and read as "".
+         */
         public String text(String column) {
+            String v = raw(column);
+            String why = unsafe(v);
+            if (why != null) {
+                problem(column, v, why + rowName());
+                return "";
+            }
+            return v;
+        }
+
+        /** For numbers, grades and flags: their own parsing rejects anything else. */
+        private String raw(String column) {
             Integer i = header.get(column);
             if (i == null || i >= record.size()) {
                 return "";
@@ -222,13 +338,17 @@ public final class CsvTable {
             return v;
         }
 
+        /** Reports a problem with a cell; a cell already reported gets no second message. */
         public void problem(String column, String value, String expected) {
+            if (!reported.add(column)) {
+                return;
+            }
             Integer index = header.get(column);
             problems.add(new InputProblem(fileName, line, column, index == null ? 0 : index + 1, value, expected));
         }
 
         public int integer(String column, int min, int max, int fallback, boolean required) {
-            String v = text(column);
+            String v = raw(column);
             if (v.isEmpty()) {
                 if (required) {
                     problem(column, v, "a whole number from " + min + " to " + max);
@@ -249,7 +369,7 @@ public final class CsvTable {
         }
 
         public double decimal(String column, double min, double max, double fallback, boolean required) {
-            String v = text(column);
+            String v = raw(column);
             if (v.isEmpty()) {
                 if (required) {
                     problem(column, v, "a number from " + fmt(min) + " to " + fmt(max));
@@ -257,6 +377,9 @@ public final class CsvTable {
                 return fallback;
             }
             try {
+                if (!DECIMAL.matcher(v).matches()) {
+                    throw new NumberFormatException("not a decimal");
+                }
                 double d = Double.parseDouble(v);
                 if (!(d >= min && d <= max)) {
                     problem(column, v, "a number from " + fmt(min) + " to " + fmt(max));
@@ -271,26 +394,38 @@ public final class CsvTable {
 
         /** 0/1 flags; also accepts true/false, yes/no and Y/N as SIS exports write them. Absent means false. */
         public boolean flag(String column) {
-            String v = text(column).toLowerCase(Locale.ROOT);
+            String v = raw(column).toLowerCase(Locale.ROOT);
             switch (v) {
                 case "": case "0": case "false": case "no": case "n":
                     return false;
                 case "1": case "true": case "yes": case "y":
                     return true;
                 default:
-                    problem(column, text(column), "0 or 1 (true/false and yes/no are also accepted)");
+                    problem(column, raw(column), "0 or 1 (true/false and yes/no are also accepted)");
                     return false;
             }
         }
 
         public int grade(String column) {
-            String v = text(column);
+            String v = raw(column);
             Integer g = org.mosaic.model.Grades.parse(v);
             if (g == null) {
                 problem(column, v, "a grade: PK, K, or 1 to 12");
                 return 0;
             }
             return g;
+        }
+
+        /** The row's id for messages about its text: its student, section or school id, when it has one. */
+        private String rowName() {
+            for (String idColumn : List.of("student_id", "section_id", "school_id", "sourcedid")) {
+                String id = raw(idColumn);
+                if (!id.isEmpty() && unsafe(id) == null) {
+                    return " (row of " + idColumn.replace("_id", "").replace("sourcedid", "sourcedId") + " " + id
+                            + ")";
+                }
+            }
+            return "";
         }
 
         private String fmt(double d) {

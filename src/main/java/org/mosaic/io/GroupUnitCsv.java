@@ -38,6 +38,10 @@ public final class GroupUnitCsv {
                               String weightColumn) {
         String name = file.getFileName().toString();
         Problems problems = new Problems();
+        String refused = InputLimits.refusal(file);
+        if (refused != null) {
+            throw new BadInputException(List.of(new InputProblem(file.toString(), 0, "", "", refused)));
+        }
         try (InputStream in = Files.newInputStream(file)) {
             Scanner s = new Scanner(in, name, problems);
             if (!s.next()) {
@@ -55,8 +59,10 @@ public final class GroupUnitCsv {
                 String col = wanted.get(k);
                 int idx = col.isEmpty() ? -1 : header.indexOf(col.trim().toLowerCase(Locale.ROOT));
                 if (!col.isEmpty() && idx < 0) {
+                    List<String> shown = header.size() <= 20 ? header : header.subList(0, 20);
                     problems.add(name, 1, "", "", "no column named '" + col + "'; the header has " + String.join(", ",
-                            header) + " (check --group, --unit, --within and --weight)");
+                            shown) + (header.size() > 20 ? " and " + (header.size() - 20) + " more" : "")
+                            + " (check --group, --unit, --within and --weight)");
                 }
                 need[k] = idx;
             }
@@ -416,7 +422,8 @@ public final class GroupUnitCsv {
                     dot = true;
                 } else {
                     try {
-                        return Double.parseDouble(text(i).trim());
+                        String t = text(i).trim();
+                        return CsvTable.DECIMAL.matcher(t).matches() ? Double.parseDouble(t) : Double.NaN;
                     } catch (NumberFormatException e) {
                         return Double.NaN;
                     }

@@ -36,6 +36,8 @@ import org.mosaic.model.Student;
  * and reported together in one {@link BadInputException}; no partial dataset is ever returned.
  */
 public final class MosaicCsvReader {
+    /** Seats of a school, and of one of its grades. */
+    static final int MAX_CAPACITY = 100_000;
     private MosaicCsvReader() {
     }
 
@@ -45,28 +47,50 @@ public final class MosaicCsvReader {
                     "a dataset directory holding schools.csv and students.csv (create one with `mosaic generate`)")));
         }
         Problems problems = new Problems();
+        for (String p : Manifest.check(dir)) {
+            problems.add(Manifest.FILE, 0, "", "", p);
+        }
+        problems.throwIfAny();
         List<School> schools = readSchools(dir.resolve(MosaicFiles.SCHOOLS), problems);
-        Map<String, School> schoolsById = new HashMap<>();
-        schools.forEach(s -> schoolsById.put(s.id(), s));
+        // A file whose rows could not be read (a bad header, not UTF-8) is reported once, by its cause: the ids
+        // it would have listed are unknown (null), so other files' references to them are not checked.
+        Map<String, School> schoolsById = problems.readable(MosaicFiles.SCHOOLS) ? new HashMap<>() : null;
+        if (schoolsById != null) {
+            schools.forEach(s -> schoolsById.put(s.id(), s));
+        }
         List<Student> students = readStudents(dir.resolve(MosaicFiles.STUDENTS), schoolsById, problems);
-        Set<String> studentIds = new HashSet<>(students.size() * 2);
-        students.forEach(s -> studentIds.add(s.id()));
+        Set<String> studentIds = problems.readable(MosaicFiles.STUDENTS) ? new HashSet<>(students.size() * 2) : null;
+        if (studentIds != null) {
+            students.forEach(s -> studentIds.add(s.id()));
+        }
 
         List<Score> scores = optional(dir, MosaicFiles.SCORES) ? readScores(dir.resolve(MosaicFiles.SCORES),
                 studentIds, problems) : new ArrayList<>();
+        Map<String, Integer> gradeOf = studentIds == null ? null : new HashMap<>(students.size() * 2);
+        if (gradeOf != null) {
+            students.forEach(s -> gradeOf.put(s.id(), s.grade()));
+        }
         List<Choice> choices = optional(dir, MosaicFiles.CHOICES) ? readChoices(dir.resolve(MosaicFiles.CHOICES),
-                studentIds, schoolsById, problems) : List.of();
+                gradeOf, schoolsById, problems) : List.of();
         List<Priority> priorities = optional(dir, MosaicFiles.PRIORITIES)
                 ? readPriorities(dir.resolve(MosaicFiles.PRIORITIES), studentIds, schoolsById, problems) : List.of();
+        List<RequestChecks.Request> requestLines = new ArrayList<>();
         List<PlacementRequest> requests = optional(dir, MosaicFiles.REQUESTS)
-                ? readRequests(dir.resolve(MosaicFiles.REQUESTS), studentIds, problems) : List.of();
+                ? readRequests(dir.resolve(MosaicFiles.REQUESTS), studentIds, problems, requestLines) : List.of();
         List<Section> sections = optional(dir, MosaicFiles.SECTIONS)
                 ? readSections(dir.resolve(MosaicFiles.SECTIONS), schoolsById, problems) : List.of();
-        Set<String> sectionIds = new HashSet<>();
-        sections.forEach(s -> sectionIds.add(s.id()));
+        Set<String> sectionIds = problems.readable(MosaicFiles.SECTIONS) ? new HashSet<>() : null;
+        if (sectionIds != null) {
+            sections.forEach(s -> sectionIds.add(s.id()));
+        }
         List<RosterEntry> rosters = optional(dir, MosaicFiles.ROSTERS)
                 ? readRosters(dir.resolve(MosaicFiles.ROSTERS), sectionIds, studentIds, problems) : List.of();
 
+        if (problems.isEmpty()) {
+            Map<String, Student> byId = new HashMap<>();
+            students.forEach(st -> byId.put(st.id(), st));
+            RequestChecks.check(requestLines, byId, sections, problems);
+        }
         problems.throwIfAny();
         String name = dir.toAbsolutePath().normalize().getFileName() == null ? "district"
                 : dir.toAbsolutePath().normalize().getFileName().toString();
@@ -100,14 +124,15 @@ public final class MosaicCsvReader {
                         "low_grade"));
                 high = low;
             }
-            int capacity = row.integer("capacity", 0, 100_000, 0, true);
+            int capacity = row.integer("capacity", 0, MAX_CAPACITY, 0, true);
             Map<Integer, Integer> byGrade = new TreeMap<>();
             for (int g = low; g <= high; g++) {
                 byGrade.put(g, capacity);
             }
             String overrides = row.text("capacity_by_grade");
             if (!overrides.isEmpty()) {
-                for (String part : overrides.split(";")) {
+                // The same bounds as capacity: a grade's seats are allocated, so 2147483647 must not pass.
+                for (String part : overrides.split(";", 200)) {
                     String[] kv = part.split("=");
                     Integer g = kv.length == 2 ? Grades.parse(kv[0]) : null;
                     Integer seats = null;
@@ -116,9 +141,10 @@ public final class MosaicCsvReader {
                     } catch (NumberFormatException ignored) {
                         // reported below
                     }
-                    if (g == null || seats == null || seats < 0 || g < low || g > high) {
+                    if (g == null || seats == null || seats < 0 || seats > MAX_CAPACITY || g < low || g > high) {
                         row.problem("capacity_by_grade", overrides,
-                                "grade=seats pairs separated by ';' for grades the school serves, e.g. 6=250;7=240");
+                                "grade=seats pairs separated by ';' for grades the school serves, seats from 0 to "
+                                        + MAX_CAPACITY + ", e.g. 6=250;7=240");
                         break;
                     }
                     byGrade.put(g, seats);
@@ -141,7 +167,7 @@ public final class MosaicCsvReader {
             }
             int grade = row.grade("grade");
             String schoolId = row.text("school_id");
-            if (!schoolId.isEmpty()) {
+            if (!schoolId.isEmpty() && schools != null) {
                 School s = schools.get(schoolId);
                 if (s == null) {
                     row.problem("school_id", schoolId, "a school_id listed in schools.csv, or empty for a student "
@@ -178,7 +204,7 @@ public final class MosaicCsvReader {
         List<Score> scores = new ArrayList<>();
         CsvTable.read(file, MosaicFiles.SCORE_REQUIRED, problems, row -> {
             String id = row.required("student_id");
-            if (!id.isEmpty() && !studentIds.contains(id)) {
+            if (!id.isEmpty() && studentIds != null && !studentIds.contains(id)) {
                 row.problem("student_id", id, "a student_id listed in students.csv");
             }
             String subject = row.required("subject").toLowerCase(Locale.ROOT);
@@ -191,20 +217,27 @@ public final class MosaicCsvReader {
         return scores;
     }
 
-    static List<Choice> readChoices(Path file, Set<String> studentIds, Map<String, School> schools,
+    /** Ranked choices; a school must serve the applicant's grade, else the family's ranks would be renumbered. */
+    static List<Choice> readChoices(Path file, Map<String, Integer> gradeOf, Map<String, School> schools,
                                     Problems problems) {
         List<Choice> choices = new ArrayList<>();
         Map<String, Set<Integer>> ranks = new HashMap<>();
         Map<String, Set<String>> ranked = new HashMap<>();
         CsvTable.read(file, MosaicFiles.CHOICE_COLUMNS, problems, row -> {
             String id = row.required("student_id");
-            if (!id.isEmpty() && !studentIds.contains(id)) {
+            if (!id.isEmpty() && gradeOf != null && !gradeOf.containsKey(id)) {
                 row.problem("student_id", id, "a student_id listed in students.csv");
             }
             int rank = row.integer("rank", 1, 1000, 1, true);
             String schoolId = row.required("school_id");
-            if (!schoolId.isEmpty() && !schools.containsKey(schoolId)) {
+            if (!schoolId.isEmpty() && schools != null && !schools.containsKey(schoolId)) {
                 row.problem("school_id", schoolId, "a school_id listed in schools.csv");
+            } else if (!schoolId.isEmpty() && schools != null && gradeOf != null && gradeOf.containsKey(id)
+                    && !schools.get(schoolId).serves(gradeOf.get(id))) {
+                School school = schools.get(schoolId);
+                row.problem("school_id", schoolId, "a school that serves the student's grade "
+                        + Grades.label(gradeOf.get(id)) + " (" + schoolId + " serves " + Grades.label(school.lowGrade())
+                        + "-" + Grades.label(school.highGrade()) + "); remove the row or rank another school");
             }
             if (!ranks.computeIfAbsent(id, k -> new HashSet<>()).add(rank)) {
                 row.problem("rank", Integer.toString(rank), "each rank once per student (rank " + rank
@@ -224,11 +257,11 @@ public final class MosaicCsvReader {
         Set<String> pairs = new HashSet<>();
         CsvTable.read(file, MosaicFiles.PRIORITY_COLUMNS, problems, row -> {
             String id = row.required("student_id");
-            if (!id.isEmpty() && !studentIds.contains(id)) {
+            if (!id.isEmpty() && studentIds != null && !studentIds.contains(id)) {
                 row.problem("student_id", id, "a student_id listed in students.csv");
             }
             String schoolId = row.required("school_id");
-            if (!schoolId.isEmpty() && !schools.containsKey(schoolId)) {
+            if (!schoolId.isEmpty() && schools != null && !schools.containsKey(schoolId)) {
                 row.problem("school_id", schoolId, "a school_id listed in schools.csv");
             }
             int p = row.integer("priority", 0, 1_000_000, 0, true);
@@ -240,14 +273,15 @@ public final class MosaicCsvReader {
         return priorities;
     }
 
-    static List<PlacementRequest> readRequests(Path file, Set<String> studentIds, Problems problems) {
+    static List<PlacementRequest> readRequests(Path file, Set<String> studentIds, Problems problems,
+                                               List<RequestChecks.Request> lines) {
         List<PlacementRequest> requests = new ArrayList<>();
         CsvTable.read(file, MosaicFiles.REQUEST_COLUMNS, problems, row -> {
             String a = row.required("student_a");
             String b = row.required("student_b");
             for (String col : List.of("student_a", "student_b")) {
                 String v = row.text(col);
-                if (!v.isEmpty() && !studentIds.contains(v)) {
+                if (!v.isEmpty() && studentIds != null && !studentIds.contains(v)) {
                     row.problem(col, v, "a student_id listed in students.csv");
                 }
             }
@@ -262,6 +296,7 @@ public final class MosaicCsvReader {
                 row.problem("kind", kindText, "apart | together");
             }
             requests.add(new PlacementRequest(a, b, kind));
+            lines.add(new RequestChecks.Request(a, b, kind, row.line()));
         });
         return requests;
     }
@@ -275,7 +310,7 @@ public final class MosaicCsvReader {
                 row.problem("section_id", id, "a section id used only once");
             }
             String schoolId = row.required("school_id");
-            if (!schoolId.isEmpty() && !schools.containsKey(schoolId)) {
+            if (!schoolId.isEmpty() && schools != null && !schools.containsKey(schoolId)) {
                 row.problem("school_id", schoolId, "a school_id listed in schools.csv");
             }
             sections.add(new Section(id, schoolId, row.grade("grade"), row.required("subject").toLowerCase(
@@ -293,10 +328,10 @@ public final class MosaicCsvReader {
         CsvTable.read(file, MosaicFiles.ROSTER_COLUMNS, problems, row -> {
             String section = row.required("section_id");
             String student = row.required("student_id");
-            if (!section.isEmpty() && !sectionIds.contains(section)) {
+            if (!section.isEmpty() && sectionIds != null && !sectionIds.contains(section)) {
                 row.problem("section_id", section, "a section_id listed in sections.csv");
             }
-            if (!student.isEmpty() && !studentIds.contains(student)) {
+            if (!student.isEmpty() && studentIds != null && !studentIds.contains(student)) {
                 row.problem("student_id", student, "a student_id listed in students.csv");
             }
             if (!seen.computeIfAbsent(section, k -> new HashSet<>()).add(student)) {

@@ -24,48 +24,68 @@ public final class MosaicCsvWriter {
     }
 
     public static void write(Dataset data, Path dir) {
-        Csv.write(dir.resolve(MosaicFiles.SCHOOLS), MosaicFiles.SCHOOL_COLUMNS, p -> {
-            for (School s : data.schools()) {
-                p.printRecord(schoolRow(s));
+        for (String name : MosaicFiles.ALL) {
+            if (data.sections().isEmpty() && (name.equals(MosaicFiles.SECTIONS) || name.equals(MosaicFiles.ROSTERS))) {
+                continue;
             }
-        });
-        Csv.write(dir.resolve(MosaicFiles.STUDENTS), MosaicFiles.STUDENT_COLUMNS, p -> {
-            for (Student s : data.students()) {
-                p.printRecord(studentRow(s));
-            }
-        });
-        Csv.write(dir.resolve(MosaicFiles.SCORES), MosaicFiles.SCORE_COLUMNS, p -> {
-            for (Score s : data.scores()) {
-                p.printRecord(scoreRow(s));
-            }
-        });
-        Csv.write(dir.resolve(MosaicFiles.CHOICES), MosaicFiles.CHOICE_COLUMNS, p -> {
-            for (Choice c : data.choices()) {
-                p.printRecord(c.studentId(), c.rank(), c.schoolId());
-            }
-        });
-        Csv.write(dir.resolve(MosaicFiles.PRIORITIES), MosaicFiles.PRIORITY_COLUMNS, p -> {
-            for (Priority c : data.priorities()) {
-                p.printRecord(c.studentId(), c.schoolId(), c.priority());
-            }
-        });
-        Csv.write(dir.resolve(MosaicFiles.REQUESTS), MosaicFiles.REQUEST_COLUMNS, p -> {
-            for (PlacementRequest r : data.requests()) {
-                p.printRecord(r.studentA(), r.studentB(), r.kind().code());
-            }
-        });
-        if (!data.sections().isEmpty()) {
-            Csv.write(dir.resolve(MosaicFiles.SECTIONS), MosaicFiles.SECTION_COLUMNS, p -> {
-                for (Section s : data.sections()) {
-                    p.printRecord(sectionRow(s));
-                }
-            });
-            Csv.write(dir.resolve(MosaicFiles.ROSTERS), MosaicFiles.ROSTER_COLUMNS, p -> {
-                for (RosterEntry r : data.rosters()) {
-                    p.printRecord(r.sectionId(), r.studentId());
-                }
-            });
+            writeFile(data, dir, name);
         }
+    }
+
+    /** Writes one file of the dataset, named as in {@link MosaicFiles}, replacing it atomically. */
+    public static void writeFile(Dataset data, Path dir, String name) {
+        Path file = dir.resolve(name);
+        switch (name) {
+            case MosaicFiles.SCHOOLS -> Csv.write(file, MosaicFiles.SCHOOL_COLUMNS, p -> {
+                for (School s : data.schools()) {
+                    p.printRecord(schoolRow(s));
+                }
+            });
+            case MosaicFiles.STUDENTS -> Csv.write(file, MosaicFiles.STUDENT_COLUMNS, p -> {
+                for (Student s : data.students()) {
+                    p.printRecord(studentRow(s));
+                }
+            });
+            case MosaicFiles.SCORES -> Csv.write(file, MosaicFiles.SCORE_COLUMNS, p -> {
+                for (Score s : data.scores()) {
+                    p.printRecord(scoreRow(s));
+                }
+            });
+            case MosaicFiles.CHOICES -> Csv.write(file, MosaicFiles.CHOICE_COLUMNS, p -> {
+                for (Choice c : data.choices()) {
+                    p.printRecord(c.studentId(), c.rank(), c.schoolId());
+                }
+            });
+            case MosaicFiles.PRIORITIES -> Csv.write(file, MosaicFiles.PRIORITY_COLUMNS, p -> {
+                for (Priority c : data.priorities()) {
+                    p.printRecord(c.studentId(), c.schoolId(), c.priority());
+                }
+            });
+            case MosaicFiles.REQUESTS -> Csv.write(file, MosaicFiles.REQUEST_COLUMNS, p -> {
+                for (PlacementRequest r : data.requests()) {
+                    p.printRecord(r.studentA(), r.studentB(), r.kind().code());
+                }
+            });
+            case MosaicFiles.SECTIONS -> writeSections(data.sections(), file);
+            case MosaicFiles.ROSTERS -> writeRosters(data.rosters(), file);
+            default -> throw new IllegalArgumentException("not a Mosaic dataset file: " + name);
+        }
+    }
+
+    public static void writeSections(List<Section> sections, Path file) {
+        Csv.write(file, MosaicFiles.SECTION_COLUMNS, p -> {
+            for (Section s : sections) {
+                p.printRecord(sectionRow(s));
+            }
+        });
+    }
+
+    public static void writeRosters(List<RosterEntry> rosters, Path file) {
+        Csv.write(file, MosaicFiles.ROSTER_COLUMNS, p -> {
+            for (RosterEntry r : rosters) {
+                p.printRecord(r.sectionId(), r.studentId());
+            }
+        });
     }
 
     public static List<Object> schoolRow(School s) {

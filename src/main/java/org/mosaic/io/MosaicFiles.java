@@ -15,6 +15,9 @@ public final class MosaicFiles {
     public static final String REQUESTS = "requests.csv";
     public static final String SECTIONS = "sections.csv";
     public static final String ROSTERS = "rosters.csv";
+    /** Every file of a dataset, in the order a reader needs them (schools before the students who attend them). */
+    public static final List<String> ALL = List.of(SCHOOLS, STUDENTS, SCORES, CHOICES, PRIORITIES, REQUESTS,
+            SECTIONS, ROSTERS);
 
     public static final List<String> SCHOOL_COLUMNS = List.of("school_id", "name", "type", "cluster_id", "low_grade",
             "high_grade", "x", "y", "zone", "capacity", "capacity_by_grade");

@@ -18,6 +18,7 @@ public final class Problems {
     private final List<InputProblem> shown = new ArrayList<>();
     private final Map<String, Integer> perFile = new HashMap<>();
     private long omitted;
+    private final java.util.Set<String> unreadable = new java.util.HashSet<>();
 
     public void add(InputProblem problem) {
         int n = perFile.merge(problem.file(), 1, Integer::sum);
@@ -30,6 +31,16 @@ public final class Problems {
 
     public void add(String file, long line, String column, String value, String expected) {
         add(new InputProblem(file, line, column, value, expected));
+    }
+
+    /** Records that {@code file}'s rows could not be read (bad header, not UTF-8, ...), so checks against it stop. */
+    public void unreadable(String file) {
+        unreadable.add(file);
+    }
+
+    /** True when {@code file} was read in full: references to its ids can be checked. */
+    public boolean readable(String file) {
+        return !unreadable.contains(file);
     }
 
     public boolean isEmpty() {

@@ -6,11 +6,17 @@ package org.mosaic.model;
  * position (an infeasible set of rules, say); {@code columnNumber} is 1-based, 0 when unknown.
  */
 public record InputProblem(String file, long line, String column, int columnNumber, String value, String expected) {
+    /** Stands for the value of a personal column (see {@link PersonalData}), which is never kept or shown. */
+    public static final String NOT_SHOWN = "\u0000not shown";
+
     public InputProblem {
         file = file == null ? "" : file;
         column = column == null ? "" : column;
         value = value == null ? "" : value;
         expected = expected == null ? "" : expected;
+        if (!value.isEmpty() && PersonalData.isPersonal(column)) {
+            value = NOT_SHOWN;
+        }
     }
 
     public InputProblem(String file, long line, String column, String value, String expected) {
@@ -38,7 +44,8 @@ public record InputProblem(String file, long line, String column, int columnNumb
             sb.append(": ");
         }
         if (!column.isEmpty() || !value.isEmpty()) {
-            sb.append(value.isEmpty() ? "found an empty value" : "found '" + shorten(value) + "'");
+            sb.append(value.isEmpty() ? "found an empty value" : value.equals(NOT_SHOWN)
+                    ? "found a value not shown here (" + column + " is personal data)" : "found '" + shorten(value) + "'");
             sb.append("; expected ").append(expected);
         } else {
             sb.append(expected);
@@ -47,7 +54,20 @@ public record InputProblem(String file, long line, String column, int columnNumb
     }
 
     private static String shorten(String v) {
-        String oneLine = v.replace("\r", "\\r").replace("\n", "\\n");
+        StringBuilder sb = new StringBuilder();
+        v.codePoints().forEach(c -> {
+            if (c == '\r') {
+                sb.append("\\r");
+            } else if (c == '\n') {
+                sb.append("\\n");
+            } else if (Character.isISOControl(c)) {
+                // a terminal must never receive a raw escape sequence from a file
+                sb.append(String.format("\\u%04x", c));
+            } else {
+                sb.appendCodePoint(c);
+            }
+        });
+        String oneLine = sb.toString();
         return oneLine.length() > 60 ? oneLine.substring(0, 57) + "..." : oneLine;
     }
 }

@@ -54,6 +54,12 @@ final class CountBound {
      * balanced attribute and the sizes get a model each; since each bounds its own term, the bounds add up.
      */
     static long[] terms(SectionProblem p, SectionCost c) {
+        Effort effort = Effort.of(p);
+        return terms(p, c, effort.countUnits(), new SafetyStop(effort.safetySeconds()));
+    }
+
+    /** The same, the band model given {@code bandUnits} of CP-SAT work, the clock only as the recorded stop. */
+    static long[] terms(SectionProblem p, SectionCost c, double bandUnits, SafetyStop stop) {
         long[] terms = new long[SectionCost.TERMS.size()];
         if (c.n == 0 || c.m == 0) {
             return terms;
@@ -64,17 +70,15 @@ final class CountBound {
             return terms;
         }
         SectionSolver.load();
-        // The band model, where the rules bite, gets a fiftieth of the limit (0.1 to 2 units; a 750-student grade
-        // needs 0.03), each of the others a fifth of that: with 60 sections of eight capacities (32 families) every
-        // model used all it had and proved nothing above 0.
-        double bandUnits = Math.max(0.1, Math.min(2, p.timeLimit() / 50));
+        // The band model, where the rules bite, gets Effort.countUnits, each of the others a fifth of that: with 60
+        // sections of eight capacities (32 families) every model used all it had and proved nothing above 0.
         double otherUnits = bandUnits / 5;
         if (c.bandCoef > 0) {
             long[] coef = new long[c.bands];
             for (int b = 0; b < c.bands; b++) {
                 coef[b] = c.perBand[b] > 0 ? c.bandCoef : 0;
             }
-            terms[BANDS] = solve(p, c, f, c.band, c.bands, coef, c.bandLo, c.bandHi, false, bandUnits);
+            terms[BANDS] = solve(p, c, f, c.band, c.bands, coef, c.bandLo, c.bandHi, false, bandUnits, stop);
         }
         for (int a = 0; a < c.attributes.size(); a++) {
             int[] group = new int[c.n];
@@ -88,11 +92,11 @@ final class CountBound {
                 lo[s][1] = c.attrLo[a][s];
                 hi[s][1] = c.attrHi[a][s];
             }
-            terms[BALANCE] += solve(p, c, f, group, 2, new long[] {0, c.attrCoef[a]}, lo, hi, false, otherUnits);
+            terms[BALANCE] += solve(p, c, f, group, 2, new long[] {0, c.attrCoef[a]}, lo, hi, false, otherUnits, stop);
         }
         if (c.sizeCoef > 0) {
             terms[SIZES] = solve(p, c, f, new int[c.n], 1, new long[] {0}, new long[c.m][1], new long[c.m][1], true,
-                    otherUnits);
+                    otherUnits, stop);
         }
         return terms;
     }
@@ -134,7 +138,7 @@ final class CountBound {
     }
 
     private static long solve(SectionProblem p, SectionCost c, Families f, int[] group, int groups, long[] coef,
-                              long[][] lo, long[][] hi, boolean sizes, double units) {
+                              long[][] lo, long[][] hi, boolean sizes, double units, SafetyStop stop) {
         SectionProblem.Rules r = p.rules();
         boolean iepRule = PlacementRules.iepActive(p);
         boolean giftedRule = PlacementRules.giftedActive(p);
@@ -253,11 +257,11 @@ final class CountBound {
         }
         model.minimize(objective);
         CpSolver solver = new CpSolver();
-        solver.getParameters().setMaxDeterministicTime(units);
-        solver.getParameters().setMaxTimeInSeconds(4 * units);
+        stop.limit(solver, units);
         solver.getParameters().setNumWorkers(1);
         solver.getParameters().setRandomSeed((int) (p.seed() & 0x7fffffff));
         CpSolverStatus status = solver.solve(model);
+        stop.note(status);
         if (status == CpSolverStatus.INFEASIBLE) {
             // The rules cannot all hold; the solver explains that elsewhere, and no bound is claimed here.
             return 0;

@@ -61,7 +61,16 @@ public final class SectionSolver {
      * When they equal the classes' own terms, every imbalance left is the rules', not the solver's.
      */
     public record Solution(int[] section, String status, long objective, long bound, double gap, double seconds,
-                           Map<Integer, List<String>> rulesApplied, Map<String, Long> unavoidable) {
+                           Map<Integer, List<String>> rulesApplied, Map<String, Long> unavoidable, String stoppedBy) {
+        /** What ended the search: a proof of optimality, the work bought by the time limit, or the safety clock. */
+        public static final String PROVEN = "proven";
+        public static final String WORK_LIMIT = "work_limit";
+        public static final String WALL_CLOCK = "wall_clock";
+
+        /** Whether the same input, options and seed are certain to give these classes again on any machine. */
+        public boolean reproducible() {
+            return !WALL_CLOCK.equals(stoppedBy);
+        }
     }
 
     public static Solution solve(SectionProblem p) {
@@ -77,7 +86,11 @@ public final class SectionSolver {
         load();
         explainObviousConflicts(p);
         long t0 = System.nanoTime();
-        Prior prior = Prior.of(p);
+        Effort effort = Effort.of(p);
+        SafetyStop stop = new SafetyStop(effort.safetySeconds());
+        trace("solve starts: %d students, %d sections, dial %s, limit %s s", p.pupils().size(), p.sections().size(),
+                p.tracking(), p.timeLimit());
+        Prior prior = Prior.of(p, effort, stop);
         SectionCost cost = prior.cost();
         double t = p.tracking();
         List<int[]> drafts = new ArrayList<>();
@@ -95,11 +108,12 @@ public final class SectionSolver {
         // and improved by the exchange method; the best start goes to CP-SAT, which improves it and proves the
         // bound. Known before any search: where the local search may stop, and the proof when a start reaches it.
         long known = prior.bound();
-        double repairLimit = Math.max(1, p.timeLimit() / 4);
+        // Classes that keep the rules come before the limit: a draft RuleRepair could not mend gets at least a unit.
+        double repairUnits = Math.max(1, effort.cpUnits(0.25));
         double used = 0;
         int[] start = null;
         long startObjective = Long.MAX_VALUE;
-        long budget = exchangeBudget(p) / drafts.size();
+        long budget = effort.moves(exchangeShare(p)) / drafts.size();
         boolean mixedAndLarge = t <= 0 && (long) cost.n * cost.m > LARGE_GRADE;
         for (int[] given : drafts) {
             int[] feasible = given;
@@ -115,8 +129,8 @@ public final class SectionSolver {
                 }
             }
             if (!broken.isEmpty()) {
-                Solution repaired = solve(p, false, false, given, repairLimit, prior);
-                used += repaired.seconds();
+                Solution repaired = solve(p, false, false, given, repairUnits, prior, stop);
+                used += repairUnits;
                 trace("draft breaks %s; repaired by CP-SAT in %.2f s (%s)", broken, repaired.seconds(),
                         repaired.status());
                 if (repaired.section() == null) {
@@ -133,7 +147,7 @@ public final class SectionSolver {
             // 750-student grade one band count off stayed there for 56 s; its presolve alone takes 4 s). The
             // annealing goes on from where it stopped, with twice the moves each time, while that improves and the
             // bound is not reached. A school's grade (Elmhurst: 125 students, 4 sections) CP-SAT proves in 0.1 s.
-            for (int more = 1; mixedAndLarge && value > known && more <= 3; more++) {
+            for (int more = 1; mixedAndLarge && value > known && more <= 3 && !stop.expired(); more++) {
                 int[] further = canonical(p, cost.score,
                         ExchangeSearch.improve(p, cost, improved, budget << more, p.seed() + more, known));
                 long v = cost.total(further);
@@ -149,24 +163,28 @@ public final class SectionSolver {
                 startObjective = value;
             }
         }
-        if (start != null && t > 0 && t < 1) {
+        if (start != null && t > 0 && t < 1 && effort.priceSteps() > 0 && !stop.expired()) {
             long l0 = System.nanoTime();
-            long priced = LagrangianCover.lowerBound(p, cost, startObjective, 40);
+            long priced = LagrangianCover.lowerBound(p, cost, startObjective, effort.priceSteps());
             trace("cover with prices %d in %.2f s", priced, (System.nanoTime() - l0) / 1e9);
             known = Math.max(known, priced);
         }
         if (start != null && startObjective <= known) {
             // A start that meets the bound (0 for perfectly balanced classes) is optimal as it stands.
             return new Solution(start, "OPTIMAL", startObjective, startObjective, 0, (System.nanoTime() - t0) / 1e9,
-                    rulesApplied(p, start), termMap(prior.unavoidable()));
+                    rulesApplied(p, start), termMap(prior.unavoidable()), Solution.PROVEN);
         }
-        // CP-SAT's work units run slower than seconds with the portfolio (about 1.2 s each here, more on a large
-        // grade), hence the margins; in the middle of the dial CP-SAT mostly adds the bound, so it gets the smaller
-        // share; tracked, half, the rest of the limit being left for the seat-aware bound after it.
+        // Shares of the limit (Effort converts them to work units): in the middle of the dial CP-SAT mostly adds the
+        // bound, so it gets the smaller share; tracked, half, a quarter being left for the seat-aware bound after it.
         double cpShare = t > 0 && t < 1 ? 0.2 : t >= 1 ? 0.5 : 0.8;
-        double left = Math.max(1, cpShare * p.timeLimit() - used);
-        Solution cp = solve(p, false, true, start != null ? start : drafts.get(0), left, prior);
+        // At least half its share whatever the repairs used, so that a start always meets CP-SAT's search and bound.
+        double left = Math.max(effort.cpUnits(cpShare) / 2, effort.cpUnits(cpShare) - used);
+        trace("CP-SAT with %.3f units", left);
+        Solution cp = start != null && stop.expired()
+                ? new Solution(null, "UNKNOWN", Long.MAX_VALUE, 0, 1, 0, Map.of(), Map.of(), Solution.WALL_CLOCK)
+                : solve(p, false, true, start != null ? start : drafts.get(0), left, prior, stop);
         double seconds = (System.nanoTime() - t0) / 1e9;
+        trace("CP-SAT done: %s", cp.status());
         if (cp.section() == null && start == null) {
             throw new BadInputException("the solver found no class assignment within " + p.timeLimit()
                     + " s (status " + cp.status() + "); raise --time-limit");
@@ -174,13 +192,11 @@ public final class SectionSolver {
         boolean cpBetter = cp.section() != null && cp.objective() <= startObjective;
         int[] section = cpBetter ? cp.section() : start;
         long objective = cpBetter ? cp.objective() : startObjective;
-        if (t >= 1 && Math.max(known, cp.bound()) < objective) {
-            // Rounds, not seconds, so that the bound repeats exactly; five per second of the limit (a round takes
-            // 20-120 ms on a 750-student grade, the most with gifted clusters, whose kinds double the LP's rows).
-            // After CP-SAT, so a school it proves optimal never waits.
+        if (t >= 1 && Math.max(known, cp.bound()) < objective && effort.coverRounds() > 0 && !stop.expired()) {
+            // Rounds, not seconds, so that the bound repeats exactly (Effort.coverRounds). After CP-SAT, so a school
+            // it proves optimal never waits.
             long l0 = System.nanoTime();
-            int rounds = (int) Math.max(20, Math.min(200, 5 * p.timeLimit()));
-            long capacity = CapacityCover.lowerBound(p, cost, section, rounds, ScoreAxis.CELLS);
+            long capacity = CapacityCover.lowerBound(p, cost, section, effort.coverRounds(), ScoreAxis.CELLS);
             trace("capacity cover %d in %.2f s", capacity, (System.nanoTime() - l0) / 1e9);
             known = Math.max(known, capacity);
             seconds = (System.nanoTime() - t0) / 1e9;
@@ -188,8 +204,10 @@ public final class SectionSolver {
         long bound = Math.min(objective, Math.max(known, cp.bound()));
         double gap = objective == 0 ? 0 : Math.max(0, (objective - bound) / (double) Math.abs(objective));
         String status = bound >= objective ? "OPTIMAL" : "FEASIBLE";
+        String stoppedBy = bound >= objective ? Solution.PROVEN : stop.fired() ? Solution.WALL_CLOCK
+                : Solution.WORK_LIMIT;
         return new Solution(section, status, objective, bound, gap, seconds, rulesApplied(p, section),
-                termMap(prior.unavoidable()));
+                termMap(prior.unavoidable()), stoppedBy);
     }
 
     /**
@@ -210,10 +228,49 @@ public final class SectionSolver {
         return x;
     }
 
+    /**
+     * The local search alone, without CP-SAT and its proof, spending {@code moves} candidate moves: for Monte Carlo
+     * sweeps that form thousands of classes (mosaic simulate). The same drafts, repairs and exchange search as
+     * {@link #solve}; the best start is returned, or null when no draft could be made to keep the rules.
+     */
+    public static int[] localSearch(SectionProblem p, long moves) {
+        SectionCost cost = new SectionCost(p);
+        double t = p.tracking();
+        List<int[]> drafts = new ArrayList<>();
+        if (t < 1) {
+            drafts.add(snakeDraft(p));
+        }
+        int[] bands = t > 0 ? bandDraft(p) : null;
+        if (bands != null) {
+            drafts.add(bands);
+        }
+        long budget = Math.max(1, moves / drafts.size());
+        int[] best = null;
+        long bestValue = Long.MAX_VALUE;
+        for (int[] given : drafts) {
+            int[] feasible = PlacementRules.violations(p, given).isEmpty() ? given
+                    : RuleRepair.repair(p, cost.score, given, budget, p.seed());
+            if (feasible == null) {
+                continue;
+            }
+            int[] improved = canonical(p, cost.score, given == bands && t < 1
+                    ? continuation(p, cost, feasible, budget, 0)
+                    : ExchangeSearch.improve(p, cost, feasible, budget, p.seed(), 0));
+            long value = cost.total(improved);
+            if (value < bestValue) {
+                best = improved;
+                bestValue = value;
+            }
+        }
+        return best;
+    }
+
     /** Any placement that keeps every hard rule, near the hint (CP-SAT without the objective); null if none found. */
     static int[] feasiblePlacement(SectionProblem p, int[] hint) {
         load();
-        return solve(p, false, false, hint, p.timeLimit(), Prior.of(p)).section();
+        Effort effort = Effort.of(p);
+        SafetyStop stop = new SafetyStop(effort.safetySeconds());
+        return solve(p, false, false, hint, effort.cpUnits(1), Prior.of(p, effort, stop), stop).section();
     }
 
     /** The CP-SAT model's objective for one placement (every student locked in place): for consistency tests. */
@@ -225,26 +282,25 @@ public final class SectionSolver {
         }
         SectionProblem fixed = new SectionProblem(p.pupils(), p.sections(), p.tracking(), p.levels(), p.apart(),
                 p.together(), locks, p.rules(), p.weights(), p.timeLimit(), 1, p.seed());
-        return solve(fixed, false, true, section, p.timeLimit(), Prior.of(fixed)).objective();
+        Effort effort = Effort.of(p);
+        SafetyStop stop = new SafetyStop(effort.safetySeconds());
+        return solve(fixed, false, true, section, effort.cpUnits(1), Prior.of(fixed, effort, stop), stop).objective();
     }
 
     private static void trace(String format, Object... args) {
         if (Boolean.getBoolean("mosaic.solverLog")) {
-            System.err.printf(format + "%n", args);
+            // Process CPU time too: on a shared machine it, not the wall clock, shows what a phase costs.
+            java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean();
+            double cpu = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9
+                    : Double.NaN;
+            System.err.printf("[cpu %.2f s] " + format + "%n", java.util.stream.Stream.concat(
+                    java.util.stream.Stream.of(cpu), java.util.Arrays.stream(args)).toArray());
         }
     }
 
     /** Students × sections above which a grade is large for the mixed end's longer annealing (750 × 25 is). */
     static final long LARGE_GRADE = 5_000;
-
-    /**
-     * Work for the exchange search, in candidate moves looked at, counted rather than timed so that runs repeat
-     * exactly: {@link #exchangeShare} of the time limit on a typical core (some eight million a second).
-     */
-    static long exchangeBudget(SectionProblem p) {
-        double perUnit = Double.parseDouble(System.getProperty("mosaic.exchangePerUnit", "2e6"));
-        return (long) (perUnit * exchangeShare(p) / 0.25 * Math.max(1, p.timeLimit()));
-    }
 
     /**
      * The share of the time limit given to the local search (the rest, less repairs, goes to CP-SAT): half in the
@@ -275,9 +331,15 @@ public final class SectionSolver {
      */
     record Prior(SectionCost cost, List<RangeBound.Part> parts, long rangeBound, long bound, long[] unavoidable) {
         static Prior of(SectionProblem p) {
+            Effort effort = Effort.of(p);
+            return of(p, effort, new SafetyStop(effort.safetySeconds()));
+        }
+
+        static Prior of(SectionProblem p, Effort effort, SafetyStop stop) {
             SectionCost cost = new SectionCost(p);
             // The count terms' bound and the range bound bound different terms of the objective, so they add up.
-            long[] unavoidable = p.tracking() < 1 ? CountBound.terms(p, cost) : new long[SectionCost.TERMS.size()];
+            long[] unavoidable = p.tracking() < 1 ? CountBound.terms(p, cost, effort.countUnits(), stop)
+                    : new long[SectionCost.TERMS.size()];
             long counts = Arrays.stream(unavoidable).sum();
             if (cost.spreadCoef == 0) {
                 long cover = CoverBound.lowerBound(p, cost);
@@ -300,7 +362,7 @@ public final class SectionSolver {
      * assumptions, to name the conflicting families.
      */
     private static Solution solve(SectionProblem p, boolean explain, boolean withObjective, int[] hint,
-                                  double timeLimit, Prior prior) {
+                                  double units, Prior prior, SafetyStop stop) {
         int n = p.pupils().size();
         int m = p.sections().size();
         CpModel model = new CpModel();
@@ -562,10 +624,9 @@ public final class SectionSolver {
         }
 
         CpSolver solver = new CpSolver();
-        // Deterministic time (CP-SAT's work units, about a second each), so a run with the same seed
-        // gives the same classes however busy the machine is; wall time only as a safety net.
-        solver.getParameters().setMaxDeterministicTime(timeLimit);
-        solver.getParameters().setMaxTimeInSeconds(timeLimit * 4);
+        // Deterministic time (CP-SAT's work units), so a run with the same seed gives the same classes however busy
+        // the machine is; the wall clock only as the recorded safety stop.
+        stop.limit(solver, units);
         if (withObjective) {
             // Interleaved search runs CP-SAT's portfolio (LNS, core-based bounds, several LP strengths) in fixed
             // batches, so the result depends on the seed only, not on thread timing or the number of workers. A
@@ -597,9 +658,10 @@ public final class SectionSolver {
         }
         long t0 = System.nanoTime();
         CpSolverStatus status = solver.solve(model);
+        stop.note(status);
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (status == CpSolverStatus.INFEASIBLE && !explain) {
-            return solve(p, true, withObjective, hint, timeLimit, prior);
+            return solve(p, true, withObjective, hint, units, prior, stop);
         }
         if (status == CpSolverStatus.INFEASIBLE) {
             Map<Integer, String> byIndex = new HashMap<>();
@@ -617,7 +679,8 @@ public final class SectionSolver {
                 model.clearAssumptions();
                 model.addAssumptions(without.stream().map(literal::get).toArray(Literal[]::new));
                 CpSolver probe = new CpSolver();
-                probe.getParameters().setMaxTimeInSeconds(Math.min(5, p.timeLimit()));
+                // Work units, not seconds, so that the families named repeat on any machine.
+                stop.limit(probe, Math.min(5, Math.max(0.1, units)));
                 probe.getParameters().setNumWorkers(1);
                 if (probe.solve(model) == CpSolverStatus.INFEASIBLE) {
                     core = without;
@@ -632,7 +695,8 @@ public final class SectionSolver {
         long bound = withObjective ? Math.max(priorBound, Math.round(solver.bestObjectiveBound())) : 0;
         if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
             // No placement within the limit: the caller may still hold a start; the bound is valid regardless.
-            return new Solution(null, status.name(), Long.MAX_VALUE, bound, 1, seconds, Map.of(), Map.of());
+            return new Solution(null, status.name(), Long.MAX_VALUE, bound, 1, seconds, Map.of(), Map.of(),
+                    stop.fired() ? Solution.WALL_CLOCK : Solution.WORK_LIMIT);
         }
         int[] section = new int[n];
         for (int i = 0; i < n; i++) {
@@ -645,7 +709,8 @@ public final class SectionSolver {
         long objective = withObjective ? Math.round(solver.objectiveValue()) : cost.total(section);
         double gap = objective == 0 ? 0 : Math.max(0, (objective - bound) / (double) Math.abs(objective));
         return new Solution(section, status.name(), objective, bound, gap, seconds, rulesApplied(p, section),
-                Map.of());
+                Map.of(), status == CpSolverStatus.OPTIMAL ? Solution.PROVEN
+                : stop.fired() ? Solution.WALL_CLOCK : Solution.WORK_LIMIT);
     }
 
     /** How far {@code e} lies outside [lo, hi]: 0 inside, else the distance to the nearer end. */

@@ -11,7 +11,11 @@ import java.util.Objects;
  */
 public record DbUrl(String url, String user, String password) {
     /** Settings that make H2 accept the PostgreSQL dialect the migrations are written in. */
-    static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+            + ";TRACE_LEVEL_FILE=0;LOCK_TIMEOUT=10000";
+    /** A password's value runs to the next {@code ;key=} or {@code &key=}, so one holding ';' or '&' is hidden whole. */
+    private static final java.util.regex.Pattern PASSWORD = java.util.regex.Pattern.compile(
+            "(?i)(password=)(.*?)(?=[;&][A-Za-z_][A-Za-z0-9_.]*=|$)");
 
     public DbUrl {
         Objects.requireNonNull(url);
@@ -22,6 +26,13 @@ public record DbUrl(String url, String user, String password) {
         }
         if (url.startsWith("jdbc:h2:") && !url.toUpperCase(java.util.Locale.ROOT).contains(";MODE=")) {
             url = url + H2_SETTINGS;
+        }
+        if (url.startsWith("jdbc:h2:") && !url.toUpperCase(java.util.Locale.ROOT).contains("TRACE_LEVEL_FILE")) {
+            // H2's trace file, next to the database, would quote rejected rows (student names) with their SQL.
+            url = url + ";TRACE_LEVEL_FILE=0";
+        }
+        if (url.startsWith("jdbc:h2:") && !url.toUpperCase(java.util.Locale.ROOT).contains("LOCK_TIMEOUT")) {
+            url = url + ";LOCK_TIMEOUT=10000";
         }
         if (url.startsWith("jdbc:h2:mem:") && !url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_DELAY")) {
             // Keep an in-memory database alive between the migration's connection and the store's.
@@ -56,13 +67,100 @@ public record DbUrl(String url, String user, String password) {
         return s == null || s.isBlank() ? null : s;
     }
 
+    /** For {@code jdbc:h2:file:BASE;...} (or {@code jdbc:h2:BASE}), the BASE path; the database is BASE.mv.db. */
+    public java.util.Optional<Path> h2FileBase() {
+        if (!isH2() || url.startsWith("jdbc:h2:mem:") || url.startsWith("jdbc:h2:tcp:")
+                || url.startsWith("jdbc:h2:ssl:")) {
+            return java.util.Optional.empty();
+        }
+        String rest = url.substring("jdbc:h2:".length());
+        rest = rest.startsWith("file:") ? rest.substring("file:".length()) : rest;
+        int semi = rest.indexOf(';');
+        String base = semi < 0 ? rest : rest.substring(0, semi);
+        if (base.startsWith("~")) {
+            base = System.getProperty("user.home") + base.substring(1);
+        }
+        try {
+            return java.util.Optional.of(Path.of(base));
+        } catch (java.nio.file.InvalidPathException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     public boolean isH2() {
         return url.startsWith("jdbc:h2:");
     }
 
     /** The URL with any password replaced by ***, safe to print. */
     public String redacted() {
-        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+        return redact(url);
+    }
+
+    /**
+     * {@code text} with every password of this database hidden: in URL userinfo ({@code //user:secret@host}), in
+     * {@code password=} parameters (values holding ';' or '&' included) and the literal password wherever it appears.
+     */
+    public String scrub(String text) {
+        if (text == null) {
+            return "";
+        }
+        String s = text;
+        for (String secret : secrets()) {
+            if (secret.length() >= 3) {
+                s = s.replace(secret, "***");
+            }
+        }
+        return redact(s);
+    }
+
+    private java.util.List<String> secrets() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (password != null) {
+            out.add(password);
+        }
+        java.util.regex.Matcher m = PASSWORD.matcher(url);
+        while (m.find()) {
+            out.add(m.group(2));
+        }
+        String user = userinfoPassword(url);
+        if (user != null) {
+            out.add(user);
+        }
+        out.sort((a, b) -> b.length() - a.length());
+        return out;
+    }
+
+    static String redact(String text) {
+        String s = PASSWORD.matcher(text).replaceAll("$1***");
+        String secret = userinfoPassword(s);
+        if (secret != null) {
+            int at = userinfoEnd(s);
+            int colon = s.indexOf(':', s.indexOf("//") + 2);
+            s = s.substring(0, colon + 1) + "***" + s.substring(at);
+        }
+        return s;
+    }
+
+    /** The password in {@code scheme://user:password@host...}, if the URL has one. */
+    private static String userinfoPassword(String url) {
+        int slashes = url.indexOf("//");
+        int at = userinfoEnd(url);
+        if (slashes < 0 || at < 0) {
+            return null;
+        }
+        String userinfo = url.substring(slashes + 2, at);
+        int colon = userinfo.indexOf(':');
+        return colon < 0 ? null : userinfo.substring(colon + 1);
+    }
+
+    private static int userinfoEnd(String url) {
+        int slashes = url.indexOf("//");
+        if (slashes < 0) {
+            return -1;
+        }
+        int query = url.indexOf('?', slashes);
+        int at = url.lastIndexOf('@', query < 0 ? url.length() : query);
+        return at > slashes ? at : -1;
     }
 
     @Override

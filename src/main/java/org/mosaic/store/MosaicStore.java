@@ -91,7 +91,7 @@ public final class MosaicStore implements AutoCloseable {
         } catch (org.flywaydb.core.api.FlywayException e) {
             // Flyway's messages carry SQL and connection errors, never rows: safe to show.
             throw new StoreException("could not migrate the database at " + db.redacted() + ": "
-                    + firstLine(e.getMessage()));
+                    + db.scrub(firstLine(e.getMessage())));
         }
     }
 
@@ -107,10 +107,70 @@ public final class MosaicStore implements AutoCloseable {
             // One multi-row INSERT per batch instead of one round trip per row: ~5x faster imports.
             p.setProperty("reWriteBatchedInserts", "true");
         }
+        java.util.Optional<java.nio.file.Path> file = db.h2FileBase();
+        file.ifPresent(MosaicStore::createPrivateFolder);
+        long waitUntil = System.nanoTime() + lockWait().toNanos();
+        while (true) {
+            try {
+                Connection c = DriverManager.getConnection(db.url(), p);
+                file.ifPresent(MosaicStore::makePrivate);
+                return c;
+            } catch (SQLException e) {
+                // H2 90020: another process has the file open. Wait for it, as a second import should, not fail.
+                if (e.getErrorCode() == 90020 && System.nanoTime() < waitUntil) {
+                    sleep(250);
+                    continue;
+                }
+                if (e.getErrorCode() == 90020) {
+                    throw new StoreException("the database " + db.redacted() + " is in use by another program (another "
+                            + "mosaic command?); waited " + lockWait().toSeconds() + " s for it. Run the command again "
+                            + "when the other one has finished");
+                }
+                throw new StoreException("could not connect to " + db.redacted() + ": "
+                        + db.scrub(firstLine(e.getMessage())));
+            }
+        }
+    }
+
+    /** How long to wait for a database another process holds: {@code -Dmosaic.db.wait=SECONDS}, 30 by default. */
+    static java.time.Duration lockWait() {
+        return java.time.Duration.ofSeconds(Long.getLong("mosaic.db.wait", 30));
+    }
+
+    private static void sleep(long millis) {
         try {
-            return DriverManager.getConnection(db.url(), p);
-        } catch (SQLException e) {
-            throw new StoreException("could not connect to " + db.redacted() + ": " + firstLine(e.getMessage()));
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting for the database");
+        }
+    }
+
+    /** The folder of an embedded database is created owner-only (0700): it holds student records. */
+    private static void createPrivateFolder(java.nio.file.Path base) {
+        java.nio.file.Path dir = base.toAbsolutePath().getParent();
+        if (dir == null || java.nio.file.Files.isDirectory(dir)) {
+            return;
+        }
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.setPosixFilePermissions(dir,
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException | java.io.IOException e) {
+            // H2 creates it; on a non-POSIX file system its ACLs decide
+        }
+    }
+
+    /** The database file is owner-only (0600), whatever the umask. */
+    private static void makePrivate(java.nio.file.Path base) {
+        java.nio.file.Path f = base.resolveSibling(base.getFileName() + ".mv.db");
+        try {
+            if (java.nio.file.Files.exists(f)) {
+                java.nio.file.Files.setPosixFilePermissions(f,
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            }
+        } catch (UnsupportedOperationException | java.io.IOException e) {
+            // not POSIX, or not ours to change: leave it
         }
     }
 

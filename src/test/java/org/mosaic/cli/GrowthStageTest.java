@@ -19,9 +19,10 @@ class GrowthStageTest {
     @Test
     void theStageReportsClustersAndCreamingAndPointsAtItsPage() throws Exception {
         SyntheticDistrict.generate(GeneratorOptions.of(2, 8000), work.resolve("district"), Progress.NONE);
-        DemoStage.Result r = new GrowthStage().run(new DemoStage.Context(work, 2, 8000, true,
-                new PrintWriter(new StringWriter())));
-        assertThat(r.reportPage()).isEqualTo("clusters/index.html");
+        DemoStage.Context ctx = new DemoStage.Context(work, 2, 8000, true, new PrintWriter(new StringWriter()));
+        DemoStage.Result r = new GrowthStage().run(ctx);
+        ctx.folders().commitAll();
+        assertThat(r.pages().get(0).path()).isEqualTo("clusters/index.html");
         assertThat(work.resolve("clusters/index.html")).exists();
         assertThat(r.summary()).anyMatch(l -> l.startsWith("Inferred clusters"))
                 .anyMatch(l -> l.startsWith("C01"))

@@ -49,7 +49,8 @@ class EnrollCliTest {
                 .isNotEqualTo(-1);
         assertThat(Files.readString(tmp.resolve("a/stats.json"))).contains("\"seed\" : 11");
         String assignment = Files.readString(tmp.resolve("a/assignment.csv"));
-        assertThat(assignment).contains("1st choice").contains("filled: cutoff priority");
+        assertThat(assignment).contains("Placed at your 1st choice").contains("was full: the last student admitted")
+                .contains("a lower lottery number is admitted first");
     }
 
     @Test

@@ -30,6 +30,22 @@ class MalformedInputTest {
     @MethodSource("cases")
     void malformedDatasetIsRejectedWithTheExpectedErrors(String name, @TempDir Path tmp) throws IOException {
         Path data = tmp.resolve("data");
+        overlay(name, data);
+        Path overlay = TestDirs.resource("malformed/" + name);
+        List<String> expected = Files.readAllLines(overlay.resolve("expected.txt"));
+
+        CliRun run = CliRun.of("validate", "--data", data.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        for (String line : expected) {
+            assertThat(run.err()).contains(line);
+        }
+        assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(run.out()).isEmpty();
+    }
+
+    /** The tiny dataset with a corpus case's files laid over it, in {@code data}. */
+    static void overlay(String name, Path data) throws IOException {
         TestDirs.copyTree(TestDirs.resource("datasets/tiny"), data);
         Path overlay = TestDirs.resource("malformed/" + name);
         try (Stream<Path> files = Files.list(overlay)) {
@@ -45,15 +61,5 @@ class MalformedInputTest {
                 }
             }
         }
-        List<String> expected = Files.readAllLines(overlay.resolve("expected.txt"));
-
-        CliRun run = CliRun.of("validate", "--data", data.toString());
-
-        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
-        for (String line : expected) {
-            assertThat(run.err()).contains(line);
-        }
-        assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
-        assertThat(run.out()).isEmpty();
     }
 }

@@ -13,8 +13,8 @@ import org.mosaic.model.BadInputException;
 
 /**
  * Rule repair: from any draft of a school that has a rule-keeping placement it finds one (checked against
- * {@link PlacementRules#violations}), repeats itself exactly, gives up with null on schools that have none, leaves a
- * rule-keeping draft alone, and repairs the high-school benchmark's drafts in a fraction of a second.
+ * {@link IndependentRules}, not the production rules), repeats itself exactly, gives up with null on schools that
+ * have none, leaves a rule-keeping draft alone, and repairs the high-school benchmark's drafts.
  */
 class RuleRepairTest {
     private static final long BUDGET = 3_000_000;
@@ -93,7 +93,7 @@ class RuleRepairTest {
         }
         SectionProblem p = new SectionProblem(pupils, slots, r.nextDouble(), 0, apart, together, locks, rules,
                 SectionProblem.Weights.defaults(), 5, 1, 3);
-        assertThat(PlacementRules.violations(p, plan)).as("planted placement").isEmpty();
+        assertThat(IndependentRules.broken(p, plan)).as("planted placement").isEmpty();
         return new Planted(p, plan);
     }
 
@@ -149,7 +149,7 @@ class RuleRepairTest {
 
     private static void assertKeepsEveryRule(SectionProblem p, int[] section, String what) {
         assertThat(section).as(what).isNotNull();
-        assertThat(PlacementRules.violations(p, section)).as(what).isEmpty();
+        assertThat(IndependentRules.broken(p, section)).as(what).isEmpty();
         p.locks().forEach((i, s) -> assertThat(section[i]).as(what + ": lock of %d", i).isEqualTo(s));
     }
 
@@ -293,8 +293,9 @@ class RuleRepairTest {
     void schoolsWithoutAnAnswerGiveNull() {
         List<SectionProblem.Slot> slots = SectionSolverTest.slots(3, 12, 1, 3);
         // 8 IEP students, but one co-taught section of 12 holds at most 4 (40 %).
-        SectionProblem tooManyIep = SectionSolverTest.problem(SectionSolverTest.pupils(30, 1, 0, 0, 8), slots, 0,
+        SectionProblem tooManyIep = SectionSolverTest.problem(SectionSolverTest.pupils(30, 1, 8, 0, 0), slots, 0,
                 List.of(), List.of(), Map.of());
+        assertThat(tooManyIep.pupils().stream().filter(SectionProblem.Pupil::iep).count()).isEqualTo(8);
         assertThat(RuleRepair.repair(tooManyIep, score(tooManyIep), new int[30], 200_000, 1)).isNull();
         // A keep-together pair locked to different sections.
         SectionProblem lockedApart = SectionSolverTest.problem(SectionSolverTest.pupils(30, 2, 0, 0, 0), slots, 0,
@@ -311,24 +312,22 @@ class RuleRepairTest {
     }
 
     @Test
-    void repairsTheHighSchoolDraftsInAFractionOfASecond() {
+    void repairsTheHighSchoolDrafts() {
         for (double dial : new double[] {0, 1}) {
             SectionProblem p = highSchool(dial);
             for (String name : List.of("snake", "band")) {
                 int[] draft = name.equals("snake") ? SectionSolver.snakeDraft(p) : SectionSolver.bandDraft(p);
-                long t0 = System.nanoTime();
+                // Speed is for the benchmarks (BENCHMARKS.md); here the repair is counted in steps, not timed.
                 RuleRepair.Outcome out = RuleRepair.repairCounting(p, score(p), draft, 5_000_000, 1);
-                double ms = (System.nanoTime() - t0) / 1e6;
                 String what = "high school, dial " + dial + ", " + name + " draft";
                 assertKeepsEveryRule(p, out.section(), what);
-                assertThat(ms).as(what + ": milliseconds").isLessThan(1000);
                 int moved = 0;
                 for (int i = 0; i < draft.length; i++) {
                     moved += out.section()[i] != draft[i] ? 1 : 0;
                 }
-                System.out.printf("%s: broke %s; repaired in %.1f ms, %d evaluations, %d steps, %d students "
-                        + "moved%n", what, PlacementRules.violations(p, draft), ms, out.evaluations(), out.steps(),
-                        moved);
+                assertThat(IndependentRules.broken(p, draft)).as(what + ": the draft needed repair").isNotEmpty();
+                System.out.printf("%s: broke %s; repaired with %d evaluations, %d steps, %d students moved%n", what,
+                        IndependentRules.broken(p, draft).keySet(), out.evaluations(), out.steps(), moved);
             }
         }
     }

@@ -75,10 +75,10 @@ class SectionSearchTest {
             } catch (org.mosaic.model.BadInputException infeasible) {
                 continue;
             }
-            assertThat(PlacementRules.violations(p, start)).isEmpty();
+            assertThat(IndependentRules.broken(p, start)).isEmpty();
             SectionCost cost = new SectionCost(p);
             int[] better = ExchangeSearch.improve(p, cost, start, 2_000_000, k);
-            assertThat(PlacementRules.violations(p, better)).as("instance %d", k).isEmpty();
+            assertThat(IndependentRules.broken(p, better)).as("instance %d", k).isEmpty();
             assertThat(cost.total(better)).isLessThanOrEqualTo(cost.total(start));
             assertThat(better[6]).isEqualTo(1);
             checked++;
@@ -182,7 +182,7 @@ class SectionSearchTest {
         SectionCost cost = new SectionCost(p);
         assertThat(CountBound.lowerBound(p, cost)).isEqualTo(6 * cost.bandCoef);
         SectionSolver.Solution s = SectionSolver.solve(p);
-        assertThat(PlacementRules.violations(p, s.section())).isEmpty();
+        assertThat(IndependentRules.broken(p, s.section())).isEmpty();
         assertThat(s.status()).isEqualTo("OPTIMAL");
         assertThat(s.objective()).isEqualTo(6 * cost.bandCoef);
         // And the answer says so: the rules force all of it, in the score bands.
@@ -462,7 +462,7 @@ class SectionSearchTest {
                 section[i] = (int) (c % m);
                 c /= m;
             }
-            if (PlacementRules.violations(p, section).isEmpty()) {
+            if (IndependentRules.broken(p, section).isEmpty()) {
                 out.add(section);
             }
         }
@@ -504,7 +504,7 @@ class SectionSearchTest {
                 List.of(new int[] {1, 2}), Map.of(), SectionProblem.Rules.defaults(),
                 SectionProblem.Weights.defaults(), 10, 1, 1);
         SectionSolver.Solution s = SectionSolver.solve(p);
-        assertThat(PlacementRules.violations(p, s.section())).isEmpty();
+        assertThat(IndependentRules.broken(p, s.section())).isEmpty();
         assertThat(s.status()).isEqualTo("OPTIMAL");
         assertThat(s.gap()).isZero();
     }

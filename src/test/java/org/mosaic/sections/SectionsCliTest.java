@@ -22,7 +22,11 @@ class SectionsCliTest {
     }
 
     static CliRun run(String out, String... extra) {
-        List<String> args = new java.util.ArrayList<>(List.of("sections", "--data", tmp.resolve("elm").toString(),
+        return runOn("elm", out, extra);
+    }
+
+    static CliRun runOn(String data, String out, String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("sections", "--data", tmp.resolve(data).toString(),
                 "--school", "elmhurst", "--grade", "7", "--subject", "reading", "--sections", "4",
                 "--out", tmp.resolve(out).toString()));
         if (!List.of(extra).contains("--time-limit")) {
@@ -43,8 +47,12 @@ class SectionsCliTest {
         assertThat(b.exitCode()).as(b.err()).isZero();
         assertThat(Files.mismatch(tmp.resolve("a/placements.csv"), tmp.resolve("b/placements.csv"))).isEqualTo(-1);
         assertThat(Files.readAllLines(tmp.resolve("a/placements.csv"))).hasSize(126);
-        assertThat(Files.readAllLines(tmp.resolve("a/sections.csv")).get(0)).startsWith("section_id,size,mean,sd");
-        assertThat(a.out()).contains("\"status\"").contains("\"bound\"").contains("\"gap\"").contains("\"dial\" : 1.0");
+        assertThat(Files.readAllLines(tmp.resolve("a/section_stats.csv")).get(0)).startsWith("section_id,size,mean,sd");
+        assertThat(Files.readAllLines(tmp.resolve("a/sections.csv")).get(0)).isEqualTo(String.join(",",
+                org.mosaic.io.MosaicFiles.SECTION_COLUMNS));
+        assertThat(a.out()).contains("\"status\"").contains("\"bound\"").contains("\"gap\"").contains("\"dial\" : 1.0")
+                .containsPattern("\"stopped_by\" : \"(proven|work_limit)\"");
+        assertThat(b.out()).doesNotContain("may not reproduce");
         // The objective's terms add up to it; tracked, only ranges and sizes cost anything.
         com.fasterxml.jackson.databind.JsonNode summary = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(tmp.resolve("a/summary.json").toFile());
@@ -57,6 +65,44 @@ class SectionsCliTest {
                 .isZero();
         assertThat(Files.readString(tmp.resolve("a/oneroster/manifest.csv"))).contains("file.classes,bulk");
         assertThat(Files.readAllLines(tmp.resolve("a/oneroster/enrollments.csv"))).hasSize(126);
+    }
+
+    @Test
+    void aKeepApartRequestInRequestsCsvPartsTwoClassmates() throws Exception {
+        // Tracked classes put score neighbours together; one request in requests.csv must part two of them.
+        CliRun before = run("ka0", "--tracking", "1", "--time-limit", "0.5");
+        assertThat(before.exitCode()).as(before.err()).isZero();
+        String requests = Files.readString(tmp.resolve("elm/requests.csv"));
+        java.util.Map<String, List<String>> bySection = new java.util.TreeMap<>();
+        List<String> rows = Files.readAllLines(tmp.resolve("ka0/placements.csv"));
+        for (String line : rows.subList(1, rows.size())) {
+            String[] cell = line.split(",");
+            if (!requests.contains(cell[0])) {
+                bySection.computeIfAbsent(cell[2], k -> new java.util.ArrayList<>()).add(cell[0]);
+            }
+        }
+        List<String> classmates = bySection.values().iterator().next();
+        String a = classmates.get(0);
+        String b = classmates.get(1);
+        Path copy = tmp.resolve("elm-apart");
+        try (java.util.stream.Stream<Path> files = Files.list(tmp.resolve("elm"))) {
+            Files.createDirectories(copy);
+            for (Path file : files.toList()) {
+                Files.copy(file, copy.resolve(file.getFileName()));
+            }
+        }
+        Files.writeString(copy.resolve("requests.csv"), requests.stripTrailing() + "\n" + a + "," + b + ",apart\n");
+        CliRun after = runOn("elm-apart", "ka1", "--tracking", "1", "--time-limit", "0.5");
+        assertThat(after.exitCode()).as(after.err()).isZero();
+        java.util.Map<String, String> section = new java.util.HashMap<>();
+        String reasonOfA = "";
+        for (String line : Files.readAllLines(tmp.resolve("ka1/placements.csv"))) {
+            String[] cell = line.split(",", 4);
+            section.put(cell[0], cell[2]);
+            reasonOfA = cell[0].equals(a) ? cell[3] : reasonOfA;
+        }
+        assertThat(section.get(a)).as(a + " and " + b).isNotEqualTo(section.get(b));
+        assertThat(reasonOfA).contains("kept apart from " + b);
     }
 
     @Test

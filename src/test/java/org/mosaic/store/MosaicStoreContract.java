@@ -144,7 +144,7 @@ abstract class MosaicStoreContract {
     @Test
     void migrationsAreIdempotent() throws Exception {
         DbUrl db = freshDatabase();
-        assertThat(MosaicStore.migrate(db)).isEqualTo(2);
+        assertThat(MosaicStore.migrate(db)).isEqualTo(3);
         assertThat(MosaicStore.migrate(db)).isZero();
         try (MosaicStore store = MosaicStore.open(db)) {
             store.save(SyntheticDataset.of(20, 1), "x", "test");

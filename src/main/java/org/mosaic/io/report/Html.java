@@ -16,7 +16,8 @@ public final class Html {
             th,td{border:1px solid #d9e2ec;padding:.25rem .55rem;text-align:right}
             th{background:#f0f4f8}td.l,th.l{text-align:left}
             figure{margin:1rem 0}figcaption{color:#52606d;font-size:.85rem}
-            a{color:#2680c2}
+            a{color:#2680c2}nav.back{font-size:.9rem;margin-bottom:1rem}
+            pre{background:#f5f7fa;padding:.6rem;overflow-x:auto;font-size:.8rem}
             @media print{body{margin:0;max-width:none}h2{page-break-after:avoid}table{page-break-inside:avoid}
             .pagebreak{page-break-before:always}}
             """;
@@ -52,6 +53,28 @@ public final class Html {
     public Html link(String href, String text) {
         body.append("<p><a href=\"").append(escape(href)).append("\">").append(escape(text)).append("</a></p>\n");
         return this;
+    }
+
+    /** Lines of terminal output as they were printed (aligned columns stay aligned). */
+    public Html pre(List<String> lines) {
+        body.append("<pre>").append(escape(String.join("\n", lines))).append("</pre>\n");
+        return this;
+    }
+
+    /** A page with a navigation link at its top, e.g. back to the report index that lists it. */
+    public static String withBackLink(String page, String href, String text) {
+        return withBackLink(page, href, text, null);
+    }
+
+    /** As {@link #withBackLink(String, String, String)}, with a second link beside it (e.g. the glossary). */
+    public static String withBackLink(String page, String href, String text, String[] also) {
+        String nav = "<nav class=\"back\"><a href=\"" + escape(href) + "\">&larr; " + escape(text) + "</a>"
+                + (also == null ? "" : " &middot; <a href=\"" + escape(also[0]) + "\">" + escape(also[1]) + "</a>")
+                + "</nav>\n";
+        if (page.contains(nav)) {
+            return page;
+        }
+        return page.replaceFirst("<body>\n", java.util.regex.Matcher.quoteReplacement("<body>\n" + nav));
     }
 
     /** Raw markup: SVG charts from {@link SvgChart}, or a page break div. */

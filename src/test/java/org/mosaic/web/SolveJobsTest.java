@@ -1,0 +1,100 @@
+package org.mosaic.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.mosaic.io.synthetic.ElmhurstPreset;
+import org.mosaic.sections.SectionProblem;
+
+/** The solve line: one worker, jobs past it wait with their place, cancelled ones leave, none is dropped. */
+class SolveJobsTest {
+    private static ClassFormation formation() {
+        ClassSetup setup = new ClassSetup("elmhurst", 6, "math", false, 4, 32, -1, -1, 0,
+                SectionProblem.Rules.defaults(), 1, 1, Map.of());
+        return ClassFormation.of(ElmhurstPreset.build(3), setup);
+    }
+
+    @Test
+    void excessJobsWaitWithTheirPlaceInLineAndAllFinish() throws Exception {
+        ClassFormation f = formation();
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
+        int[] any = new int[f.students().size()];
+        try (SolveJobs jobs = new SolveJobs(1, (formation, warm) -> {
+            started.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new Board(formation, any, "held");
+        })) {
+            List<String> done = new ArrayList<>();
+            SolveJobs.View first = jobs.submit("u", f, null, b -> done.add("first"));
+            assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+            List<SolveJobs.View> waiting = new ArrayList<>();
+            for (int k = 0; k < 20; k++) {
+                waiting.add(jobs.submit("u", f, null, b -> { }));
+            }
+            assertThat(jobs.find(first.id()).orElseThrow().state()).isEqualTo(SolveJobs.State.RUNNING);
+            for (int k = 0; k < 20; k++) {
+                SolveJobs.View v = jobs.find(waiting.get(k).id()).orElseThrow();
+                assertThat(v.state()).isEqualTo(SolveJobs.State.QUEUED);
+                assertThat(v.placeInLine()).isEqualTo(k + 1);
+            }
+            assertThat(jobs.cancel(waiting.get(0).id())).isTrue();
+            assertThat(jobs.find(waiting.get(1).id()).orElseThrow().placeInLine()).isEqualTo(1);
+            release.countDown();
+            for (SolveJobs.View v : waiting.subList(1, 20)) {
+                assertThat(await(jobs, v.id())).isEqualTo(SolveJobs.State.DONE);
+            }
+            assertThat(await(jobs, first.id())).isEqualTo(SolveJobs.State.DONE);
+            assertThat(done).containsExactly("first");
+            assertThat(jobs.find(waiting.get(0).id()).orElseThrow().state()).isEqualTo(SolveJobs.State.CANCELLED);
+        }
+    }
+
+    @Test
+    void aRunningJobThatIsCancelledKeepsNoResult() throws Exception {
+        ClassFormation f = formation();
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
+        List<String> done = new ArrayList<>();
+        try (SolveJobs jobs = new SolveJobs(1, (formation, warm) -> {
+            started.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new Board(formation, new int[formation.students().size()], "held");
+        })) {
+            SolveJobs.View v = jobs.submit("u", f, null, b -> done.add("x"));
+            assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(jobs.cancel(v.id())).isTrue();
+            release.countDown();
+            SolveJobs.View next = jobs.submit("u", f, null, b -> { });
+            assertThat(await(jobs, next.id())).isEqualTo(SolveJobs.State.DONE);
+            assertThat(jobs.find(v.id()).orElseThrow().state()).isEqualTo(SolveJobs.State.CANCELLED);
+            assertThat(jobs.find(v.id()).orElseThrow().result()).isNull();
+            assertThat(done).isEmpty();
+        }
+    }
+
+    private static SolveJobs.State await(SolveJobs jobs, String id) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            SolveJobs.State s = jobs.find(id).orElseThrow().state();
+            if (s != SolveJobs.State.QUEUED && s != SolveJobs.State.RUNNING) {
+                return s;
+            }
+            Thread.sleep(50);
+        }
+        return jobs.find(id).orElseThrow().state();
+    }
+}

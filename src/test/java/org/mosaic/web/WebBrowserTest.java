@@ -1,0 +1,244 @@
+package org.mosaic.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The pages in Debian's Chromium (/usr/bin/chromium with /usr/bin/chromedriver; never a downloaded browser), headless.
+ * Each test saves a screenshot to target/screenshots and fails when a chart on the page drew no data. Skipped when
+ * Chromium is not installed.
+ */
+@Tag("browser")
+class WebBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    private static WebFixture f;
+    private static ChromeDriver driver;
+    private static Path profile;
+
+    @TempDir
+    Path dir;
+    private String name;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "Debian's chromium and "
+                + "chromium-driver are not installed");
+        f = WebFixture.shared();
+        profile = Files.createTempDirectory("mosaic-chromium");
+        ChromeOptions o = new ChromeOptions();
+        o.setBinary(CHROMIUM.toFile());
+        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--window-size=1400,1000", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, o);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (profile != null) {
+            PageRoutes.deleteTree(profile);
+        }
+    }
+
+    @BeforeEach
+    void name(TestInfo info) {
+        name = info.getTestMethod().orElseThrow().getName();
+        driver.manage().deleteAllCookies();
+    }
+
+    private WebDriverWait waiting() {
+        return new WebDriverWait(driver, Duration.ofSeconds(90));
+    }
+
+    private void open(String path) {
+        driver.get(f.base() + path);
+    }
+
+    private void signIn(String user) {
+        open("/login");
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(WebFixture.PASSWORD);
+        driver.findElement(By.id("sign-in")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("logout")));
+    }
+
+    /** Saves the screenshot, then fails if any chart on the page has no data points. */
+    private void screenshot(String step) throws IOException {
+        Path out = Path.of("target", "screenshots", name + "-" + step + ".png");
+        Files.createDirectories(out.getParent());
+        Files.write(out, driver.getScreenshotAs(OutputType.BYTES));
+        for (WebElement chart : driver.findElements(By.cssSelector("[data-chart]"))) {
+            String id = chart.getAttribute("id");
+            waiting().until(d -> points(id) > 0);
+            assertThat(points(id)).as("chart " + id + " on " + step).isPositive();
+            assertThat(chart.findElements(By.tagName("canvas"))).as("chart " + id + " drawn").isNotEmpty();
+        }
+    }
+
+    private long points(String id) {
+        Object n = ((JavascriptExecutor) driver).executeScript("return window.mosaicChartPoints ? "
+                + "window.mosaicChartPoints(arguments[0]) : 0", id);
+        return n == null ? 0 : ((Number) n).longValue();
+    }
+
+    /** Forms grade 6 math in 4 sections of 32, watching the job's progress until the classes appear. */
+    private void solve() throws IOException {
+        open("/schools/elmhurst/classes");
+        WebElement count = driver.findElement(By.name("count"));
+        count.clear();
+        count.sendKeys("4");
+        WebElement el = driver.findElement(By.name("ell_certified"));
+        el.clear();
+        el.sendKeys("4");
+        WebElement limit = driver.findElement(By.name("time_limit"));
+        limit.clear();
+        limit.sendKeys("2");
+        driver.findElement(By.id("form-classes")).click();
+        WebElement job = waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("job")));
+        assertThat(job).isNotNull();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("show-classes")));
+        screenshot("solved");
+        driver.findElement(By.id("show-classes")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("board")));
+    }
+
+    @Test
+    void signInAndOut() throws IOException {
+        open("/login");
+        screenshot("login");
+        signIn("principal-a");
+        assertThat(driver.findElement(By.id("schools")).getText()).contains("Elmhurst Community Prep");
+        screenshot("schools");
+        driver.findElement(By.id("logout")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("sign-in")));
+        open("/schools/elmhurst/classes");
+        assertThat(driver.getCurrentUrl()).endsWith("/login");
+    }
+
+    @Test
+    void uploadWithAnErrorThenAValidOne() throws IOException {
+        signIn("admin");
+        open("/data");
+        driver.findElement(By.id("dataset-name")).sendKeys("broken-upload");
+        driver.findElement(By.id("dataset-file")).sendKeys(DatasetZips.zip(f.data, dir, true).toString());
+        driver.findElement(By.id("upload-button")).click();
+        WebElement problems = waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("upload-problems")));
+        assertThat(problems.getText()).contains("students.csv, line 3, column 2 (grade): found 'thirteen'");
+        screenshot("error");
+        driver.findElement(By.id("dataset-name")).sendKeys("browser-upload");
+        driver.findElement(By.id("dataset-file")).sendKeys(DatasetZips.zip(f.data, dir, false).toString());
+        driver.findElement(By.id("upload-button")).click();
+        WebElement ok = waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("upload-ok")));
+        assertThat(ok.getText()).contains("Saved dataset 'browser-upload'");
+        assertThat(driver.findElement(By.id("datasets")).getText()).contains("browser-upload")
+                .doesNotContain("broken-upload");
+        screenshot("saved");
+    }
+
+    @Test
+    void solveWithProgressThenDragACardAndSeeTheClassesReScored() throws IOException {
+        signIn("principal-a");
+        solve();
+        screenshot("board");
+        String before = driver.findElement(By.id("metrics-body")).getAttribute("data-objective");
+        List<WebElement> columns = driver.findElements(By.cssSelector("#board .column"));
+        WebElement card = columns.get(0).findElement(By.cssSelector(".card"));
+        String student = card.getAttribute("data-student");
+        String target = columns.get(1).getAttribute("data-section");
+        String targetSize = sizeOf(target);
+        new Actions(driver).clickAndHold(card.findElement(By.className("label"))).moveToElement(columns.get(1))
+                .moveByOffset(0, 5).release().perform();
+        waiting().until(d -> !sizeOf(target).equals(targetSize));
+        assertThat(driver.findElement(By.cssSelector(".column[data-section='" + target + "'] .card[data-student='"
+                + student + "']"))).isNotNull();
+        String after = driver.findElement(By.id("metrics-body")).getAttribute("data-objective");
+        assertThat(after).isNotEqualTo(before);
+        screenshot("dragged");
+        driver.navigate().refresh();
+        assertThat(driver.findElements(By.cssSelector(".column[data-section='" + target + "'] .card[data-student='"
+                + student + "']"))).as("the move is kept on the server").hasSize(1);
+    }
+
+    private String sizeOf(String section) {
+        return driver.findElement(By.cssSelector("#class-metrics tr[data-section='" + section + "'] td:nth-child(2)"))
+                .getText();
+    }
+
+    @Test
+    void lockAStudentAndReSolveAroundTheLock() throws IOException {
+        signIn("counselor-a");
+        solve();
+        WebElement card = driver.findElements(By.cssSelector("#board .column")).get(2)
+                .findElement(By.cssSelector(".card"));
+        String student = card.getAttribute("data-student");
+        String section = driver.findElements(By.cssSelector("#board .column")).get(2).getAttribute("data-section");
+        card.findElement(By.cssSelector("button.lock")).click();
+        waiting().until(d -> d.findElement(By.cssSelector(".card[data-student='" + student + "'] button.lock"))
+                .getAttribute("class").contains("on"));
+        screenshot("locked");
+        driver.findElement(By.id("resolve")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("show-classes")));
+        driver.findElement(By.id("show-classes")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("board")));
+        assertThat(driver.findElements(By.cssSelector(".column[data-section='" + section + "'] .card[data-student='"
+                + student + "']"))).hasSize(1);
+        screenshot("resolved");
+    }
+
+    @Test
+    void exportTheClasses() throws IOException {
+        signIn("principal-a");
+        solve();
+        String href = driver.findElement(By.id("export-csv")).getAttribute("href");
+        Object csv = ((JavascriptExecutor) driver).executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text()).then(done);", href);
+        assertThat(csv.toString()).startsWith("student_id,given_name,family_name,section_id")
+                .contains("elmhurst-g6-math-1");
+        assertThat(csv.toString().lines().count()).isEqualTo(126);
+        driver.findElement(By.id("print")).click();
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Class lists: Elmhurst Community Prep");
+        screenshot("print");
+    }
+
+    @Test
+    void aPrincipalIsBlockedFromAnotherSchool() throws IOException {
+        signIn("principal-b");
+        open("/schools/elmhurst/classes");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
+        assertThat(driver.getPageSource()).doesNotContain("EL0001").doesNotContain("Elmhurst Community Prep");
+        screenshot("blocked");
+        open("/api/schools/elmhurst/students");
+        assertThat(driver.getPageSource()).contains("403").doesNotContain("EL0001");
+    }
+}
