@@ -2,6 +2,7 @@ package org.mosaic.cli;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,10 +10,14 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 import org.mosaic.model.Dataset;
+import org.mosaic.model.School;
+import org.mosaic.model.Section;
+import org.mosaic.store.DemoLogin;
 import org.mosaic.store.DatasetInfo;
 import org.mosaic.store.DbUrl;
 import org.mosaic.store.MosaicStore;
 import org.mosaic.store.RunRecord;
+import org.mosaic.store.WebStore;
 
 /**
  * Demo stage: saves next year's district with its new classes (work/classes) into the embedded database under the
@@ -53,13 +58,46 @@ final class StoreStage implements DemoStage {
             summary.put("save_ms", saved.toMillis());
             summary.put("load_ms", load.toMillis());
             store.finishRun(run, RunRecord.SUCCEEDED, compactJson(summary));
-            return new Result(List.of(
+            List<String> lines = new ArrayList<>(List.of(
                     String.format(Locale.ROOT, "saved dataset '%s' (id %d): %s in %s; loaded back identical "
                             + "(SHA-256 %s) in %s", DATASET, id, DbCommand.counts(info), Terminal.elapsed(saved),
                             info.checksum().substring(0, 12), Terminal.elapsed(load)),
                     "recorded run " + run + " in " + url.redacted(),
-                    "try: mosaic db runs --db jdbc:h2:file:" + ctx.work().resolve("mosaic").toAbsolutePath().normalize()), List.of());
+                    "try: mosaic db runs --db jdbc:h2:file:" + ctx.work().resolve("mosaic").toAbsolutePath().normalize()));
+            store.close();
+            lines.addAll(demoLogins(data, url));
+            return new Result(lines, List.of());
         }
+    }
+
+    /**
+     * Accounts for {@code mosaic serve} on this database: an admin, the principal, counselor and a teacher of the
+     * school whose classes the sections stage formed, and the principal of another school (who must be refused
+     * that school's pages). Each gets a fresh random password, printed here once; the store keeps only its hash.
+     */
+    static List<String> demoLogins(Dataset data, DbUrl url) {
+        School school = data.schools().stream().filter(s -> s.lowGrade() == 6).findFirst()
+                .orElse(data.schools().get(0));
+        try {
+            school = SectionsStage.middleSchool(data);
+        } catch (IllegalStateException noMiddleSchool) {
+            // a dataset without the sample district's middle schools: any school will do for the logins
+        }
+        School chosen = school;
+        String section = data.sections().stream().filter(s -> s.schoolId().equals(chosen.id()))
+                .map(Section::id).sorted().findFirst().orElse(null);
+        String other = data.schools().stream().map(School::id).filter(i -> !i.equals(chosen.id())).sorted()
+                .findFirst().orElse(null);
+        List<String> lines = new ArrayList<>();
+        lines.add("web logins for ./mosaic serve (passwords shown once; change them with mosaic users passwd):");
+        try (WebStore web = WebStore.open(url)) {
+            for (DemoLogin l : web.createDemoUsers(chosen.id(), section, other)) {
+                lines.add(String.format(Locale.ROOT, "  %-17s %-9s %-8s password %s", l.username(),
+                        l.role().name().toLowerCase(Locale.ROOT), l.schoolId() == null ? "all" : l.schoolId(),
+                        l.password()));
+            }
+        }
+        return lines;
     }
 
     private static String compactJson(Map<String, Object> values) {

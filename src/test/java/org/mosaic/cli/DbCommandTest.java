@@ -109,6 +109,9 @@ class DbCommandTest {
             assertThat(r.summary().get(0)).contains("'" + StoreStage.DATASET + "'").contains("200 students")
                     .contains("3,000 scores").contains("loaded back identical");
             assertThat(r.summary().get(1)).contains("jdbc:h2:file:" + work.toAbsolutePath().resolve("mosaic"));
+            assertThat(r.summary()).anyMatch(l -> l.startsWith("web logins for ./mosaic serve"))
+                    .anyMatch(l -> l.matches("  demo-admin +admin +all +password [A-Za-z2-9]{16}"))
+                    .anyMatch(l -> l.startsWith("  demo-principal-2 "));
         }
         try (MosaicStore store = MosaicStore.open(DbUrl.h2File(work.resolve("mosaic")))) {
             assertThat(store.list()).hasSize(1);
