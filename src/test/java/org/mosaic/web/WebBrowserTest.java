@@ -26,6 +26,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.StaleElementReferenceException;
 
 /**
  * The pages in Debian's Chromium (/usr/bin/chromium with /usr/bin/chromedriver; never a downloaded browser), headless.
@@ -78,7 +79,10 @@ class WebBrowserTest {
     }
 
     private WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(90));
+        // htmx swaps the board in place, so an element found a moment ago may be gone: look it up again.
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     private void open(String path) {
