@@ -24,6 +24,27 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, WriterBody body) {
+        replace(target, tmp -> {
+            try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp,
+                    java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE),
+                    StandardCharsets.UTF_8), 1 << 16)) {
+                body.write(out);
+            }
+        });
+    }
+
+    /** Copies a file so that {@code target} is either its old self or a complete copy, never half of one. */
+    public static void copy(Path source, Path target) {
+        replace(target, tmp -> Files.copy(source, tmp));
+    }
+
+    @FunctionalInterface
+    private interface Fill {
+        void into(Path tmp) throws IOException;
+    }
+
+    /** Fills a temporary sibling of {@code target}, then moves it over the target in one step. */
+    private static void replace(Path target, Fill fill) {
         try {
             Path dir = target.toAbsolutePath().getParent();
             Files.createDirectories(dir);
@@ -31,33 +52,7 @@ public final class AtomicFiles {
             // permissions (the umask's) once it takes the target's name.
             Path tmp = dir.resolve("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".part");
             try {
-                try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp,
-                        java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE),
-                        StandardCharsets.UTF_8), 1 << 16)) {
-                    body.write(out);
-                }
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            Path abs = target.toAbsolutePath();
-            throw DiskFull.orUnchecked(e, OutputFolder.stagingRoot(abs).orElse(abs), abs);
-        }
-    }
-
-    /** Copies a file so that {@code target} is either its old self or a complete copy, never half of one. */
-    public static void copy(Path source, Path target) {
-        try {
-            Path dir = target.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = dir.resolve("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".part");
-            try {
-                Files.copy(source, tmp);
+                fill.into(tmp);
                 try {
                     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
