@@ -135,6 +135,46 @@ public final class StrictConfig {
                     .getInstance());
         }
 
+        /** A list of mappings (empty when absent), each checked for unknown keys like any mapping. */
+        public List<Node> mappings(String key) {
+            JsonNode v = get(key);
+            List<Node> out = new ArrayList<>();
+            if (v.isMissingNode() || v.isNull()) {
+                return out;
+            }
+            if (!v.isArray()) {
+                problem(path(key), v.asText(), "a list of mappings, one per rule");
+                return out;
+            }
+            for (int k = 0; k < v.size(); k++) {
+                JsonNode item = v.get(k);
+                if (!item.isObject()) {
+                    problem(path(key) + "[" + (k + 1) + "]", item.asText(), "a mapping of keys to values");
+                    continue;
+                }
+                out.add(new Node(path(key) + "[" + (k + 1) + "]", item));
+            }
+            return out;
+        }
+
+        /** Whether the value under {@code key} is a mapping (for keys that take a number or a mapping). */
+        public boolean isMapping(String key) {
+            return json.path(key).isObject();
+        }
+
+        /** The keys this mapping has, in file order, all of them counted as asked for (free-form mappings). */
+        public List<String> keys() {
+            List<String> out = new ArrayList<>();
+            json.fieldNames().forEachRemaining(out::add);
+            asked.addAll(out);
+            return out;
+        }
+
+        /** Reports a wrong value under {@code key} (checks a parser makes beyond the typed getters). */
+        public void reject(String key, String value, String expected) {
+            problem(path(key), value, expected);
+        }
+
         public double decimal(String key, double fallback, double min, double max) {
             JsonNode v = get(key);
             if (v.isMissingNode() || v.isNull()) {
