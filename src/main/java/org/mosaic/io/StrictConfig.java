@@ -235,19 +235,6 @@ public final class StrictConfig {
             return json.path(key).isObject();
         }
 
-        /** The keys this mapping has, in file order, all of them counted as asked for (free-form mappings). */
-        public List<String> keys() {
-            List<String> out = new ArrayList<>();
-            json.fieldNames().forEachRemaining(out::add);
-            asked.addAll(out);
-            return out;
-        }
-
-        /** Reports a wrong value under {@code key} (checks a parser makes beyond the typed getters). */
-        public void reject(String key, String value, String expected) {
-            problem(path(key), value, expected);
-        }
-
         public double decimal(String key, double fallback, double min, double max) {
             return decimal(key, fallback, min, max, "a number from " + fmt(min) + " to " + fmt(max));
         }
