@@ -80,6 +80,21 @@ class ArchitectureTest {
     }
 
     @Test
+    void problemsAreBuiltInSectionsNotInTheCommandLineOrTheWeb() {
+        // Building a solver problem is domain logic (which students, sections, requests and rules): one builder in
+        // sections (GradeProblem) serves the CLI, the web class builder and the evaluator alike.
+        noClasses().that().resideInAnyPackage(pkg("cli"), pkg("web"))
+                .should().callConstructor(org.mosaic.sections.SectionProblem.class, java.util.List.class,
+                        java.util.List.class, double.class, int.class, java.util.List.class, java.util.List.class,
+                        java.util.Map.class, org.mosaic.sections.SectionProblem.Rules.class,
+                        org.mosaic.sections.SectionProblem.Weights.class, double.class, int.class, long.class,
+                        java.util.List.class, org.mosaic.sections.SectionProblem.MeanLimit.class)
+                .orShould().callMethod(org.mosaic.sections.SectionProblem.class, "builder", java.util.List.class,
+                        java.util.List.class)
+                .check(classes);
+    }
+
+    @Test
     void algorithmPackagesOnlyUseLowerAlgorithmPackages() {
         // measure is the base every other algorithm may call (enroll and sections report segregation with it);
         // simulate may use everything below it; the three builders are independent of each other.

@@ -1,6 +1,5 @@
 package org.mosaic.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,11 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.mosaic.io.OutputFolder;
-import org.mosaic.io.StrictConfig;
 import org.mosaic.io.AtomicFiles;
 import org.mosaic.io.Csv;
 import org.mosaic.io.CsvTable;
@@ -33,9 +28,6 @@ import org.mosaic.measure.Segregation;
 import org.mosaic.model.BadInputException;
 import org.mosaic.model.Dataset;
 import org.mosaic.model.Grades;
-import org.mosaic.model.InputProblem;
-import org.mosaic.model.PlacementRequest;
-import org.mosaic.model.RequestKind;
 import org.mosaic.model.RosterEntry;
 import org.mosaic.model.Section;
 import org.mosaic.model.Student;
@@ -255,7 +247,7 @@ public final class SectionsCommand implements Callable<Integer> {
 
     /** The sections config of a file (docs/sections.md); every key optional, read strictly. */
     static SectionConfig readConfig(Path file) {
-        return file == null ? SectionConfig.defaults() : SectionConfig.from(StrictConfig.read(file));
+        return SectionsConfigFile.read(file);
     }
 
     /** Per-section statistics: size, score mean/SD/min/max, FRL share, IEP, ELL, gifted, gender counts. */

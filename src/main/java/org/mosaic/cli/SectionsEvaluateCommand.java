@@ -5,11 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.mosaic.io.CsvTable;
@@ -17,13 +15,10 @@ import org.mosaic.io.MosaicCsvReader;
 import org.mosaic.io.Problems;
 import org.mosaic.model.BadInputException;
 import org.mosaic.model.Dataset;
-import org.mosaic.model.PlacementRequest;
-import org.mosaic.model.RequestKind;
 import org.mosaic.model.Section;
 import org.mosaic.model.Student;
 import org.mosaic.sections.GradeProblem;
 import org.mosaic.sections.SectionEvaluator;
-import org.mosaic.sections.SectionProblem;
 import org.mosaic.sections.Violation;
 
 import picocli.CommandLine.Command;

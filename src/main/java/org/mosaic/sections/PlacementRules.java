@@ -1,6 +1,7 @@
 package org.mosaic.sections;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -196,5 +197,43 @@ final class PlacementRules {
 
     static boolean giftedFits(SectionProblem.Rules r, int gifted, int size) {
         return GiftedClusterRule.fits(r, gifted, size);
+    }
+
+    /** The hard rules each placement had to satisfy, for the reason column. */
+    static Map<Integer, List<String>> reasons(SectionProblem p, int[] section) {
+        Map<Integer, List<String>> out = new HashMap<>();
+        boolean anyCoTaught = p.sections().stream().anyMatch(SectionProblem.Slot::coTaught);
+        boolean anyEll = p.sections().stream().anyMatch(SectionProblem.Slot::ellCertified);
+        for (int i = 0; i < section.length; i++) {
+            SectionProblem.Pupil pu = p.pupils().get(i);
+            List<String> why = new ArrayList<>();
+            if (p.locks().containsKey(i)) {
+                why.add("locked here");
+            }
+            if (pu.iep() && p.rules().clusterIep() && anyCoTaught) {
+                why.add("IEP: co-taught section");
+            }
+            if (pu.ell() && p.rules().clusterEll() && anyEll) {
+                why.add("English learner: EL-certified teacher");
+            }
+            if (pu.gifted() && p.rules().clusterGifted()) {
+                why.add("gifted cluster");
+            }
+            if (pu.accelerated()) {
+                why.add("accelerated from the grade below (score cleared the cut)");
+            }
+            for (int[] pair : p.apart()) {
+                if (pair[0] == i || pair[1] == i) {
+                    why.add("kept apart from " + p.pupils().get(pair[0] == i ? pair[1] : pair[0]).id());
+                }
+            }
+            for (int[] pair : p.together()) {
+                if (pair[0] == i || pair[1] == i) {
+                    why.add("kept together with " + p.pupils().get(pair[0] == i ? pair[1] : pair[0]).id());
+                }
+            }
+            out.put(i, why);
+        }
+        return out;
     }
 }

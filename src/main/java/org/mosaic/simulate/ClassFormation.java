@@ -2,7 +2,6 @@ package org.mosaic.simulate;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.mosaic.model.Student;
 import org.mosaic.sections.SectionProblem;
@@ -61,8 +60,7 @@ public final class ClassFormation {
             slots.add(new SectionProblem.Slot("s" + (k + 1), Math.max(capacity, (n + sections - 1) / sections),
                     Math.min(minSize, capacity), false, false, levelName));
         }
-        SectionProblem.Rules off = new SectionProblem.Rules(false, 1.0, n, false, false, 0, n, 1.0);
-        SectionProblem p = SectionProblem.builder(pupils, slots).tracking(dial).levels(levelCount).rules(off).timeLimit(timeLimit).seed(seed).build();
+        SectionProblem p = SectionProblem.builder(pupils, slots).tracking(dial).levels(levelCount).rules(SectionProblem.Rules.off(n)).timeLimit(timeLimit).seed(seed).build();
         int[] placed = mode == Mode.SEARCH ? SectionSolver.localSearch(p, SEARCH_MOVES)
                 : SectionSolver.solve(p).section();
         if (placed == null) {

@@ -13,7 +13,7 @@ import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mosaic.io.StrictConfig;
+import org.mosaic.cli.SectionsConfigFile;
 import org.mosaic.model.BadInputException;
 import org.mosaic.sections.SectionProblem.AttributeLimit;
 import org.mosaic.sections.SectionProblem.Bound;
@@ -181,6 +181,7 @@ class SchoolRulesTest {
         SectionEvaluator ev = SectionEvaluator.of(soft, bands);
         assertThat(ev.terms()).isEqualTo(SectionSolver.objectiveTerms(soft, bands));
         ev.move(0, 1);
+        ev.move(8, 0);
         assertThat(ev.terms().get("rules")).isEqualTo(3 * perStudent);
         assertThat(ev.terms()).isEqualTo(SectionSolver.objectiveTerms(soft, ev.placement()));
         // A soft rule is not a hard one: the classes that break it are still valid classes.
@@ -226,14 +227,14 @@ class SchoolRulesTest {
                 mean_within: 10
                 weights: {leader: 3}
                 """);
-        SectionConfig c = SectionConfig.from(StrictConfig.read(file));
+        SectionConfig c = SectionsConfigFile.read(file);
         assertThat(c.limits()).containsExactly(new AttributeLimit("gender", "male", Bound.MAX, 20, 0),
                 new AttributeLimit("leader", "1", Bound.MIN, 2, 0),
                 new AttributeLimit("frl", "1", Bound.MAX_SHARE, 0.6, 2));
         assertThat(c.meanWithin()).isEqualTo(new MeanLimit(10, 0));
         assertThat(c.weights().custom()).containsEntry("leader", 3.0);
         Files.writeString(file, "mean_within: {points: 5, weight: 1}\nsection_rules: [{attribute: x, value: 1}]\n");
-        assertThatThrownBy(() -> SectionConfig.from(StrictConfig.read(file))).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> SectionsConfigFile.read(file)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("one of min, max, min_share, max_share");
     }
 
@@ -266,7 +267,7 @@ class SchoolRulesTest {
         for (int x : s.section()) {
             size[x]++;
         }
-        assertThat(size).allMatch(z -> z == 39 || z == 40);
+        assertThat(java.util.Arrays.stream(size).boxed().toList()).allMatch(z -> z == 39 || z == 40);
         for (int[] pair : p.apart()) {
             assertThat(s.section()[pair[0]]).isNotEqualTo(s.section()[pair[1]]);
         }

@@ -1,0 +1,251 @@
+package org.mosaic.sections;
+
+import java.util.Arrays;
+
+import org.mosaic.sections.rules.GiftedClusterRule;
+
+/**
+ * The starting placements: the snake deal principals make by hand (the mixed end's start) and consecutive score
+ * bands (the tracked end's), each honouring the placement rules where it can; and the relabelling of
+ * interchangeable sections into the order the model's symmetry breaking asks for.
+ */
+final class Drafts {
+    private Drafts() {
+    }
+
+    /**
+     * What principals do by hand, used as the solver's starting hint and as the benchmark baseline: students who
+     * must go to co-taught or EL-certified sections are dealt into those first (keeping the IEP cap), gifted students
+     * into as few cluster sections as the cluster size allows, then everyone else is dealt by score rank in a snake
+     * order (1, 2, …, m, m, …, 1) into sections with seats left. Locks are honoured; requests are not checked.
+     */
+    public static int[] snakeDraft(SectionProblem p) {
+        int n = p.pupils().size();
+        int m = p.sections().size();
+        int[] section = new int[n];
+        Arrays.fill(section, -1);
+        int[] size = new int[m];
+        int[] iep = new int[m];
+        p.locks().forEach((i, sec) -> {
+            section[i] = sec;
+            size[sec]++;
+        });
+        SectionProblem.Rules r = p.rules();
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(p.pupils().get(b).score(), p.pupils().get(a).score()));
+        int gifted = (int) p.pupils().stream().filter(SectionProblem.Pupil::gifted).count();
+        int clusters = r.clusterGifted() && gifted >= r.giftedMin() ? GiftedClusterRule.clusterCount(gifted, m, r) : 0;
+        int[] giftedIn = new int[m];
+        int turn = 0;
+        for (int pass = 0; pass < 4; pass++) {
+            for (int k = 0; k < n; k++) {
+                int i = order[k];
+                if (section[i] >= 0) {
+                    continue;
+                }
+                SectionProblem.Pupil pu = p.pupils().get(i);
+                boolean needCo = pu.iep() && r.clusterIep();
+                boolean needEl = pu.ell() && r.clusterEll();
+                boolean isPass = pass == 0 ? needCo && needEl : pass == 1 ? needCo || needEl
+                        : pass == 2 ? pu.gifted() && clusters > 0 : true;
+                if (!isPass) {
+                    continue;
+                }
+                int best = -1;
+                for (int tries = 0; tries < 2 * m && best < 0; tries++) {
+                    int cycle = turn / m;
+                    int sec = cycle % 2 == 0 ? turn % m : m - 1 - turn % m;
+                    turn++;
+                    SectionProblem.Slot slot = p.sections().get(sec);
+                    boolean ok = size[sec] < slot.capacity()
+                            && (!needCo || slot.coTaught() || p.sections().stream()
+                            .noneMatch(SectionProblem.Slot::coTaught))
+                            && (!needEl || slot.ellCertified() || p.sections().stream()
+                            .noneMatch(SectionProblem.Slot::ellCertified))
+                            && (!needCo || iep[sec] < r.iepMax())
+                            && (pass != 2 || (sec < clusters ? giftedIn[sec] < Math.min(r.giftedMax(),
+                            (int) (r.giftedShare() * Math.min(slot.capacity(), n / m))) : giftedIn[sec]
+                            < r.giftedMin() - 1));
+                    if (ok) {
+                        best = sec;
+                    }
+                }
+                if (best < 0) {
+                    for (int sec = 0; sec < m && best < 0; sec++) {
+                        if (size[sec] < p.sections().get(sec).capacity()) {
+                            best = sec;
+                        }
+                    }
+                }
+                if (best < 0) {
+                    best = 0;
+                }
+                section[i] = best;
+                size[best]++;
+                iep[best] += pu.iep() ? 1 : 0;
+                giftedIn[best] += pu.gifted() ? 1 : 0;
+            }
+        }
+        for (int[] pair : p.together()) {
+            if (section[pair[1]] != section[pair[0]] && !p.locks().containsKey(pair[1])) {
+                size[section[pair[1]]]--;
+                section[pair[1]] = section[pair[0]];
+                size[section[pair[0]]]++;
+            }
+        }
+        separateApart(p, section);
+        return section;
+    }
+
+    /**
+     * The tracked counterpart of {@link #snakeDraft}: consecutive score bands filled section by section, then each
+     * student who needs a co-taught or EL-certified section swapped with the closest-scoring student who does not,
+     * in the nearest such section. The starting hint for dials of 0.5 and up.
+     */
+    static int[] bandDraft(SectionProblem p) {
+        int n = p.pupils().size();
+        int m = p.sections().size();
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(p.pupils().get(a).score(), p.pupils().get(b).score()));
+        int[] section = new int[n];
+        long seats = p.sections().stream().mapToLong(SectionProblem.Slot::capacity).sum();
+        int k = 0;
+        for (int s = 0; s < m; s++) {
+            int take = s == m - 1 ? n - k : (int) Math.round((double) n * p.sections().get(s).capacity() / seats);
+            for (int q = 0; q < take && k < n; q++) {
+                section[order[k++]] = s;
+            }
+        }
+        while (k < n) {
+            section[order[k++]] = m - 1;
+        }
+        SectionProblem.Rules r = p.rules();
+        boolean anyCo = p.sections().stream().anyMatch(SectionProblem.Slot::coTaught);
+        boolean anyEl = p.sections().stream().anyMatch(SectionProblem.Slot::ellCertified);
+        for (int i = 0; i < n; i++) {
+            SectionProblem.Pupil pu = p.pupils().get(i);
+            boolean needCo = pu.iep() && r.clusterIep() && anyCo;
+            boolean needEl = pu.ell() && r.clusterEll() && anyEl;
+            if (!fits(p.sections().get(section[i]), needCo, needEl)) {
+                int best = -1;
+                for (int j = 0; j < n; j++) {
+                    SectionProblem.Pupil other = p.pupils().get(j);
+                    boolean otherCo = other.iep() && r.clusterIep() && anyCo;
+                    boolean otherEl = other.ell() && r.clusterEll() && anyEl;
+                    if (fits(p.sections().get(section[j]), needCo, needEl)
+                            && fits(p.sections().get(section[i]), otherCo, otherEl)
+                            && (best < 0 || Math.abs(other.score() - pu.score())
+                            < Math.abs(p.pupils().get(best).score() - pu.score()))) {
+                        best = j;
+                    }
+                }
+                if (best >= 0) {
+                    int t = section[i];
+                    section[i] = section[best];
+                    section[best] = t;
+                }
+            }
+        }
+        separateApart(p, section);
+        p.locks().forEach((i, sec) -> section[i] = sec);
+        return section;
+    }
+
+    /**
+     * Keep-apart pairs in one section: the second student trades places with the closest-scoring plain student (no
+     * placement rule, request or lock) of another section.
+     */
+    private static void separateApart(SectionProblem p, int[] section) {
+        int n = section.length;
+        java.util.Set<Integer> requested = new java.util.HashSet<>();
+        p.apart().forEach(q -> {
+            requested.add(q[0]);
+            requested.add(q[1]);
+        });
+        p.together().forEach(q -> {
+            requested.add(q[0]);
+            requested.add(q[1]);
+        });
+        for (int[] pair : p.apart()) {
+            if (section[pair[0]] != section[pair[1]] || p.locks().containsKey(pair[1])) {
+                continue;
+            }
+            int b = pair[1];
+            SectionProblem.Pupil pb = p.pupils().get(b);
+            if (pb.iep() || pb.ell() || pb.gifted()) {
+                b = pair[0];
+                pb = p.pupils().get(b);
+            }
+            int best = -1;
+            for (int j = 0; j < n; j++) {
+                SectionProblem.Pupil o = p.pupils().get(j);
+                boolean plain = !o.iep() && !o.ell() && !o.gifted() && !p.locks().containsKey(j)
+                        && !requested.contains(j);
+                if (section[j] != section[b] && plain && (best < 0 || Math.abs(o.score() - pb.score())
+                        < Math.abs(p.pupils().get(best).score() - pb.score()))) {
+                    best = j;
+                }
+            }
+            if (best >= 0 && !pb.iep() && !pb.ell() && !pb.gifted()) {
+                int t = section[best];
+                section[best] = section[b];
+                section[b] = t;
+            }
+        }
+    }
+
+    private static boolean fits(SectionProblem.Slot slot, boolean needCo, boolean needEl) {
+        return (!needCo || slot.coTaught()) && (!needEl || slot.ellCertified());
+    }
+
+    /** Whether sections s and s + 1 are interchangeable: same seats and attributes, neither holding a lock. */
+    static boolean interchangeable(SectionProblem p, int s) {
+        SectionProblem.Slot a = p.sections().get(s);
+        SectionProblem.Slot b = p.sections().get(s + 1);
+        boolean same = a.capacity() == b.capacity() && a.minSize() == b.minSize() && a.coTaught() == b.coTaught()
+                && a.ellCertified() == b.ellCertified() && a.level().equals(b.level());
+        return same && !p.locks().containsValue(s) && !p.locks().containsValue(s + 1);
+    }
+
+    /**
+     * The same classes with interchangeable sections relabelled in the order the symmetry breaking asks for (by score
+     * total), so that a start from the exchange search is a solution of the model as stated.
+     */
+    static int[] canonical(SectionProblem p, long[] score, int[] section) {
+        int m = p.sections().size();
+        long[] total = new long[m];
+        for (int i = 0; i < section.length; i++) {
+            total[section[i]] += score[i];
+        }
+        int[] relabel = new int[m];
+        for (int s = 0; s < m; s++) {
+            relabel[s] = s;
+        }
+        for (int from = 0; from < m; ) {
+            int to = from;
+            while (to + 1 < m && interchangeable(p, to)) {
+                to++;
+            }
+            Integer[] run = new Integer[to - from + 1];
+            for (int k = 0; k < run.length; k++) {
+                run[k] = from + k;
+            }
+            Arrays.sort(run, (a, b) -> Long.compare(total[a], total[b]));
+            for (int k = 0; k < run.length; k++) {
+                relabel[run[k]] = from + k;
+            }
+            from = to + 1;
+        }
+        int[] out = new int[section.length];
+        for (int i = 0; i < section.length; i++) {
+            out[i] = relabel[section[i]];
+        }
+        return out;
+    }
+}
