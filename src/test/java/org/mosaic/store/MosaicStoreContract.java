@@ -224,28 +224,26 @@ abstract class MosaicStoreContract {
     void aStreamedImportThatTheDatabaseRefusesMidwayLeavesNothingBehind() throws Exception {
         Dataset good = SyntheticDataset.of(150, 2);
         java.nio.file.Path dir = scratch.resolve("files");
-        {
-            MosaicCsvWriter.write(good, dir);
-            // A section id longer than the column (100): it passes the file checks, and the database refuses it
-            // after the students, scores, choices and priorities have been inserted in the same transaction.
-            String longId = "S".repeat(150);
-            for (String file : List.of(MosaicFiles.SECTIONS, MosaicFiles.ROSTERS)) {
-                java.nio.file.Path f = dir.resolve(file);
-                java.nio.file.Files.writeString(f, java.nio.file.Files.readString(f)
-                        .replace(good.sections().get(0).id() + ",", longId + ","));
+        MosaicCsvWriter.write(good, dir);
+        // A section id longer than the column (100): it passes the file checks, and the database refuses it
+        // after the students, scores, choices and priorities have been inserted in the same transaction.
+        String longId = "S".repeat(150);
+        for (String file : List.of(MosaicFiles.SECTIONS, MosaicFiles.ROSTERS)) {
+            java.nio.file.Path f = dir.resolve(file);
+            java.nio.file.Files.writeString(f, java.nio.file.Files.readString(f)
+                    .replace(good.sections().get(0).id() + ",", longId + ","));
+        }
+        CheckedDataset checked = CheckedDataset.check(dir);
+        try (MosaicStore store = MosaicStore.open(freshDatabase())) {
+            long kept = store.save(good, "kept", "test");
+            assertThatThrownBy(() -> store.save(checked, "broken", dir.toString()))
+                    .isInstanceOf(BadInputException.class).hasMessageContaining("sections")
+                    .hasMessageContaining("nothing was saved");
+            assertThat(store.list()).extracting(DatasetInfo::name).containsExactly("kept");
+            for (String table : DATASET_TABLES) {
+                assertThat(store.countRows(table, kept + 1)).as(table).isZero();
             }
-            CheckedDataset checked = CheckedDataset.check(dir);
-            try (MosaicStore store = MosaicStore.open(freshDatabase())) {
-                long kept = store.save(good, "kept", "test");
-                assertThatThrownBy(() -> store.save(checked, "broken", dir.toString()))
-                        .isInstanceOf(BadInputException.class).hasMessageContaining("sections")
-                        .hasMessageContaining("nothing was saved");
-                assertThat(store.list()).extracting(DatasetInfo::name).containsExactly("kept");
-                for (String table : DATASET_TABLES) {
-                    assertThat(store.countRows(table, kept + 1)).as(table).isZero();
-                }
-                assertThat(store.load("kept")).isEqualTo(good);
-            }
+            assertThat(store.load("kept")).isEqualTo(good);
         }
     }
 
@@ -253,24 +251,22 @@ abstract class MosaicStoreContract {
     void filesChangedBetweenTheCheckAndTheImportAreRefusedAndNothingIsSaved() throws Exception {
         Dataset good = SyntheticDataset.of(120, 2);
         java.nio.file.Path dir = scratch.resolve("files");
-        {
-            MosaicCsvWriter.write(good, dir);
-            CheckedDataset checked = CheckedDataset.check(dir);
-            java.nio.file.Path scores = dir.resolve(MosaicFiles.SCORES);
-            List<String> lines = java.nio.file.Files.readAllLines(scores);
-            java.nio.file.Files.write(scores, lines.subList(0, lines.size() - 1));
-            try (MosaicStore store = MosaicStore.open(freshDatabase())) {
-                assertThatThrownBy(() -> store.save(checked, "changed", dir.toString()))
-                        .isInstanceOf(BadInputException.class).hasMessageContaining("changed between the check");
-                assertThat(store.list()).isEmpty();
-                for (String table : DATASET_TABLES) {
-                    assertThat(store.countRows(table, 1)).as(table).isZero();
-                }
-                // Read again as they are now, the files import whole and load back as they read.
-                store.save(CheckedDataset.check(dir), "now", dir.toString());
-                assertThat(store.load("now")).isEqualTo(MosaicCsvReader.read(dir));
-                assertThat(store.load("now").scores()).hasSize(good.scores().size() - 1);
+        MosaicCsvWriter.write(good, dir);
+        CheckedDataset checked = CheckedDataset.check(dir);
+        java.nio.file.Path scores = dir.resolve(MosaicFiles.SCORES);
+        List<String> lines = java.nio.file.Files.readAllLines(scores);
+        java.nio.file.Files.write(scores, lines.subList(0, lines.size() - 1));
+        try (MosaicStore store = MosaicStore.open(freshDatabase())) {
+            assertThatThrownBy(() -> store.save(checked, "changed", dir.toString()))
+                    .isInstanceOf(BadInputException.class).hasMessageContaining("changed between the check");
+            assertThat(store.list()).isEmpty();
+            for (String table : DATASET_TABLES) {
+                assertThat(store.countRows(table, 1)).as(table).isZero();
             }
+            // Read again as they are now, the files import whole and load back as they read.
+            store.save(CheckedDataset.check(dir), "now", dir.toString());
+            assertThat(store.load("now")).isEqualTo(MosaicCsvReader.read(dir));
+            assertThat(store.load("now").scores()).hasSize(good.scores().size() - 1);
         }
     }
 
