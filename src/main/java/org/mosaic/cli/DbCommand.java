@@ -13,10 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.mosaic.io.MosaicCsvReader;
+import org.mosaic.io.CheckedDataset;
 import org.mosaic.io.MosaicCsvWriter;
 import org.mosaic.io.OutputFolder;
-import org.mosaic.model.Dataset;
 import org.mosaic.store.DatasetInfo;
 import org.mosaic.store.DbUrl;
 import org.mosaic.store.MosaicStore;
@@ -104,8 +103,10 @@ public final class DbCommand implements Runnable {
         @Override
         int body() {
             Instant t0 = Instant.now();
-            Dataset dataset = MosaicCsvReader.read(data);
-            String versionName = name != null ? name : dataset.district().id();
+            // Checked in full first, holding no rows, so a dataset with a problem never reaches the database; the
+            // save then reads the files again and streams them in batches: memory stays flat with the dataset's size.
+            CheckedDataset dataset = CheckedDataset.check(data);
+            String versionName = name != null ? name : dataset.outline().districtId();
             DbUrl url = db.resolve();
             try (MosaicStore store = MosaicStore.open(url)) {
                 long id = store.save(dataset, versionName, data.toAbsolutePath().normalize().toString());
@@ -182,16 +183,18 @@ public final class DbCommand implements Runnable {
         @Override
         int body() {
             Instant t0 = Instant.now();
-            Dataset d;
+            DatasetInfo info;
             try (OutputFolder folder = Outputs.open(spec, outDir)) {
-                try (MosaicStore store = MosaicStore.open(db.resolve())) {
-                    d = store.load(name);
+                // Rows go from the database to the files one at a time; the folder is committed only when the
+                // stream's checksum matched, so a failed export leaves the previous folder as it was.
+                try (MosaicStore store = MosaicStore.open(db.resolve());
+                     MosaicCsvWriter.Streaming files = MosaicCsvWriter.streaming(folder.dir())) {
+                    info = store.export(name, files);
                 }
-                MosaicCsvWriter.write(d, folder.dir());
                 folder.commit();
             }
             out().printf(Locale.ROOT, "Exported '%s' to %s: %,d students, %,d scores in %s%n", name, outDir,
-                    d.students().size(), d.scores().size(), Terminal.elapsed(Duration.between(t0, Instant.now())));
+                    info.students(), info.scores(), Terminal.elapsed(Duration.between(t0, Instant.now())));
             return 0;
         }
     }

@@ -3,6 +3,7 @@ package org.mosaic.io;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -34,19 +35,56 @@ import org.mosaic.model.Student;
 /**
  * Reads a Mosaic CSV dataset directory. All-or-nothing: every problem in every file is collected (capped per file)
  * and reported together in one {@link BadInputException}; no partial dataset is ever returned.
+ *
+ * <p>The files are read row by row: {@link #stream} passes each row to a {@link DatasetSink} as soon as it is checked
+ * and keeps only what the checks across files need (the ids, each student's grade and school, the pairs that must not
+ * repeat), so a million-student directory is checked in bounded memory. {@link #read} collects the rows into a
+ * {@link Dataset}.
  */
 public final class MosaicCsvReader {
     /** Seats of a school, and of one of its grades. */
     static final int MAX_CAPACITY = 100_000;
-    private MosaicCsvReader() {
+
+    private final Path dir;
+    private final DatasetSink sink;
+    private final Problems problems = new Problems();
+    private final long[] counts = new long[DatasetOutline.LISTS.size()];
+    /** Every student id met in any file, numbered: students.csv's first, then ids other files name wrongly. */
+    private final IdIndex studentIds = new IdIndex();
+    private int studentCount;
+    private boolean studentsReadable;
+    private int[] gradeOf = new int[1024];
+    private int[] schoolOf = new int[1024];
+    private final IdIndex schoolIds = new IdIndex();
+    private Map<String, School> schoolsById;
+    private final IdIndex sectionIds = new IdIndex();
+    private int sectionCount;
+    private boolean sectionsReadable;
+
+    private MosaicCsvReader(Path dir, DatasetSink sink) {
+        this.dir = dir;
+        this.sink = sink;
     }
 
     public static Dataset read(Path dir) {
+        DatasetCollector c = new DatasetCollector();
+        return c.dataset(stream(dir, c));
+    }
+
+    /**
+     * Checks every file of {@code dir} and passes its rows to {@code sink} while no problem has been found; throws a
+     * {@link BadInputException} listing every problem at the end, so a sink that has received rows must then discard
+     * them (a database import rolls back). Returns the dataset's outline with its row counts.
+     */
+    public static DatasetOutline stream(Path dir, DatasetSink sink) {
+        return new MosaicCsvReader(dir, sink).run();
+    }
+
+    private DatasetOutline run() {
         if (!Files.isDirectory(dir)) {
             throw new BadInputException(List.of(new org.mosaic.model.InputProblem(dir.toString(), 0, "", "",
                     "a dataset directory holding schools.csv and students.csv (create one with `mosaic generate`)")));
         }
-        Problems problems = new Problems();
         for (String p : Manifest.check(dir)) {
             problems.add(Manifest.FILE, 0, "", "", p);
         }
@@ -54,52 +92,72 @@ public final class MosaicCsvReader {
         List<School> schools = readSchools(dir.resolve(MosaicFiles.SCHOOLS), problems);
         // A file whose rows could not be read (a bad header, not UTF-8) is reported once, by its cause: the ids
         // it would have listed are unknown (null), so other files' references to them are not checked.
-        Map<String, School> schoolsById = problems.readable(MosaicFiles.SCHOOLS) ? new HashMap<>() : null;
-        if (schoolsById != null) {
-            schools.forEach(s -> schoolsById.put(s.id(), s));
+        schoolsById = problems.readable(MosaicFiles.SCHOOLS) ? new HashMap<>() : null;
+        for (School s : schools) {
+            schoolIds.intern(s.id());
+            if (schoolsById != null) {
+                schoolsById.put(s.id(), s);
+            }
         }
-        List<Student> students = readStudents(dir.resolve(MosaicFiles.STUDENTS), schoolsById, problems);
-        Set<String> studentIds = problems.readable(MosaicFiles.STUDENTS) ? new HashSet<>(students.size() * 2) : null;
-        if (studentIds != null) {
-            students.forEach(s -> studentIds.add(s.id()));
-        }
-
-        List<Score> scores = optional(dir, MosaicFiles.SCORES) ? readScores(dir.resolve(MosaicFiles.SCORES),
-                studentIds, problems) : new ArrayList<>();
-        Map<String, Integer> gradeOf = studentIds == null ? null : new HashMap<>(students.size() * 2);
-        if (gradeOf != null) {
-            students.forEach(s -> gradeOf.put(s.id(), s.grade()));
-        }
-        List<Choice> choices = optional(dir, MosaicFiles.CHOICES) ? readChoices(dir.resolve(MosaicFiles.CHOICES),
-                gradeOf, schoolsById, problems) : List.of();
-        List<Priority> priorities = optional(dir, MosaicFiles.PRIORITIES)
-                ? readPriorities(dir.resolve(MosaicFiles.PRIORITIES), studentIds, schoolsById, problems) : List.of();
-        List<RequestChecks.Request> requestLines = new ArrayList<>();
-        List<PlacementRequest> requests = optional(dir, MosaicFiles.REQUESTS)
-                ? readRequests(dir.resolve(MosaicFiles.REQUESTS), studentIds, problems, requestLines) : List.of();
-        List<Section> sections = optional(dir, MosaicFiles.SECTIONS)
-                ? readSections(dir.resolve(MosaicFiles.SECTIONS), schoolsById, problems) : List.of();
-        Set<String> sectionIds = problems.readable(MosaicFiles.SECTIONS) ? new HashSet<>() : null;
-        if (sectionIds != null) {
-            sections.forEach(s -> sectionIds.add(s.id()));
-        }
-        List<RosterEntry> rosters = optional(dir, MosaicFiles.ROSTERS)
-                ? readRosters(dir.resolve(MosaicFiles.ROSTERS), sectionIds, studentIds, problems) : List.of();
-
-        if (problems.isEmpty()) {
-            Map<String, Student> byId = new HashMap<>();
-            students.forEach(st -> byId.put(st.id(), st));
-            RequestChecks.check(requestLines, byId, sections, problems);
-        }
-        problems.throwIfAny();
         String name = dir.toAbsolutePath().normalize().getFileName() == null ? "district"
                 : dir.toAbsolutePath().normalize().getFileName().toString();
-        District district = new District(name, name, schools, District.clustersOf(schools), students);
-        return new Dataset(district, scores, choices, priorities, requests, sections, rosters);
+        List<org.mosaic.model.Cluster> clusters = District.clustersOf(schools);
+        readStudents(dir.resolve(MosaicFiles.STUDENTS));
+        studentsReadable = problems.readable(MosaicFiles.STUDENTS);
+        if (optional(MosaicFiles.SCORES)) {
+            readScores(dir.resolve(MosaicFiles.SCORES));
+        }
+        if (optional(MosaicFiles.CHOICES)) {
+            readChoices(dir.resolve(MosaicFiles.CHOICES));
+        }
+        if (optional(MosaicFiles.PRIORITIES)) {
+            readPriorities(dir.resolve(MosaicFiles.PRIORITIES));
+        }
+        List<RequestChecks.Request> requestLines = new ArrayList<>();
+        if (optional(MosaicFiles.REQUESTS)) {
+            readRequests(dir.resolve(MosaicFiles.REQUESTS), requestLines);
+        }
+        List<Section> sections = new ArrayList<>();
+        if (optional(MosaicFiles.SECTIONS)) {
+            readSections(dir.resolve(MosaicFiles.SECTIONS), sections);
+        }
+        sectionsReadable = problems.readable(MosaicFiles.SECTIONS);
+        sectionCount = sectionIds.size();
+        if (optional(MosaicFiles.ROSTERS)) {
+            readRosters(dir.resolve(MosaicFiles.ROSTERS));
+        }
+        if (problems.isEmpty()) {
+            RequestChecks.check(requestLines, this::enrolled, sections, problems);
+        }
+        problems.throwIfAny();
+        return new DatasetOutline(name, name, schools, clusters, DatasetOutline.RowCounts.of(counts));
     }
 
-    private static boolean optional(Path dir, String file) {
+    private boolean optional(String file) {
         return Files.exists(dir.resolve(file));
+    }
+
+    /** True while no problem is known: rows are passed on only then, since a dataset with a problem is refused. */
+    private boolean passing(int list) {
+        if (problems.isEmpty()) {
+            counts[list]++;
+            return true;
+        }
+        return false;
+    }
+
+    /** A student of students.csv: index, else -1 (also when students.csv could not be read). */
+    private int student(String id) {
+        int i = studentIds.find(id);
+        return i < studentCount ? i : -1;
+    }
+
+    private RequestChecks.Enrolled enrolled(String id) {
+        int i = student(id);
+        if (i < 0) {
+            return null;
+        }
+        return new RequestChecks.Enrolled(schoolOf[i] < 0 ? "" : schoolIds.name(schoolOf[i]), gradeOf[i]);
     }
 
     static List<School> readSchools(Path file, Problems problems) {
@@ -157,9 +215,7 @@ public final class MosaicCsvReader {
         return schools;
     }
 
-    static List<Student> readStudents(Path file, Map<String, School> schools, Problems problems) {
-        List<Student> students = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+    private void readStudents(Path file) {
         // Extra columns (a school's own flags) become attributes: found once from the header, and each column's
         // values interned, so that a million students holding "0" or "1" share two strings.
         List<String> extra = new ArrayList<>();
@@ -172,13 +228,14 @@ public final class MosaicCsvReader {
                 extra.forEach(c -> interned.add(new HashMap<>()));
             }
             String id = row.required("student_id");
-            if (!id.isEmpty() && !seen.add(id)) {
+            int index = studentIds.find(id.isEmpty() ? "?" : id);
+            if (!id.isEmpty() && index >= 0) {
                 row.problem("student_id", id, "a student id used only once (it also appears on an earlier line)");
             }
             int grade = row.grade("grade");
             String schoolId = row.text("school_id");
-            if (!schoolId.isEmpty() && schools != null) {
-                School s = schools.get(schoolId);
+            if (!schoolId.isEmpty() && schoolsById != null) {
+                School s = schoolsById.get(schoolId);
                 if (s == null) {
                     row.problem("school_id", schoolId, "a school_id listed in schools.csv, or empty for a student "
                             + "not yet enrolled");
@@ -186,6 +243,15 @@ public final class MosaicCsvReader {
                     row.problem("grade", row.text("grade"), "a grade that school " + schoolId + " serves ("
                             + Grades.label(s.lowGrade()) + "-" + Grades.label(s.highGrade()) + ")");
                 }
+            }
+            if (index < 0) {
+                index = studentIds.intern(id.isEmpty() ? "?" : id);
+                if (index == gradeOf.length) {
+                    gradeOf = Arrays.copyOf(gradeOf, index * 2);
+                    schoolOf = Arrays.copyOf(schoolOf, index * 2);
+                }
+                gradeOf[index] = grade;
+                schoolOf[index] = schoolId.isEmpty() ? -1 : schoolIds.intern(schoolId);
             }
             String raceText = row.text("race");
             Race race = Race.parse(raceText).orElseGet(() -> {
@@ -211,19 +277,21 @@ public final class MosaicCsvReader {
                 }
                 attributes = a;
             }
-            students.add(new Student(id.isEmpty() ? "?" : id, grade, schoolId, home, row.text("zone"),
+            Student student = new Student(id.isEmpty() ? "?" : id, grade, schoolId, home, row.text("zone"),
                     row.text("tract"), row.flag("frl"), race, gender, row.flag("ell"), row.flag("iep"),
                     row.flag("gifted"), row.integer("ses_tier", 0, 4, 0, false), row.flag("behavior"),
-                    row.text("given_name"), row.text("family_name"), attributes));
+                    row.text("given_name"), row.text("family_name"), attributes);
+            if (passing(0)) {
+                sink.student(student);
+            }
         });
-        return students;
+        studentCount = studentIds.size();
     }
 
-    static List<Score> readScores(Path file, Set<String> studentIds, Problems problems) {
-        List<Score> scores = new ArrayList<>();
+    private void readScores(Path file) {
         CsvTable.read(file, MosaicFiles.SCORE_REQUIRED, problems, row -> {
             String id = row.required("student_id");
-            if (!id.isEmpty() && studentIds != null && !studentIds.contains(id)) {
+            if (!id.isEmpty() && studentsReadable && student(id) < 0) {
                 row.problem("student_id", id, "a student_id listed in students.csv");
             }
             String subject = row.required("subject").toLowerCase(Locale.ROOT);
@@ -231,76 +299,79 @@ public final class MosaicCsvReader {
             double score = row.decimal("score", -1e9, 1e9, Double.NaN, true);
             OptionalDouble ge = row.text("grade_equivalent").isEmpty() ? OptionalDouble.empty()
                     : OptionalDouble.of(row.decimal("grade_equivalent", -2, 20, 0, false));
-            scores.add(new Score(id, subject, row.text("strand"), year, row.text("term"), score, ge));
+            Score s = new Score(id, subject, row.text("strand"), year, row.text("term"), score, ge);
+            if (passing(1)) {
+                sink.score(s);
+            }
         });
-        return scores;
     }
 
     /** Ranked choices; a school must serve the applicant's grade, else the family's ranks would be renumbered. */
-    static List<Choice> readChoices(Path file, Map<String, Integer> gradeOf, Map<String, School> schools,
-                                    Problems problems) {
-        List<Choice> choices = new ArrayList<>();
-        Map<String, Set<Integer>> ranks = new HashMap<>();
-        Map<String, Set<String>> ranked = new HashMap<>();
+    private void readChoices(Path file) {
+        LongSet ranks = new LongSet();
+        LongSet ranked = new LongSet();
         CsvTable.read(file, MosaicFiles.CHOICE_COLUMNS, problems, row -> {
             String id = row.required("student_id");
-            if (!id.isEmpty() && gradeOf != null && !gradeOf.containsKey(id)) {
+            int student = student(id);
+            if (!id.isEmpty() && studentsReadable && student < 0) {
                 row.problem("student_id", id, "a student_id listed in students.csv");
             }
             int rank = row.integer("rank", 1, 1000, 1, true);
             String schoolId = row.required("school_id");
-            if (!schoolId.isEmpty() && schools != null && !schools.containsKey(schoolId)) {
+            if (!schoolId.isEmpty() && schoolsById != null && !schoolsById.containsKey(schoolId)) {
                 row.problem("school_id", schoolId, "a school_id listed in schools.csv");
-            } else if (!schoolId.isEmpty() && schools != null && gradeOf != null && gradeOf.containsKey(id)
-                    && !schools.get(schoolId).serves(gradeOf.get(id))) {
-                School school = schools.get(schoolId);
+            } else if (!schoolId.isEmpty() && schoolsById != null && studentsReadable && student >= 0
+                    && !schoolsById.get(schoolId).serves(gradeOf[student])) {
+                School school = schoolsById.get(schoolId);
                 row.problem("school_id", schoolId, "a school that serves the student's grade "
-                        + Grades.label(gradeOf.get(id)) + " (" + schoolId + " serves " + Grades.label(school.lowGrade())
-                        + "-" + Grades.label(school.highGrade()) + "); remove the row or rank another school");
+                        + Grades.label(gradeOf[student]) + " (" + schoolId + " serves "
+                        + Grades.label(school.lowGrade()) + "-" + Grades.label(school.highGrade())
+                        + "); remove the row or rank another school");
             }
-            if (!ranks.computeIfAbsent(id, k -> new HashSet<>()).add(rank)) {
+            int key = studentIds.intern(id);
+            if (!ranks.add(LongSet.pair(key, rank))) {
                 row.problem("rank", Integer.toString(rank), "each rank once per student (rank " + rank
                         + " is already used by " + "this student)");
             }
-            if (!ranked.computeIfAbsent(id, k -> new HashSet<>()).add(schoolId)) {
+            if (!ranked.add(LongSet.pair(key, schoolIds.intern(schoolId)))) {
                 row.problem("school_id", schoolId, "each school ranked at most once per student");
             }
-            choices.add(new Choice(id, rank, schoolId));
+            Choice c = new Choice(id, rank, schoolId);
+            if (passing(2)) {
+                sink.choice(c);
+            }
         });
-        return choices;
     }
 
-    static List<Priority> readPriorities(Path file, Set<String> studentIds, Map<String, School> schools,
-                                         Problems problems) {
-        List<Priority> priorities = new ArrayList<>();
-        Set<String> pairs = new HashSet<>();
+    private void readPriorities(Path file) {
+        LongSet pairs = new LongSet();
         CsvTable.read(file, MosaicFiles.PRIORITY_COLUMNS, problems, row -> {
             String id = row.required("student_id");
-            if (!id.isEmpty() && studentIds != null && !studentIds.contains(id)) {
+            if (!id.isEmpty() && studentsReadable && student(id) < 0) {
                 row.problem("student_id", id, "a student_id listed in students.csv");
             }
             String schoolId = row.required("school_id");
-            if (!schoolId.isEmpty() && schools != null && !schools.containsKey(schoolId)) {
+            if (!schoolId.isEmpty() && schoolsById != null && !schoolsById.containsKey(schoolId)) {
                 row.problem("school_id", schoolId, "a school_id listed in schools.csv");
             }
             int p = row.integer("priority", 0, 1_000_000, 0, true);
-            if (!pairs.add(id + '\u0000' + schoolId)) {
+            if (!pairs.add(LongSet.pair(studentIds.intern(id), schoolIds.intern(schoolId)))) {
                 row.problem("school_id", schoolId, "one priority row per student and school");
             }
-            priorities.add(new Priority(id, schoolId, p));
+            Priority priority = new Priority(id, schoolId, p);
+            if (passing(3)) {
+                sink.priority(priority);
+            }
         });
-        return priorities;
     }
 
-    static List<PlacementRequest> readRequests(Path file, Set<String> studentIds, Problems problems,
-                                               List<RequestChecks.Request> lines) {
-        List<PlacementRequest> requests = new ArrayList<>();
+    private void readRequests(Path file, List<RequestChecks.Request> lines) {
         CsvTable.read(file, MosaicFiles.REQUEST_COLUMNS, problems, row -> {
             String a = row.required("student_a");
             String b = row.required("student_b");
             for (String col : List.of("student_a", "student_b")) {
                 String v = row.text(col);
-                if (!v.isEmpty() && studentIds != null && !studentIds.contains(v)) {
+                if (!v.isEmpty() && studentsReadable && student(v) < 0) {
                     row.problem(col, v, "a student_id listed in students.csv");
                 }
             }
@@ -314,50 +385,84 @@ public final class MosaicCsvReader {
             } catch (IllegalArgumentException e) {
                 row.problem("kind", kindText, "apart | together");
             }
-            requests.add(new PlacementRequest(a, b, kind));
             lines.add(new RequestChecks.Request(a, b, kind, row.line()));
+            PlacementRequest r = new PlacementRequest(a, b, kind);
+            if (passing(4)) {
+                sink.request(r);
+            }
         });
-        return requests;
     }
 
-    static List<Section> readSections(Path file, Map<String, School> schools, Problems problems) {
-        List<Section> sections = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+    private void readSections(Path file, List<Section> sections) {
         CsvTable.read(file, MosaicFiles.SECTION_REQUIRED, problems, row -> {
             String id = row.required("section_id");
-            if (!id.isEmpty() && !seen.add(id)) {
+            if (!id.isEmpty() && sectionIds.find(id) >= 0) {
                 row.problem("section_id", id, "a section id used only once");
             }
+            sectionIds.intern(id);
             String schoolId = row.required("school_id");
-            if (!schoolId.isEmpty() && schools != null && !schools.containsKey(schoolId)) {
+            if (!schoolId.isEmpty() && schoolsById != null && !schoolsById.containsKey(schoolId)) {
                 row.problem("school_id", schoolId, "a school_id listed in schools.csv");
             }
-            sections.add(new Section(id, schoolId, row.grade("grade"), row.required("subject").toLowerCase(
+            Section s = new Section(id, schoolId, row.grade("grade"), row.required("subject").toLowerCase(
                     Locale.ROOT), row.integer("capacity", 1, 1000, 1, true), row.text("level"),
                     row.flag("co_taught"), row.flag("ell_certified"), row.text("period"), row.text("teacher"),
-                    row.text("course_id"), row.text("term_id")));
+                    row.text("course_id"), row.text("term_id"));
+            sections.add(s);
+            if (passing(5)) {
+                sink.section(s);
+            }
         });
-        return sections;
     }
 
-    static List<RosterEntry> readRosters(Path file, Set<String> sectionIds, Set<String> studentIds,
-                                         Problems problems) {
-        List<RosterEntry> rosters = new ArrayList<>();
-        Map<String, Set<String>> seen = new LinkedHashMap<>();
+    private void readRosters(Path file) {
+        LongSet seen = new LongSet();
         CsvTable.read(file, MosaicFiles.ROSTER_COLUMNS, problems, row -> {
             String section = row.required("section_id");
             String student = row.required("student_id");
-            if (!section.isEmpty() && sectionIds != null && !sectionIds.contains(section)) {
+            int sectionIndex = sectionIds.find(section);
+            if (!section.isEmpty() && sectionsReadable && (sectionIndex < 0 || sectionIndex >= sectionCount)) {
                 row.problem("section_id", section, "a section_id listed in sections.csv");
             }
-            if (!student.isEmpty() && studentIds != null && !studentIds.contains(student)) {
+            if (!student.isEmpty() && studentsReadable && student(student) < 0) {
                 row.problem("student_id", student, "a student_id listed in students.csv");
             }
-            if (!seen.computeIfAbsent(section, k -> new HashSet<>()).add(student)) {
+            if (!seen.add(LongSet.pair(sectionIds.intern(section), studentIds.intern(student)))) {
                 row.problem("student_id", student, "each student once per section");
             }
-            rosters.add(new RosterEntry(section, student));
+            RosterEntry r = new RosterEntry(section, student);
+            if (passing(6)) {
+                sink.roster(r);
+            }
         });
-        return rosters;
+    }
+
+    /** Strings numbered densely in the order they are first met. */
+    private static final class IdIndex {
+        private final Map<String, Integer> index = new HashMap<>();
+        private final List<String> names = new ArrayList<>();
+
+        int find(String id) {
+            Integer i = index.get(id);
+            return i == null ? -1 : i;
+        }
+
+        int intern(String id) {
+            Integer i = index.get(id);
+            if (i != null) {
+                return i;
+            }
+            index.put(id, names.size());
+            names.add(id);
+            return names.size() - 1;
+        }
+
+        String name(int i) {
+            return names.get(i);
+        }
+
+        int size() {
+            return names.size();
+        }
     }
 }

@@ -53,17 +53,17 @@ public final class MosaicCsvWriter {
             });
             case MosaicFiles.CHOICES -> Csv.write(file, MosaicFiles.CHOICE_COLUMNS, p -> {
                 for (Choice c : data.choices()) {
-                    p.printRecord(c.studentId(), c.rank(), c.schoolId());
+                    p.printRecord(choiceRow(c));
                 }
             });
             case MosaicFiles.PRIORITIES -> Csv.write(file, MosaicFiles.PRIORITY_COLUMNS, p -> {
                 for (Priority c : data.priorities()) {
-                    p.printRecord(c.studentId(), c.schoolId(), c.priority());
+                    p.printRecord(priorityRow(c));
                 }
             });
             case MosaicFiles.REQUESTS -> Csv.write(file, MosaicFiles.REQUEST_COLUMNS, p -> {
                 for (PlacementRequest r : data.requests()) {
-                    p.printRecord(r.studentA(), r.studentB(), r.kind().code());
+                    p.printRecord(requestRow(r));
                 }
             });
             case MosaicFiles.SECTIONS -> writeSections(data.sections(), file);
@@ -83,9 +83,147 @@ public final class MosaicCsvWriter {
     public static void writeRosters(List<RosterEntry> rosters, Path file) {
         Csv.write(file, MosaicFiles.ROSTER_COLUMNS, p -> {
             for (RosterEntry r : rosters) {
-                p.printRecord(r.sectionId(), r.studentId());
+                p.printRecord(rosterRow(r));
             }
         });
+    }
+
+    public static List<Object> choiceRow(Choice c) {
+        return List.of(c.studentId(), c.rank(), c.schoolId());
+    }
+
+    public static List<Object> priorityRow(Priority p) {
+        return List.of(p.studentId(), p.schoolId(), p.priority());
+    }
+
+    public static List<Object> requestRow(PlacementRequest r) {
+        return List.of(r.studentA(), r.studentB(), r.kind().code());
+    }
+
+    public static List<Object> rosterRow(RosterEntry r) {
+        return List.of(r.sectionId(), r.studentId());
+    }
+
+    /**
+     * Writes a streamed dataset into a folder, one file at a time and one row at a time, with the same bytes as
+     * {@link #write}: the rows are never held together. The files are written in place, so {@code dir} must be a
+     * staging folder ({@link OutputFolder}) that is committed only when the stream ended well.
+     */
+    public static Streaming streaming(Path dir) {
+        return new Streaming(dir);
+    }
+
+    /** See {@link #streaming}. {@link #close()} writes the files no row reached (a header alone). */
+    public static final class Streaming implements DatasetSink, AutoCloseable {
+        private static final List<List<String>> HEADERS = List.of(MosaicFiles.STUDENT_COLUMNS,
+                MosaicFiles.SCORE_COLUMNS, MosaicFiles.CHOICE_COLUMNS, MosaicFiles.PRIORITY_COLUMNS,
+                MosaicFiles.REQUEST_COLUMNS, MosaicFiles.SECTION_COLUMNS, MosaicFiles.ROSTER_COLUMNS);
+        private final Path dir;
+        private boolean withSections;
+        private int open = -1;
+        private java.io.Writer out;
+        private org.apache.commons.csv.CSVPrinter printer;
+
+        private Streaming(Path dir) {
+            this.dir = dir;
+        }
+
+        @Override
+        public void start(DatasetOutline outline) {
+            // As write(): a dataset without sections has no sections.csv and no rosters.csv.
+            withSections = outline.counts().sections() > 0;
+            writeFile(new Dataset(new org.mosaic.model.District(outline.districtId(), outline.districtName(),
+                    outline.schools(), outline.clusters(), List.of()), List.of(), List.of(), List.of(), List.of(),
+                    List.of(), List.of()), dir, MosaicFiles.SCHOOLS);
+        }
+
+        /** Moves on to list {@code k}, closing the file before it and writing the empty ones in between. */
+        private void enter(int k) {
+            if (k == open) {
+                return;
+            }
+            if (k < open) {
+                throw new IllegalStateException("rows of " + DatasetOutline.LISTS.get(k) + " after "
+                        + DatasetOutline.LISTS.get(open));
+            }
+            while (open < k) {
+                closeFile();
+                open++;
+                boolean skipped = !withSections && open >= 5;
+                if (!skipped) {
+                    try {
+                        out = java.nio.file.Files.newBufferedWriter(dir.resolve(DatasetOutline.LISTS.get(open)),
+                                java.nio.charset.StandardCharsets.UTF_8);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    printer = Csv.printer(out, HEADERS.get(open));
+                }
+            }
+        }
+
+        private void print(int k, List<Object> row) {
+            enter(k);
+            try {
+                printer.printRecord(row);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        private void closeFile() {
+            if (printer != null) {
+                try {
+                    printer.close(true);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                printer = null;
+                out = null;
+            }
+        }
+
+        @Override
+        public void student(Student s) {
+            print(0, studentRow(s));
+        }
+
+        @Override
+        public void score(Score s) {
+            print(1, scoreRow(s));
+        }
+
+        @Override
+        public void choice(Choice c) {
+            print(2, choiceRow(c));
+        }
+
+        @Override
+        public void priority(Priority p) {
+            print(3, priorityRow(p));
+        }
+
+        @Override
+        public void request(PlacementRequest r) {
+            print(4, requestRow(r));
+        }
+
+        @Override
+        public void section(Section s) {
+            print(5, sectionRow(s));
+        }
+
+        @Override
+        public void roster(RosterEntry r) {
+            print(6, rosterRow(r));
+        }
+
+        /** Writes the files still to come (headers only) and closes the last one. */
+        @Override
+        public void close() {
+            enter(DatasetOutline.LISTS.size() - 1);
+            closeFile();
+        }
     }
 
     public static List<Object> schoolRow(School s) {

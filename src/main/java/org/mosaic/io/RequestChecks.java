@@ -10,7 +10,6 @@ import java.util.Map;
 import org.mosaic.model.Grades;
 import org.mosaic.model.RequestKind;
 import org.mosaic.model.Section;
-import org.mosaic.model.Student;
 
 /**
  * Placement requests that cannot all be met, found before any solver runs: two students to be kept apart whom a chain
@@ -21,10 +20,15 @@ final class RequestChecks {
     record Request(String a, String b, RequestKind kind, long line) {
     }
 
+    /** Where a student is: all the checks need of a student, so the students themselves need not be kept. */
+    record Enrolled(String schoolId, int grade) {
+    }
+
     private RequestChecks() {
     }
 
-    static void check(List<Request> requests, Map<String, Student> students, List<Section> sections,
+    static void check(List<Request> requests, java.util.function.Function<String, Enrolled> students,
+                      List<Section> sections,
                       Problems problems) {
         Map<String, List<String>> together = new HashMap<>();
         Map<String, Long> firstLine = new HashMap<>();
@@ -57,12 +61,12 @@ final class RequestChecks {
             }
             List<String> group = component(together, start);
             group.forEach(id -> seen.put(id, true));
-            Student first = students.get(start);
+            Enrolled first = students.apply(start);
             if (first == null) {
                 continue;
             }
             Integer max = seats.get(first.schoolId() + "|" + first.grade());
-            boolean sameClass = group.stream().map(students::get).allMatch(s -> s != null
+            boolean sameClass = group.stream().map(students).allMatch(s -> s != null
                     && s.schoolId().equals(first.schoolId()) && s.grade() == first.grade());
             if (max != null && sameClass && group.size() > max) {
                 long line = group.stream().mapToLong(id -> firstLine.getOrDefault(id, 0L)).min().orElse(0);

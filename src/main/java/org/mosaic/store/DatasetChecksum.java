@@ -4,58 +4,118 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.mosaic.io.DatasetOutline;
+import org.mosaic.io.DatasetSink;
+import org.mosaic.io.RowSource;
+import org.mosaic.model.Choice;
 import org.mosaic.model.Cluster;
 import org.mosaic.model.Dataset;
+import org.mosaic.model.PlacementRequest;
+import org.mosaic.model.Priority;
+import org.mosaic.model.RosterEntry;
 import org.mosaic.model.School;
+import org.mosaic.model.Score;
+import org.mosaic.model.Section;
+import org.mosaic.model.Student;
 
 /**
  * SHA-256 of a dataset's content, stored with each version so that a load can prove it got back exactly what was
  * saved, and two imports of the same files can be recognised. Records are hashed through their canonical text
- * forms; schools by hand, because a copied map's iteration order is not stable across JVM runs.
+ * forms; schools by hand, because a copied map's iteration order is not stable across JVM runs. Each list is hashed
+ * as its row count, then its rows: the counts come from the outline, so a streamed dataset hashes as it passes.
  */
-public final class DatasetChecksum {
-    private DatasetChecksum() {
-    }
+public final class DatasetChecksum implements DatasetSink {
+    private final MessageDigest md;
+    private final DatasetOutline outline;
+    private int open = -1;
 
-    public static String of(Dataset d) {
-        MessageDigest md;
+    /** Starts the digest of a dataset with this outline; feed it the rows, then call {@link #finish()}. */
+    public DatasetChecksum(DatasetOutline outline) {
         try {
             md = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
-        add(md, "district", d.district().id(), d.district().name());
-        for (School s : d.schools()) {
+        this.outline = outline;
+        add("district", outline.districtId(), outline.districtName());
+        for (School s : outline.schools()) {
             Map<Integer, Integer> caps = new TreeMap<>(s.capacityByGrade());
-            add(md, "school", s.id(), s.name(), s.type(), s.clusterId(), s.lowGrade(), s.highGrade(), s.location(),
+            add("school", s.id(), s.name(), s.type(), s.clusterId(), s.lowGrade(), s.highGrade(), s.location(),
                     s.zone(), caps);
         }
-        for (Cluster c : d.district().clusters()) {
-            add(md, "cluster", c.id(), c.name(), c.highSchoolId(), c.schoolIds());
+        for (Cluster c : outline.clusters()) {
+            add("cluster", c.id(), c.name(), c.highSchoolId(), c.schoolIds());
         }
-        addAll(md, d.students());
-        addAll(md, d.scores());
-        addAll(md, d.choices());
-        addAll(md, d.priorities());
-        addAll(md, d.requests());
-        addAll(md, d.sections());
-        addAll(md, d.rosters());
+    }
+
+    public static String of(Dataset d) {
+        DatasetChecksum sum = new DatasetChecksum(DatasetOutline.of(d));
+        RowSource.of(d).rows(sum);
+        return sum.finish();
+    }
+
+    /** The hex digest; the lists no row reached are hashed as empty. */
+    public String finish() {
+        enter(DatasetOutline.LISTS.size() - 1);
         return HexFormat.of().formatHex(md.digest());
     }
 
-    private static void addAll(MessageDigest md, List<?> records) {
-        md.update(("#" + records.size() + "\n").getBytes(StandardCharsets.UTF_8));
-        for (Object r : records) {
-            md.update(r.toString().getBytes(StandardCharsets.UTF_8));
-            md.update((byte) '\n');
+    private void enter(int list) {
+        if (list < open) {
+            throw new IllegalStateException("rows of " + DatasetOutline.LISTS.get(list) + " after "
+                    + DatasetOutline.LISTS.get(open));
+        }
+        while (open < list) {
+            open++;
+            md.update(("#" + outline.counts().get(open) + "\n").getBytes(StandardCharsets.UTF_8));
         }
     }
 
-    private static void add(MessageDigest md, Object... fields) {
+    private void record(int list, Object r) {
+        enter(list);
+        md.update(r.toString().getBytes(StandardCharsets.UTF_8));
+        md.update((byte) '\n');
+    }
+
+    @Override
+    public void student(Student s) {
+        record(0, s);
+    }
+
+    @Override
+    public void score(Score s) {
+        record(1, s);
+    }
+
+    @Override
+    public void choice(Choice c) {
+        record(2, c);
+    }
+
+    @Override
+    public void priority(Priority p) {
+        record(3, p);
+    }
+
+    @Override
+    public void request(PlacementRequest r) {
+        record(4, r);
+    }
+
+    @Override
+    public void section(Section s) {
+        record(5, s);
+    }
+
+    @Override
+    public void roster(RosterEntry r) {
+        record(6, r);
+    }
+
+    private void add(Object... fields) {
         for (Object f : fields) {
             md.update(String.valueOf(f).getBytes(StandardCharsets.UTF_8));
             md.update((byte) 0x1f);

@@ -24,6 +24,10 @@ import java.util.Properties;
 import java.util.function.Function;
 
 import org.flywaydb.core.Flyway;
+import org.mosaic.io.DatasetCollector;
+import org.mosaic.io.DatasetOutline;
+import org.mosaic.io.DatasetSink;
+import org.mosaic.io.RowSource;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.mosaic.model.BadInputException;
 import org.mosaic.model.Choice;
@@ -53,6 +57,8 @@ import org.mosaic.model.Student;
 public final class MosaicStore implements AutoCloseable {
     private static final int BATCH = 5_000;
     private static final int FETCH = 5_000;
+    /** The reason column's size (migration V3); a longer reason is cut there rather than refused. */
+    static final int MAX_REASON = 4_000;
 
     private final DbUrl db;
     private final Connection conn;
@@ -193,38 +199,61 @@ public final class MosaicStore implements AutoCloseable {
      * transaction is rolled back and no row of the dataset remains.
      */
     public long save(Dataset data, String name, String source) {
+        return save(RowSource.of(data), name, source);
+    }
+
+    /**
+     * Saves a streamed dataset (a checked directory read again row by row, say) as a new version named {@code name};
+     * returns its id. The rows go to the database in JDBC batches as they arrive, never all held at once, inside one
+     * transaction: on any failure, a row the database refuses or a problem the stream reports at its end, the
+     * transaction is rolled back and no row of the dataset remains.
+     */
+    public long save(RowSource data, String name, String source) {
         if (name == null || name.isBlank() || name.length() > 200) {
             throw new BadInputException("a dataset name of 1 to 200 characters");
         }
-        String checksum = DatasetChecksum.of(data);
+        DatasetOutline outline = data.outline();
         return inTransaction("saving dataset '" + name + "'", () -> {
             if (find(name).isPresent()) {
                 throw new BadInputException(List.of(new InputProblem("", 0, "--name", name,
                         "a name not already used by a stored dataset (see `mosaic db list`; delete the old one with "
                                 + "`mosaic db delete --name " + name + "` or choose another --name)")));
             }
-            long id = insertDataset(data, name, source, checksum);
-            writeRows(id, data);
+            long id = insertDataset(outline, name, source);
+            writeOutline(id, outline);
+            DatasetChecksum checksum = new DatasetChecksum(outline);
+            try (Inserts inserts = new Inserts(id)) {
+                data.rows(DatasetSink.both(checksum, inserts));
+                inserts.flush();
+            } catch (SqlFailure e) {
+                throw e.getCause();
+            }
+            try (PreparedStatement ps = conn.prepareStatement("UPDATE datasets SET checksum = ? WHERE id = ?")) {
+                ps.setString(1, checksum.finish());
+                ps.setLong(2, id);
+                ps.executeUpdate();
+            }
             return id;
         });
     }
 
-    private long insertDataset(Dataset d, String name, String source, String checksum) throws SQLException {
+    private long insertDataset(DatasetOutline d, String name, String source) throws SQLException {
         String sql = "INSERT INTO datasets (name, district_id, district_name, imported_at, source, checksum, "
                 + "school_count, student_count, score_count, choice_count, section_count) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement ps = conn.prepareStatement(sql, new String[] {"id"})) {
             ps.setString(1, name);
-            ps.setString(2, d.district().id());
-            ps.setString(3, d.district().name());
+            ps.setString(2, d.districtId());
+            ps.setString(3, d.districtName());
             ps.setObject(4, now());
             ps.setString(5, source == null ? "" : truncate(source, 2000));
-            ps.setString(6, checksum);
+            // The checksum is known when the last row has passed; it is set before the transaction commits.
+            ps.setString(6, "");
             ps.setInt(7, d.schools().size());
-            ps.setInt(8, d.students().size());
-            ps.setInt(9, d.scores().size());
-            ps.setInt(10, d.choices().size());
-            ps.setInt(11, d.sections().size());
+            ps.setInt(8, Math.toIntExact(d.counts().students()));
+            ps.setInt(9, Math.toIntExact(d.counts().scores()));
+            ps.setInt(10, Math.toIntExact(d.counts().choices()));
+            ps.setInt(11, Math.toIntExact(d.counts().sections()));
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -233,7 +262,8 @@ public final class MosaicStore implements AutoCloseable {
         }
     }
 
-    private void writeRows(long id, Dataset d) throws SQLException {
+    /** The small tables: schools with their capacities, and clusters with their schools. */
+    private void writeOutline(long id, DatasetOutline d) throws SQLException {
         insertAll("schools", "dataset_id, seq, school_id, name, school_type, cluster_id, low_grade, high_grade, x, y,"
                 + " zone", d.schools(), (ps, s, i) -> {
                     ps.setLong(1, id);
@@ -259,7 +289,7 @@ public final class MosaicStore implements AutoCloseable {
             ps.setInt(3, Integer.parseInt(c[1]));
             ps.setInt(4, Integer.parseInt(c[2]));
         }, c -> c[0] + " grade " + c[1]);
-        insertAll("clusters", "dataset_id, seq, cluster_id, name, high_school_id", d.district().clusters(),
+        insertAll("clusters", "dataset_id, seq, cluster_id, name, high_school_id", d.clusters(),
                 (ps, c, i) -> {
                     ps.setLong(1, id);
                     ps.setInt(2, i);
@@ -268,7 +298,7 @@ public final class MosaicStore implements AutoCloseable {
                     ps.setString(5, c.highSchoolId());
                 }, Cluster::id);
         List<String[]> members = new ArrayList<>();
-        for (Cluster c : d.district().clusters()) {
+        for (Cluster c : d.clusters()) {
             for (int k = 0; k < c.schoolIds().size(); k++) {
                 members.add(new String[] {c.id(), Integer.toString(k), c.schoolIds().get(k)});
             }
@@ -279,89 +309,201 @@ public final class MosaicStore implements AutoCloseable {
             ps.setInt(3, Integer.parseInt(m[1]));
             ps.setString(4, m[2]);
         }, m -> m[0] + "/" + m[2]);
-        insertAll("students", "dataset_id, seq, student_id, grade, school_id, x, y, zone, tract, frl, race, gender, "
-                + "ell, iep, gifted, ses_tier, behavior, given_name, family_name", d.students(), (ps, s, i) -> {
-                    ps.setLong(1, id);
-                    ps.setInt(2, i);
-                    ps.setString(3, s.id());
-                    ps.setInt(4, s.grade());
-                    ps.setString(5, s.schoolId());
-                    ps.setDouble(6, s.home().x());
-                    ps.setDouble(7, s.home().y());
-                    ps.setString(8, s.zone());
-                    ps.setString(9, s.tract());
-                    ps.setBoolean(10, s.frl());
-                    ps.setString(11, s.race().code());
-                    ps.setString(12, s.gender().code());
-                    ps.setBoolean(13, s.ell());
-                    ps.setBoolean(14, s.iep());
-                    ps.setBoolean(15, s.gifted());
-                    ps.setInt(16, s.sesTier());
-                    ps.setBoolean(17, s.behavior());
-                    ps.setString(18, s.givenName());
-                    ps.setString(19, s.familyName());
-                }, Student::id);
-        insertAll("scores", "dataset_id, seq, student_id, subject, strand, score_year, term, scale, grade_equivalent",
-                d.scores(), (ps, s, i) -> {
-                    ps.setLong(1, id);
-                    ps.setInt(2, i);
-                    ps.setString(3, s.studentId());
-                    ps.setString(4, s.subject());
-                    ps.setString(5, s.strand());
-                    ps.setInt(6, s.year());
-                    ps.setString(7, s.term());
-                    ps.setDouble(8, s.scale());
-                    if (s.gradeEquivalent().isPresent()) {
-                        ps.setDouble(9, s.gradeEquivalent().getAsDouble());
-                    } else {
-                        ps.setNull(9, Types.DOUBLE);
-                    }
-                }, s -> s.studentId() + " " + s.subject());
-        insertAll("choices", "dataset_id, seq, student_id, choice_rank, school_id", d.choices(), (ps, c, i) -> {
-            ps.setLong(1, id);
-            ps.setInt(2, i);
-            ps.setString(3, c.studentId());
-            ps.setInt(4, c.rank());
-            ps.setString(5, c.schoolId());
-        }, c -> c.studentId() + " rank " + c.rank());
-        insertAll("priorities", "dataset_id, seq, student_id, school_id, priority_class", d.priorities(),
-                (ps, p, i) -> {
-                    ps.setLong(1, id);
-                    ps.setInt(2, i);
-                    ps.setString(3, p.studentId());
-                    ps.setString(4, p.schoolId());
-                    ps.setInt(5, p.priority());
-                }, p -> p.studentId() + " at " + p.schoolId());
-        insertAll("requests", "dataset_id, seq, student_a, student_b, kind", d.requests(), (ps, r, i) -> {
-            ps.setLong(1, id);
-            ps.setInt(2, i);
-            ps.setString(3, r.studentA());
-            ps.setString(4, r.studentB());
-            ps.setString(5, r.kind().code());
-        }, r -> r.studentA() + "/" + r.studentB());
-        insertAll("sections", "dataset_id, seq, section_id, school_id, grade, subject, capacity, section_level, "
-                + "co_taught, ell_certified, period, teacher, course_id, term_id", d.sections(), (ps, s, i) -> {
-                    ps.setLong(1, id);
-                    ps.setInt(2, i);
-                    ps.setString(3, s.id());
-                    ps.setString(4, s.schoolId());
-                    ps.setInt(5, s.grade());
-                    ps.setString(6, s.subject());
-                    ps.setInt(7, s.capacity());
-                    ps.setString(8, s.level());
-                    ps.setBoolean(9, s.coTaught());
-                    ps.setBoolean(10, s.ellCertified());
-                    ps.setString(11, s.period());
-                    ps.setString(12, s.teacher());
-                    ps.setString(13, s.course());
-                    ps.setString(14, s.term());
-                }, Section::id);
-        insertAll("rosters", "dataset_id, seq, section_id, student_id", d.rosters(), (ps, r, i) -> {
-            ps.setLong(1, id);
-            ps.setInt(2, i);
-            ps.setString(3, r.sectionId());
-            ps.setString(4, r.studentId());
-        }, r -> r.sectionId() + "/" + r.studentId());
+    }
+
+    /** A large table's insert: its columns, how a row binds to them (after dataset_id and seq), and its ids. */
+    private record Table<T>(String name, String columns, Binder<T> binder, Function<T, String> key) {
+        String sql() {
+            int n = columns.split(",").length;
+            return "INSERT INTO " + name + " (" + columns + ") VALUES (" + "?, ".repeat(n - 1) + "?)";
+        }
+    }
+
+    private static final Table<Student> STUDENTS = new Table<>("students", "dataset_id, seq, student_id, grade, "
+            + "school_id, x, y, zone, tract, frl, race, gender, ell, iep, gifted, ses_tier, behavior, given_name, "
+            + "family_name", (ps, s, i) -> {
+                ps.setString(3, s.id());
+                ps.setInt(4, s.grade());
+                ps.setString(5, s.schoolId());
+                ps.setDouble(6, s.home().x());
+                ps.setDouble(7, s.home().y());
+                ps.setString(8, s.zone());
+                ps.setString(9, s.tract());
+                ps.setBoolean(10, s.frl());
+                ps.setString(11, s.race().code());
+                ps.setString(12, s.gender().code());
+                ps.setBoolean(13, s.ell());
+                ps.setBoolean(14, s.iep());
+                ps.setBoolean(15, s.gifted());
+                ps.setInt(16, s.sesTier());
+                ps.setBoolean(17, s.behavior());
+                ps.setString(18, s.givenName());
+                ps.setString(19, s.familyName());
+            }, Student::id);
+    private static final Table<Score> SCORES = new Table<>("scores", "dataset_id, seq, student_id, subject, strand, "
+            + "score_year, term, scale, grade_equivalent", (ps, s, i) -> {
+                ps.setString(3, s.studentId());
+                ps.setString(4, s.subject());
+                ps.setString(5, s.strand());
+                ps.setInt(6, s.year());
+                ps.setString(7, s.term());
+                ps.setDouble(8, s.scale());
+                if (s.gradeEquivalent().isPresent()) {
+                    ps.setDouble(9, s.gradeEquivalent().getAsDouble());
+                } else {
+                    ps.setNull(9, Types.DOUBLE);
+                }
+            }, s -> s.studentId() + " " + s.subject());
+    private static final Table<Choice> CHOICES = new Table<>("choices", "dataset_id, seq, student_id, choice_rank, "
+            + "school_id", (ps, c, i) -> {
+                ps.setString(3, c.studentId());
+                ps.setInt(4, c.rank());
+                ps.setString(5, c.schoolId());
+            }, c -> c.studentId() + " rank " + c.rank());
+    private static final Table<Priority> PRIORITIES = new Table<>("priorities", "dataset_id, seq, student_id, "
+            + "school_id, priority_class", (ps, p, i) -> {
+                ps.setString(3, p.studentId());
+                ps.setString(4, p.schoolId());
+                ps.setInt(5, p.priority());
+            }, p -> p.studentId() + " at " + p.schoolId());
+    private static final Table<PlacementRequest> REQUESTS = new Table<>("requests", "dataset_id, seq, student_a, "
+            + "student_b, kind", (ps, r, i) -> {
+                ps.setString(3, r.studentA());
+                ps.setString(4, r.studentB());
+                ps.setString(5, r.kind().code());
+            }, r -> r.studentA() + "/" + r.studentB());
+    private static final Table<Section> SECTIONS = new Table<>("sections", "dataset_id, seq, section_id, school_id, "
+            + "grade, subject, capacity, section_level, co_taught, ell_certified, period, teacher, course_id, term_id",
+            (ps, s, i) -> {
+                ps.setString(3, s.id());
+                ps.setString(4, s.schoolId());
+                ps.setInt(5, s.grade());
+                ps.setString(6, s.subject());
+                ps.setInt(7, s.capacity());
+                ps.setString(8, s.level());
+                ps.setBoolean(9, s.coTaught());
+                ps.setBoolean(10, s.ellCertified());
+                ps.setString(11, s.period());
+                ps.setString(12, s.teacher());
+                ps.setString(13, s.course());
+                ps.setString(14, s.term());
+            }, Section::id);
+    private static final Table<RosterEntry> ROSTERS = new Table<>("rosters", "dataset_id, seq, section_id, "
+            + "student_id", (ps, r, i) -> {
+                ps.setString(3, r.sectionId());
+                ps.setString(4, r.studentId());
+            }, r -> r.sectionId() + "/" + r.studentId());
+
+    /** Carries a database failure out of a {@link DatasetSink} callback, which cannot throw SQLException. */
+    private static final class SqlFailure extends RuntimeException {
+        SqlFailure(SQLException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized SQLException getCause() {
+            return (SQLException) super.getCause();
+        }
+    }
+
+    /**
+     * Inserts streamed rows table by table with one prepared statement per table, sent in batches of {@link #BATCH}.
+     * Only the rows of the batch in flight are held (to name the one the database refused).
+     */
+    private final class Inserts implements DatasetSink, AutoCloseable {
+        private final long datasetId;
+        private final int[] seq = new int[DatasetOutline.LISTS.size()];
+        private final List<Object> batch = new ArrayList<>(BATCH);
+        private Table<?> table;
+        private PreparedStatement ps;
+
+        Inserts(long datasetId) {
+            this.datasetId = datasetId;
+        }
+
+        private <T> void add(Table<T> t, int list, T row) {
+            try {
+                if (t != table) {
+                    flush();
+                    close();
+                    table = t;
+                    ps = conn.prepareStatement(t.sql());
+                }
+                ps.setLong(1, datasetId);
+                ps.setInt(2, seq[list]);
+                t.binder().bind(ps, row, seq[list]++);
+                ps.addBatch();
+                batch.add(row);
+                if (batch.size() == BATCH) {
+                    flush();
+                }
+            } catch (SQLException e) {
+                throw new SqlFailure(e);
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        void flush() {
+            if (batch.isEmpty()) {
+                return;
+            }
+            try {
+                ps.executeBatch();
+            } catch (BatchUpdateException e) {
+                throw rejected(table.name(), e, db.isH2() ? failedRowKey(e, batch, 0,
+                        (Function<Object, String>) table.key()) : "");
+            } catch (SQLException e) {
+                throw rejected(table.name(), e, "");
+            }
+            batch.clear();
+        }
+
+        @Override
+        public void close() {
+            if (ps != null) {
+                try {
+                    ps.close();
+                } catch (SQLException e) {
+                    throw new SqlFailure(e);
+                }
+                ps = null;
+            }
+        }
+
+        @Override
+        public void student(Student s) {
+            add(STUDENTS, 0, s);
+        }
+
+        @Override
+        public void score(Score s) {
+            add(SCORES, 1, s);
+        }
+
+        @Override
+        public void choice(Choice c) {
+            add(CHOICES, 2, c);
+        }
+
+        @Override
+        public void priority(Priority p) {
+            add(PRIORITIES, 3, p);
+        }
+
+        @Override
+        public void request(PlacementRequest r) {
+            add(REQUESTS, 4, r);
+        }
+
+        @Override
+        public void section(Section s) {
+            add(SECTIONS, 5, s);
+        }
+
+        @Override
+        public void roster(RosterEntry r) {
+            add(ROSTERS, 6, r);
+        }
     }
 
     /**
@@ -498,8 +640,27 @@ public final class MosaicStore implements AutoCloseable {
     }
 
     private Dataset load(DatasetInfo info) {
+        DatasetCollector rows = new DatasetCollector();
+        stream(info, rows);
+        return rows.dataset();
+    }
+
+    /**
+     * Streams the stored dataset named {@code name} to {@code sink} row by row (read with a fetch size inside one
+     * transaction, so PostgreSQL uses a cursor and H2 buffers large results on disk), in the order it was imported,
+     * and checks its SHA-256 on the way. A {@link StoreException} at the end when the rows do not match it: the sink's
+     * output must then be thrown away. A {@link BadInputException} when no dataset has that name.
+     */
+    public DatasetInfo export(String name, DatasetSink sink) {
+        DatasetInfo info = find(name).orElseThrow(() -> new BadInputException(List.of(new InputProblem("", 0,
+                "--name", name, "the name of a stored dataset (see `mosaic db list`)"))));
+        stream(info, sink);
+        return info;
+    }
+
+    private void stream(DatasetInfo info, DatasetSink out) {
         long id = info.id();
-        Dataset d = inTransaction("loading dataset '" + info.name() + "'", () -> {
+        String checksum = inTransaction("loading dataset '" + info.name() + "'", () -> {
             Map<String, Map<Integer, Integer>> caps = new HashMap<>();
             for (Object[] c : rows("SELECT school_id, grade, seats FROM school_capacities WHERE dataset_id = ?", id,
                     rs -> new Object[] {rs.getString(1), rs.getInt(2), rs.getInt(3)})) {
@@ -518,44 +679,70 @@ public final class MosaicStore implements AutoCloseable {
             List<Cluster> clusters = rows("SELECT cluster_id, name, high_school_id FROM clusters WHERE dataset_id = ?"
                     + " ORDER BY seq", id, rs -> new Cluster(rs.getString(1), rs.getString(2), rs.getString(3),
                     members.getOrDefault(rs.getString(1), List.of())));
-            List<Student> students = rows("SELECT student_id, grade, school_id, x, y, zone, tract, frl, race, gender,"
+            long[] n = new long[DatasetOutline.LISTS.size()];
+            List<String> tables = List.of("students", "scores", "choices", "priorities", "requests", "sections",
+                    "rosters");
+            for (int k = 0; k < n.length; k++) {
+                n[k] = rows("SELECT COUNT(*) FROM " + tables.get(k) + " WHERE dataset_id = ?", id,
+                        rs -> rs.getLong(1)).get(0);
+            }
+            DatasetOutline outline = new DatasetOutline(info.districtId(), info.districtName(), schools, clusters,
+                    new DatasetOutline.RowCounts(n[0], n[1], n[2], n[3], n[4], n[5], n[6]));
+            DatasetChecksum sum = new DatasetChecksum(outline);
+            DatasetSink sink = DatasetSink.both(sum, out);
+            sink.start(outline);
+            each("SELECT student_id, grade, school_id, x, y, zone, tract, frl, race, gender,"
                     + " ell, iep, gifted, ses_tier, behavior, given_name, family_name FROM students "
-                    + "WHERE dataset_id = ? ORDER BY seq", id, rs -> new Student(rs.getString(1), rs.getInt(2),
-                    rs.getString(3), new Location(rs.getDouble(4), rs.getDouble(5)), rs.getString(6),
+                    + "WHERE dataset_id = ? ORDER BY seq", id, rs -> sink.student(new Student(rs.getString(1),
+                    rs.getInt(2), rs.getString(3), new Location(rs.getDouble(4), rs.getDouble(5)), rs.getString(6),
                     rs.getString(7), rs.getBoolean(8), code(Race.parse(rs.getString(9)), "race"),
                     code(Gender.parse(rs.getString(10)), "gender"), rs.getBoolean(11), rs.getBoolean(12),
-                    rs.getBoolean(13), rs.getInt(14), rs.getBoolean(15), rs.getString(16), rs.getString(17)));
-            List<Score> scores = rows("SELECT student_id, subject, strand, score_year, term, scale, grade_equivalent "
+                    rs.getBoolean(13), rs.getInt(14), rs.getBoolean(15), rs.getString(16), rs.getString(17))));
+            each("SELECT student_id, subject, strand, score_year, term, scale, grade_equivalent "
                     + "FROM scores WHERE dataset_id = ? ORDER BY seq", id, rs -> {
                         double ge = rs.getDouble(7);
                         OptionalDouble gradeEquivalent = rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(ge);
-                        return new Score(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                                rs.getString(5), rs.getDouble(6), gradeEquivalent);
+                        sink.score(new Score(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                                rs.getString(5), rs.getDouble(6), gradeEquivalent));
                     });
-            List<Choice> choices = rows("SELECT student_id, choice_rank, school_id FROM choices WHERE dataset_id = ? "
-                    + "ORDER BY seq", id, rs -> new Choice(rs.getString(1), rs.getInt(2), rs.getString(3)));
-            List<Priority> priorities = rows("SELECT student_id, school_id, priority_class FROM priorities "
-                    + "WHERE dataset_id = ? ORDER BY seq", id, rs -> new Priority(rs.getString(1), rs.getString(2),
-                    rs.getInt(3)));
-            List<PlacementRequest> requests = rows("SELECT student_a, student_b, kind FROM requests "
-                    + "WHERE dataset_id = ? ORDER BY seq", id, rs -> new PlacementRequest(rs.getString(1),
-                    rs.getString(2), RequestKind.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT))));
-            List<Section> sections = rows("SELECT section_id, school_id, grade, subject, capacity, section_level, "
+            each("SELECT student_id, choice_rank, school_id FROM choices WHERE dataset_id = ? ORDER BY seq", id,
+                    rs -> sink.choice(new Choice(rs.getString(1), rs.getInt(2), rs.getString(3))));
+            each("SELECT student_id, school_id, priority_class FROM priorities WHERE dataset_id = ? ORDER BY seq", id,
+                    rs -> sink.priority(new Priority(rs.getString(1), rs.getString(2), rs.getInt(3))));
+            each("SELECT student_a, student_b, kind FROM requests WHERE dataset_id = ? ORDER BY seq", id,
+                    rs -> sink.request(new PlacementRequest(rs.getString(1), rs.getString(2),
+                            RequestKind.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT)))));
+            each("SELECT section_id, school_id, grade, subject, capacity, section_level, "
                     + "co_taught, ell_certified, period, teacher, course_id, term_id FROM sections "
-                    + "WHERE dataset_id = ? ORDER BY seq", id, rs -> new Section(rs.getString(1), rs.getString(2),
-                    rs.getInt(3), rs.getString(4), rs.getInt(5), rs.getString(6), rs.getBoolean(7),
-                    rs.getBoolean(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12)));
-            List<RosterEntry> rosters = rows("SELECT section_id, student_id FROM rosters WHERE dataset_id = ? "
-                    + "ORDER BY seq", id, rs -> new RosterEntry(rs.getString(1), rs.getString(2)));
-            District district = new District(info.districtId(), info.districtName(), schools, clusters, students);
-            return new Dataset(district, scores, choices, priorities, requests, sections, rosters);
+                    + "WHERE dataset_id = ? ORDER BY seq", id, rs -> sink.section(new Section(rs.getString(1),
+                    rs.getString(2), rs.getInt(3), rs.getString(4), rs.getInt(5), rs.getString(6), rs.getBoolean(7),
+                    rs.getBoolean(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12))));
+            each("SELECT section_id, student_id FROM rosters WHERE dataset_id = ? ORDER BY seq", id,
+                    rs -> sink.roster(new RosterEntry(rs.getString(1), rs.getString(2))));
+            return sum.finish();
         });
-        String checksum = DatasetChecksum.of(d);
         if (!checksum.equals(info.checksum())) {
             throw new StoreException("dataset '" + info.name() + "' (id " + id + ") does not match the checksum it "
                     + "was saved with: its rows were changed outside Mosaic; re-import it from the CSV files");
         }
-        return d;
+    }
+
+    @FunctionalInterface
+    private interface RowHandler {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    /** Passes one dataset's rows to {@code handler} one at a time, fetching {@link #FETCH} at a time. */
+    private void each(String sql, long datasetId, RowHandler handler) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            ps.setFetchSize(FETCH);
+            ps.setLong(1, datasetId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    handler.accept(rs);
+                }
+            }
+        }
     }
 
     private static <E> E code(Optional<E> value, String what) {
@@ -635,7 +822,7 @@ public final class MosaicStore implements AutoCloseable {
                 ps.setLong(1, runId);
                 ps.setString(2, a.studentId());
                 ps.setString(3, a.schoolId());
-                ps.setString(4, truncate(a.reason(), 200));
+                ps.setString(4, truncate(a.reason(), MAX_REASON));
             }, Assignment::studentId);
             return null;
         });

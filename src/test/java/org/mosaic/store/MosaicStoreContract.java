@@ -11,6 +11,11 @@ import java.util.List;
 import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
+import org.mosaic.io.CheckedDataset;
+import org.mosaic.io.DatasetCollector;
+import org.mosaic.io.MosaicCsvReader;
+import org.mosaic.io.MosaicCsvWriter;
+import org.mosaic.io.MosaicFiles;
 import org.mosaic.model.BadInputException;
 import org.mosaic.model.Dataset;
 import org.mosaic.model.District;
@@ -21,6 +26,10 @@ import org.mosaic.model.Student;
 abstract class MosaicStoreContract {
     private static final List<String> DATASET_TABLES = List.of("schools", "school_capacities", "clusters",
             "cluster_schools", "students", "scores", "choices", "priorities", "requests", "sections", "rosters");
+
+    /** Dataset folders written by the tests. */
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path scratch;
 
     abstract DbUrl freshDatabase() throws Exception;
 
@@ -197,6 +206,82 @@ abstract class MosaicStoreContract {
     }
 
     /** How many migrations the schema has: every file under db/migration (features add their own). */
+    @Test
+    void aPlainLanguageReasonLongerThan200CharactersIsKeptWhole() throws Exception {
+        String reason = "not admitted to your first choice: its seats went to students with a sibling there, then "
+                + "by lottery, and a lower lottery number is admitted first; the last student admitted had 0.094 "
+                + "and yours is 0.836. You were admitted to your second choice, where seats remained.";
+        assertThat(reason.length()).isGreaterThan(200);
+        try (MosaicStore store = MosaicStore.open(freshDatabase())) {
+            long id = store.save(SyntheticDataset.of(10, 1), "r", "test");
+            long run = store.startRun(id, "enroll", "{}", OptionalLong.empty());
+            store.saveAssignments(run, List.of(new Assignment("S000001", "SCH001", reason)));
+            assertThat(store.assignments(run)).containsExactly(new Assignment("S000001", "SCH001", reason));
+        }
+    }
+
+    @Test
+    void aStreamedImportThatTheDatabaseRefusesMidwayLeavesNothingBehind() throws Exception {
+        Dataset good = SyntheticDataset.of(150, 2);
+        java.nio.file.Path dir = scratch.resolve("files");
+        MosaicCsvWriter.write(good, dir);
+        // A section id longer than the column (100): it passes the file checks, and the database refuses it
+        // after the students, scores, choices and priorities have been inserted in the same transaction.
+        String longId = "S".repeat(150);
+        for (String file : List.of(MosaicFiles.SECTIONS, MosaicFiles.ROSTERS)) {
+            java.nio.file.Path f = dir.resolve(file);
+            java.nio.file.Files.writeString(f, java.nio.file.Files.readString(f)
+                    .replace(good.sections().get(0).id() + ",", longId + ","));
+        }
+        CheckedDataset checked = CheckedDataset.check(dir);
+        try (MosaicStore store = MosaicStore.open(freshDatabase())) {
+            long kept = store.save(good, "kept", "test");
+            assertThatThrownBy(() -> store.save(checked, "broken", dir.toString()))
+                    .isInstanceOf(BadInputException.class).hasMessageContaining("sections")
+                    .hasMessageContaining("nothing was saved");
+            assertThat(store.list()).extracting(DatasetInfo::name).containsExactly("kept");
+            for (String table : DATASET_TABLES) {
+                assertThat(store.countRows(table, kept + 1)).as(table).isZero();
+            }
+            assertThat(store.load("kept")).isEqualTo(good);
+        }
+    }
+
+    @Test
+    void filesChangedBetweenTheCheckAndTheImportAreRefusedAndNothingIsSaved() throws Exception {
+        Dataset good = SyntheticDataset.of(120, 2);
+        java.nio.file.Path dir = scratch.resolve("files");
+        MosaicCsvWriter.write(good, dir);
+        CheckedDataset checked = CheckedDataset.check(dir);
+        java.nio.file.Path scores = dir.resolve(MosaicFiles.SCORES);
+        List<String> lines = java.nio.file.Files.readAllLines(scores);
+        java.nio.file.Files.write(scores, lines.subList(0, lines.size() - 1));
+        try (MosaicStore store = MosaicStore.open(freshDatabase())) {
+            assertThatThrownBy(() -> store.save(checked, "changed", dir.toString()))
+                    .isInstanceOf(BadInputException.class).hasMessageContaining("changed between the check");
+            assertThat(store.list()).isEmpty();
+            for (String table : DATASET_TABLES) {
+                assertThat(store.countRows(table, 1)).as(table).isZero();
+            }
+            // Read again as they are now, the files import whole and load back as they read.
+            store.save(CheckedDataset.check(dir), "now", dir.toString());
+            assertThat(store.load("now")).isEqualTo(MosaicCsvReader.read(dir));
+            assertThat(store.load("now").scores()).hasSize(good.scores().size() - 1);
+        }
+    }
+
+    @Test
+    void anExportStreamsTheRowsInImportOrderAndTheSameAsALoad() throws Exception {
+        Dataset d = SyntheticDataset.of(90, 3);
+        try (MosaicStore store = MosaicStore.open(freshDatabase())) {
+            store.save(d, "d", "test");
+            DatasetCollector rows = new DatasetCollector();
+            DatasetInfo info = store.export("d", rows);
+            assertThat(info.name()).isEqualTo("d");
+            assertThat(rows.dataset()).isEqualTo(d);
+        }
+    }
+
     static int migrationFiles() throws Exception {
         try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(java.nio.file.Path.of(
                 MosaicStore.class.getResource("/db/migration").toURI()))) {

@@ -1,0 +1,61 @@
+package org.mosaic.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+import org.mosaic.model.Cluster;
+import org.mosaic.model.Dataset;
+import org.mosaic.model.School;
+
+/**
+ * The streamed checksum is the one datasets were saved with before streaming: a version stored by an older Mosaic
+ * must still load. The oracle below is that older, whole-dataset computation, kept here as written then.
+ */
+class DatasetChecksumTest {
+    @Test
+    void theStreamedDigestEqualsTheWholeDatasetDigestOfEarlierVersions() throws Exception {
+        for (Dataset d : List.of(SyntheticDataset.of(40, 3), SyntheticDataset.of(1, 1))) {
+            assertThat(DatasetChecksum.of(d)).isEqualTo(wholeDatasetDigest(d));
+        }
+        Dataset d = SyntheticDataset.of(40, 3);
+        Dataset noRosters = new Dataset(d.district(), d.scores(), d.choices(), d.priorities(), d.requests(),
+                d.sections(), List.of());
+        assertThat(DatasetChecksum.of(noRosters)).isEqualTo(wholeDatasetDigest(noRosters))
+                .isNotEqualTo(DatasetChecksum.of(d));
+    }
+
+    private static String wholeDatasetDigest(Dataset d) throws Exception {
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        add(md, "district", d.district().id(), d.district().name());
+        for (School s : d.schools()) {
+            add(md, "school", s.id(), s.name(), s.type(), s.clusterId(), s.lowGrade(), s.highGrade(), s.location(),
+                    s.zone(), new TreeMap<>(s.capacityByGrade()));
+        }
+        for (Cluster c : d.district().clusters()) {
+            add(md, "cluster", c.id(), c.name(), c.highSchoolId(), c.schoolIds());
+        }
+        for (List<?> list : List.of(d.students(), d.scores(), d.choices(), d.priorities(), d.requests(),
+                d.sections(), d.rosters())) {
+            md.update(("#" + list.size() + "\n").getBytes(StandardCharsets.UTF_8));
+            for (Object r : list) {
+                md.update(r.toString().getBytes(StandardCharsets.UTF_8));
+                md.update((byte) '\n');
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    private static void add(MessageDigest md, Object... fields) {
+        for (Object f : fields) {
+            md.update(String.valueOf(f).getBytes(StandardCharsets.UTF_8));
+            md.update((byte) 0x1f);
+        }
+        md.update((byte) '\n');
+    }
+}
