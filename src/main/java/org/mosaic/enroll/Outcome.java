@@ -115,8 +115,12 @@ public final class Outcome {
         return rank[i] < 0 ? -1 : market.writtenRank[i][rank[i]];
     }
 
+    /**
+     * The seat type applicant i holds, or "" when unassigned: the mechanisms leave the last tentatively held type in
+     * place when an applicant is bumped, so an unplaced applicant must not report it.
+     */
     public String slotOf(int i) {
-        return slot[i] == null ? "" : slot[i];
+        return school[i] < 0 || slot[i] == null ? "" : slot[i];
     }
 
     public int assignedTo(int s) {

@@ -72,7 +72,7 @@ class GroupPlannerTest {
      */
     @Test
     void aKeepApartPairThatSplitsARunIsSolvedExactly() {
-        List<int[]> apart = List.of(new int[] {0, 1}, new int[] {0, 9});
+        List<int[]> apart = List.of(new int[] {1, 0}, new int[] {0, 4});
         GroupPlanner.Plan plan = GroupPlanner.plan(roster(10, 11, 20, 21), options(2, 2, apart, false));
         assertThat(plan.groups()).extracting(GroupPlanner.PlannedGroup::members)
                 .containsExactly(List.of("s1", "s3"), List.of("s2", "s4"));
@@ -83,7 +83,7 @@ class GroupPlannerTest {
         assertThat(plan.reason()).containsEntry("s4", "group B covers 11-21");
         // With the pair out of range only, the plain contiguous split stands.
         GroupPlanner.Plan ignored = GroupPlanner.plan(roster(10, 11, 20, 21),
-                options(2, 2, List.<int[]>of(new int[] {0, 9}), false));
+                options(2, 2, List.<int[]>of(new int[] {0, 4}), false));
         assertThat(ignored.groups()).extracting(GroupPlanner.PlannedGroup::members)
                 .containsExactly(List.of("s1", "s2"), List.of("s3", "s4"));
         assertThat(GroupPlanner.respectsApart(List.of(new int[] {0, 1}, new int[] {2, 3}), new int[][] {{0, 2}}))
@@ -98,7 +98,9 @@ class GroupPlannerTest {
         List<GroupPlanner.Member> r = new ArrayList<>(List.of(member("g1", 250, 8.0), member("g2", 255, 8.2),
                 member("g3", 240, 7.7), member("n1", 200, 6.0), member("n2", 205, Double.NaN),
                 member("n3", 210, 7.6)));
-        GroupPlanner.Plan plan = GroupPlanner.plan(r, options(3, 3, List.of(), true));
+        // A keep-apart pair with an above-grade student does not bind the skill groups.
+        GroupPlanner.Plan plan = GroupPlanner.plan(r, options(3, 3, List.<int[]>of(new int[] {3, 0},
+                new int[] {0, 5}), true));
         assertThat(plan.aboveGrade()).containsExactly("g1", "g2", "g3");
         GroupPlanner.PlannedGroup above = plan.groups().get(1);
         assertThat(above.id()).isEqualTo("above-grade");
@@ -226,6 +228,13 @@ class GroupPlannerTest {
         Map<String, GroupPlanner.PlannedGroup> aboveA = Map.of("A", group("A", 3, 10, 13, true), "B", to);
         assertThat(GroupPlanner.moveReason(m, to, aboveA, moves(2, 4, Map.of()), Double.NaN))
                 .endsWith("because group A was not kept");
+    }
+
+    @Test
+    void groupsThatOnlyTouchDoNotOverlap() {
+        GroupPlanner.Plan plan = GroupPlanner.plan(roster(10, 11, 12, 12, 13, 14), GroupPlanner.Options.fresh(3, 3));
+        assertThat(plan.groups().get(0).high()).isEqualTo(plan.groups().get(1).low());
+        assertThat(plan.rangesOverlap()).isFalse();
     }
 
     @Test

@@ -46,6 +46,22 @@ class MixedGroupsTest {
         assertThat(apart.get(1)).containsExactly(1, 2, 4, 6);
     }
 
+    /**
+     * Keep 8 apart from 5 and from 6: 5 cannot swap with 6 (6 would join 8), so it swaps with the next nearest, 3
+     * (ranks 6 and 2 are both two away from 5's rank 4; the first found, 3, wins). Keeping 5 apart from 6 as well as
+     * from 8 does not stop their own swap: 6 takes 5's place and 5 leaves.
+     */
+    @Test
+    void aSwapNeverCreatesAnotherConflict() {
+        double[] scores = {1, 2, 3, 4, 5, 6, 7, 8};
+        List<int[]> groups = MixedGroups.deal(scores, 2, new int[][] {{7, 4}, {5, 7}});
+        assertThat(groups.get(0)).containsExactly(0, 2, 3, 7);
+        assertThat(groups.get(1)).containsExactly(1, 4, 5, 6);
+        List<int[]> partners = MixedGroups.deal(scores, 2, new int[][] {{7, 4}, {4, 5}});
+        assertThat(partners.get(0)).containsExactly(0, 3, 5, 7);
+        assertThat(partners.get(1)).containsExactly(1, 2, 4, 6);
+    }
+
     @Test
     void impossibleDealsAreExplained() {
         double[] scores = {1, 2, 3};

@@ -58,6 +58,18 @@ class TeacherFirstTest {
                         + "slot 1: B (5); slot 2: C (3).");
     }
 
+    /** Two units, the teacher station listed first: B (less needy) meets the teacher before A. */
+    @Test
+    void twoUnitsAndATeacherStationListedFirst() {
+        List<StationRotation.Station> teacherFirst = List.of(new StationRotation.Station("teacher", 4, true),
+                new StationRotation.Station("online", 12, false));
+        StationRotation.Timetable t = timetable(new int[] {1, 0}, new int[] {0, 1});
+        assertThat(TeacherFirst.explanation(new int[] {0, 1}, t, new int[] {3, 4}, List.of("A", "B"), teacherFirst))
+                .isEqualTo("By need the teacher would see A, B in that order, but the teacher station seats 4 "
+                        + "students at a time, so the order changes: slot 1: B (4); slot 2: A (3). This meets the "
+                        + "neediest as early as the seats allow.");
+    }
+
     @Test
     void noSentenceWhenTheOrderHoldsOrThereIsNothingToOrder() {
         StationRotation.Timetable inOrder = timetable(new int[] {1, 0}, new int[] {1, 0}, new int[] {0, 1});
