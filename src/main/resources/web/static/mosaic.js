@@ -40,8 +40,11 @@
     var category = { type: 'category', data: data.labels, axisLine: { onZero: false },
       axisLabel: horizontal ? { width: 220, overflow: 'truncate' } : { interval: 0, rotate: data.labels.length > 6 ? 30 : 0 } };
     var value = { type: 'value', name: horizontal ? data.xName : data.yName,
-      nameLocation: horizontal ? 'middle' : 'end', nameGap: horizontal ? 28 : 12 };
-    base.grid = { left: 16, right: 24, top: 36, bottom: horizontal ? 44 : 24, containLabel: true };
+      nameLocation: horizontal ? 'middle' : 'end', nameGap: horizontal ? 28 : 12,
+      nameTextStyle: horizontal ? {} : { align: 'left' } };
+    // Rotated category labels reach left of the first bar: leave them room.
+    var rotated = !horizontal && data.labels.length > 6;
+    base.grid = { left: rotated ? 64 : 16, right: 24, top: 36, bottom: horizontal ? 44 : 24, containLabel: true };
     base.xAxis = horizontal ? value : category;
     base.yAxis = horizontal ? category : value;
     base.series = data.series.map(function (s) {

@@ -25,6 +25,22 @@ final class DashboardRoutes {
     void register(RoutesConfig r) {
         r.get("/district", this::district);
         r.get("/schools/{id}/dashboard", this::school);
+        r.get("/district/clusters", this::clusters);
+    }
+
+    /** Feeder flows and inferred clusters from the enrollment history stored with the current dataset. */
+    private void clusters(Context ctx) {
+        WebSession s = WebServer.session(ctx);
+        PageRoutes.requireAdmin(s.user(), "the district's feeder clusters");
+        Dataset d = builder.current();
+        long id = builder.currentInfo().id();
+        java.util.List<org.mosaic.model.Enrollment> history;
+        try (org.mosaic.store.MosaicStore store = org.mosaic.store.MosaicStore.open(server.options().db())) {
+            history = store.enrollments(id);
+        }
+        server.store().audit(s.user().username(), "view-clusters", "dataset " + id);
+        ctx.html(server.templates().render("clusters.jte", Map.of("page", PageRoutes.page("Feeder clusters", s),
+                "c", Clusters.of(d, history))));
     }
 
     private void district(Context ctx) {

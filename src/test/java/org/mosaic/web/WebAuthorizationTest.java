@@ -179,6 +179,7 @@ class WebAuthorizationTest {
             assertThat(e.getValue().get("/data").statusCode()).as(e.getKey()).isEqualTo(expected);
             assertThat(e.getValue().get("/district").statusCode()).as(e.getKey()).isEqualTo(expected);
             assertThat(e.getValue().get("/enroll").statusCode()).as(e.getKey()).isEqualTo(expected);
+            assertThat(e.getValue().get("/district/clusters").statusCode()).as(e.getKey()).isEqualTo(expected);
         }
     }
 

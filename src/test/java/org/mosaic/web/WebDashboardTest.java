@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -120,5 +121,31 @@ class WebDashboardTest {
         HttpResponse<String> r = f.client().signedIn("admin").get("/district?subject=latin");
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("found 'latin'; expected one of math, reading");
+    }
+
+    @Test
+    void feederFlowsComeFromTheStoredEnrollmentHistory() {
+        // 30 of Lakeside's sixth graders came from one elementary school, 10 were new to the district.
+        long current = f.server.builder().currentInfo().id();
+        List<org.mosaic.model.Enrollment> history = new java.util.ArrayList<>();
+        List<Student> sixth = f.data.students().stream().filter(s -> s.schoolId().equals(WebFixture.B)
+                && s.grade() == 6).toList();
+        for (int k = 0; k < 40; k++) {
+            String id = sixth.get(k).id();
+            if (k < 30) {
+                history.add(new org.mosaic.model.Enrollment(id, 2025, "north-elementary", 5));
+            }
+            history.add(new org.mosaic.model.Enrollment(id, 2026, WebFixture.B, 6));
+        }
+        try (org.mosaic.store.MosaicStore store = org.mosaic.store.MosaicStore.open(f.db)) {
+            if (store.enrollments(current).isEmpty()) {
+                store.saveEnrollments(current, history);
+            }
+        }
+        HttpResponse<String> r = f.client().signedIn("admin").get("/district/clusters");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("<td>lakeside</td><td>north-elementary</td><td class=\"num\">30</td>"
+                + "<td class=\"num\">75 %</td>").contains("<td class=\"num\">10</td><td class=\"num\">25 %</td>");
+        assertThat(f.client().signedIn("principal-a").get("/district/clusters").statusCode()).isEqualTo(403);
     }
 }
