@@ -16,6 +16,8 @@ final class DashboardRoutes {
     private final WebServer server;
     private final ClassBuilder builder;
     private final Dashboard dashboard = new Dashboard();
+    private final Growth growth = new Growth();
+    private final Map<String, String> growthJobs = new java.util.concurrent.ConcurrentHashMap<>();
 
     DashboardRoutes(WebServer server) {
         this.server = server;
@@ -26,6 +28,52 @@ final class DashboardRoutes {
         r.get("/district", this::district);
         r.get("/schools/{id}/dashboard", this::school);
         r.get("/district/clusters", this::clusters);
+        r.get("/district/growth", this::growth);
+        r.post("/district/growth", this::computeGrowth);
+    }
+
+    private java.util.List<org.mosaic.model.Enrollment> history(long datasetId) {
+        try (org.mosaic.store.MosaicStore store = org.mosaic.store.MosaicStore.open(server.options().db())) {
+            return store.enrollments(datasetId);
+        }
+    }
+
+    private void growth(Context ctx) {
+        WebSession s = WebServer.session(ctx);
+        PageRoutes.requireAdmin(s.user(), "the district's growth");
+        Dataset d = builder.current();
+        long id = builder.currentInfo().id();
+        var subjects = builder.subjects(d);
+        String subject = Dashboard.subject(ctx.queryParam("subject"), subjects);
+        Growth.Result g = growth.find(id, subject);
+        String job = growthJobs.getOrDefault(id + "/" + subject, "");
+        if (!job.isEmpty() && builder.jobs().find(job).map(v -> v.state() != SolveJobs.State.QUEUED
+                && v.state() != SolveJobs.State.RUNNING).orElse(true)) {
+            job = "";
+        }
+        Map<String, Object> p = new java.util.HashMap<>();
+        p.put("page", PageRoutes.page("Growth", s));
+        p.put("subject", subject);
+        p.put("subjects", subjects);
+        p.put("g", g);
+        p.put("jobId", job);
+        server.store().audit(s.user().username(), "view-growth", "dataset " + id);
+        ctx.html(server.templates().render("growth.jte", p));
+    }
+
+    /** Queues the growth fits in the job line. */
+    private void computeGrowth(Context ctx) {
+        WebSession s = WebServer.session(ctx);
+        PageRoutes.requireAdmin(s.user(), "the district's growth");
+        Dataset d = builder.current();
+        long id = builder.currentInfo().id();
+        String subject = Dashboard.subject(ctx.formParam("subject"), builder.subjects(d));
+        String back = "/district/growth?subject=" + subject;
+        SolveJobs.View v = builder.jobs().submitTask(s.user().username(), "", back, growth.task(id, d, history(id),
+                subject), out -> { });
+        growthJobs.put(id + "/" + subject, v.id());
+        server.store().audit(s.user().username(), "growth", "dataset " + id + " " + subject);
+        ctx.redirect(back);
     }
 
     /** Feeder flows and inferred clusters from the enrollment history stored with the current dataset. */

@@ -180,6 +180,7 @@ class WebAuthorizationTest {
             assertThat(e.getValue().get("/district").statusCode()).as(e.getKey()).isEqualTo(expected);
             assertThat(e.getValue().get("/enroll").statusCode()).as(e.getKey()).isEqualTo(expected);
             assertThat(e.getValue().get("/district/clusters").statusCode()).as(e.getKey()).isEqualTo(expected);
+            assertThat(e.getValue().get("/district/growth").statusCode()).as(e.getKey()).isEqualTo(expected);
         }
     }
 

@@ -125,17 +125,17 @@ class WebDashboardTest {
 
     @Test
     void feederFlowsComeFromTheStoredEnrollmentHistory() {
-        // 30 of Lakeside's sixth graders came from one elementary school, 10 were new to the district.
+        // Every student is enrolled at their school this year; 30 of Lakeside's 125 sixth graders were at one
+        // elementary school last year, the other 95 are new to the district.
         long current = f.server.builder().currentInfo().id();
         List<org.mosaic.model.Enrollment> history = new java.util.ArrayList<>();
-        List<Student> sixth = f.data.students().stream().filter(s -> s.schoolId().equals(WebFixture.B)
-                && s.grade() == 6).toList();
-        for (int k = 0; k < 40; k++) {
-            String id = sixth.get(k).id();
-            if (k < 30) {
-                history.add(new org.mosaic.model.Enrollment(id, 2025, "north-elementary", 5));
+        int fromNorth = 0;
+        for (Student s : f.data.students()) {
+            if (s.schoolId().equals(WebFixture.B) && s.grade() == 6 && fromNorth < 30) {
+                history.add(new org.mosaic.model.Enrollment(s.id(), 2025, "north-elementary", 5));
+                fromNorth++;
             }
-            history.add(new org.mosaic.model.Enrollment(id, 2026, WebFixture.B, 6));
+            history.add(new org.mosaic.model.Enrollment(s.id(), 2026, s.schoolId(), s.grade()));
         }
         try (org.mosaic.store.MosaicStore store = org.mosaic.store.MosaicStore.open(f.db)) {
             if (store.enrollments(current).isEmpty()) {
@@ -145,7 +145,35 @@ class WebDashboardTest {
         HttpResponse<String> r = f.client().signedIn("admin").get("/district/clusters");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("<td>lakeside</td><td>north-elementary</td><td class=\"num\">30</td>"
-                + "<td class=\"num\">75 %</td>").contains("<td class=\"num\">10</td><td class=\"num\">25 %</td>");
+                + "<td class=\"num\">24 %</td>").contains("<td class=\"num\">95</td><td class=\"num\">76 %</td>");
         assertThat(f.client().signedIn("principal-a").get("/district/clusters").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void growthPercentilesRunAsAJobAndTheirMedianIsNearFifty() throws Exception {
+        WebFixture.Client admin = f.client().signedIn("admin");
+        assertThat(admin.postForm("/district/growth", java.util.Map.of("subject", "math")).statusCode())
+                .isEqualTo(302);
+        String page = admin.get("/district/growth?subject=math").body();
+        Matcher job = Pattern.compile("hx-get=\"/jobs/([0-9a-f-]+)\"").matcher(page);
+        if (job.find()) {
+            String state = "";
+            for (int i = 0; i < 1800 && !state.equals("done"); i++) {
+                state = JSON.readTree(admin.get("/api/jobs/" + job.group(1)).body()).get("state").asText();
+                assertThat(state).isIn("queued", "running", "done");
+                Thread.sleep(100);
+            }
+        }
+        String html = admin.get("/district/growth?subject=math").body();
+        // Percentiles of students like oneself: by construction their median is near 50, for every student with
+        // three years of scores (all 750), and each school holds its 375.
+        Matcher district = Pattern.compile("<td>district</td><td>all</td><td class=\"num\">(\\d+)</td><td "
+                + "class=\"num\">([0-9.]+)</td>").matcher(html);
+        assertThat(district.find()).as(html).isTrue();
+        assertThat(Integer.parseInt(district.group(1))).isEqualTo(750);
+        assertThat(Double.parseDouble(district.group(2))).isBetween(40.0, 60.0);
+        assertThat(html).contains("<td>school</td><td>elmhurst</td><td class=\"num\">375</td>")
+                .contains("id=\"growth-chart\"");
+        assertThat(f.client().signedIn("principal-a").get("/district/growth").statusCode()).isEqualTo(403);
     }
 }
