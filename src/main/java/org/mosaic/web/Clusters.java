@@ -16,7 +16,7 @@ import org.mosaic.model.School;
  * against the declared one ({@link InferredClusters}).
  */
 public record Clusters(int historyRows, List<Flow> entrants, List<InferredClusters.Assignment> inferred,
-                       String chart) {
+                       String chart, boolean hasChart) {
     /** One receiving school's entrants from one sending school (or from outside the district). */
     public record Flow(String to, String from, int students, String share) {
     }
@@ -39,6 +39,6 @@ public record Clusters(int historyRows, List<Flow> entrants, List<InferredCluste
         String chart = Format.json(Map.of("kind", "hbar", "labels", labels, "xName", "share of its leavers going to "
                 + "the school it feeds most (%)", "series", List.of(Map.of("name", "share to its main receiver",
                 "data", shares))));
-        return new Clusters(history.size(), entrants, inferred, chart);
+        return new Clusters(history.size(), entrants, inferred, chart, !labels.isEmpty());
     }
 }

@@ -129,12 +129,17 @@ public final class Dashboard {
                 "FRL gap (Hedges' g)", "series", List.of(Map.of("name", "not-FRL minus FRL, Hedges' g", "data",
                         gaps))));
 
-        List<String> groups = new ArrayList<>(poverty.bandShares().keySet());
+        // Poverty bands by income and by race: the race report's schools are the same, its groups the races.
+        Map<String, Map<String, Double>> bandShares = new LinkedHashMap<>(poverty.bandShares());
+        Map<String, Double> exposure = new LinkedHashMap<>(poverty.exposureToPoverty());
+        bandShares.putAll(r.race().seg().poverty().bandShares());
+        exposure.putAll(r.race().seg().poverty().exposureToPoverty());
+        List<String> groups = new ArrayList<>(bandShares.keySet());
         List<Map<String, Object>> bandSeries = new ArrayList<>();
         for (String band : PovertyConcentration.BANDS) {
             List<Double> data = new ArrayList<>();
             for (String g : groups) {
-                data.add(round(100 * poverty.bandShares().get(g).get(band), 1));
+                data.add(round(100 * bandShares.get(g).get(band), 1));
             }
             bandSeries.add(Map.of("name", band, "data", data));
         }
@@ -142,8 +147,8 @@ public final class Dashboard {
         for (String g : groups) {
             List<String> row = new ArrayList<>();
             row.add(groupName(g));
-            poverty.bandShares().get(g).values().forEach(v -> row.add(Format.percent(v)));
-            row.add(Format.percent(poverty.exposureToPoverty().get(g)));
+            bandShares.get(g).values().forEach(v -> row.add(Format.percent(v)));
+            row.add(Format.percent(exposure.get(g)));
             povertyRows.add(row);
         }
         String povertyChart = Format.json(Map.of("kind", "stack", "labels", groups.stream().map(Dashboard::groupName)

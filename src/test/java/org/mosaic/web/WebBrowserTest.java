@@ -351,4 +351,23 @@ class WebBrowserTest {
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("sheet-rotation")));
         screenshot("sheet");
     }
+
+    @Test
+    void growthPercentilesWithProgressThenTheirChart() throws IOException {
+        signIn("admin");
+        open("/district");
+        driver.findElement(By.id("growth-link")).click();
+        // Another test of this JVM may have computed it already: the page then shows the result at once.
+        if (driver.findElements(By.id("growth-chart")).isEmpty()) {
+            driver.findElement(By.id("compute-growth")).click();
+            waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("job")));
+            screenshot("computing");
+            waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("show-result")));
+            driver.findElement(By.id("show-result")).click();
+        }
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("growth-chart")));
+        screenshot("growth");
+        open("/district/clusters");
+        screenshot("clusters");
+    }
 }

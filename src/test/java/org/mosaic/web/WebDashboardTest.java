@@ -98,6 +98,9 @@ class WebDashboardTest {
         assertThat(html).contains("href=\"/schools/elmhurst/dashboard?subject=math\"")
                 .contains("href=\"/schools/lakeside/dashboard?subject=math\"").contains("id=\"poverty-chart\"")
                 .contains("id=\"gap-chart\"").doesNotContain("EL0001").doesNotContain("Given1 ");
+        // Both schools are 90 % FRL, so every group, by income and by race, sits wholly in the high-poverty band.
+        assertThat(html).contains("<tr><td>low income (FRL)</td><td>0 %</td><td>0 %</td><td>0 %</td><td>100 %</td>")
+                .contains("<tr><td>hispanic</td><td>0 %</td><td>0 %</td><td>0 %</td><td>100 %</td>");
     }
 
     @Test
