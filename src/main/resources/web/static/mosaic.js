@@ -12,20 +12,56 @@
     e.detail.headers['X-CSRF-Token'] = csrf();
   });
 
+  // Chart kinds: bar (default), stack (stacked bars), hbar (horizontal bars whose category labels stay left of the
+  // plot even when bars are negative) and scatter (two value axes, one labelled point each, the chosen one marked).
+  function chartOption(data) {
+    var kind = data.kind || 'bar';
+    var base = { animation: false, legend: { top: 0 }, tooltip: { trigger: kind === 'scatter' ? 'item' : 'axis' } };
+    if (kind === 'scatter') {
+      base.grid = { left: 64, right: 32, top: 40, bottom: 56, containLabel: true };
+      base.xAxis = { type: 'value', name: data.xName, nameLocation: 'middle', nameGap: 30, scale: true };
+      base.yAxis = { type: 'value', name: data.yName, nameLocation: 'middle', nameGap: 48, scale: true };
+      base.series = [{
+        name: data.seriesName || 'dial', type: 'scatter', symbolSize: 12,
+        data: data.points.map(function (p) {
+          return {
+            value: [p.x, p.y], name: p.label,
+            symbolSize: p.chosen ? 22 : 12,
+            itemStyle: p.chosen ? { color: '#e63946', borderColor: '#1d3557', borderWidth: 2 } : { color: '#457b9d' },
+            label: { show: true, position: 'right', formatter: p.label + (p.chosen ? ' (chosen)' : ''),
+              fontWeight: p.chosen ? 'bold' : 'normal' }
+          };
+        }),
+        tooltip: { formatter: function (it) { return it.name + ': ' + it.value[0] + ', ' + it.value[1]; } }
+      }];
+      return base;
+    }
+    var horizontal = kind === 'hbar';
+    var category = { type: 'category', data: data.labels, axisLine: { onZero: false },
+      axisLabel: horizontal ? { width: 220, overflow: 'truncate' } : { interval: 0, rotate: data.labels.length > 6 ? 30 : 0 } };
+    var value = { type: 'value', name: horizontal ? data.xName : data.yName,
+      nameLocation: horizontal ? 'middle' : 'end', nameGap: horizontal ? 28 : 12,
+      nameTextStyle: horizontal ? {} : { align: 'left' } };
+    // Rotated category labels reach left of the first bar: leave them room.
+    var rotated = !horizontal && data.labels.length > 6;
+    base.grid = { left: rotated ? 64 : 16, right: 24, top: 36, bottom: horizontal ? 44 : 24, containLabel: true };
+    base.xAxis = horizontal ? value : category;
+    base.yAxis = horizontal ? category : value;
+    base.series = data.series.map(function (s) {
+      return { name: s.name, type: 'bar', data: s.data, stack: kind === 'stack' ? 'all' : undefined };
+    });
+    return base;
+  }
+
   function renderCharts(root) {
     if (typeof echarts === 'undefined') { return; }
-    (root || document).querySelectorAll('[data-chart]').forEach(function (el) {
+    var scope = root || document;
+    var els = Array.prototype.slice.call(scope.querySelectorAll('[data-chart]'));
+    if (scope.hasAttribute && scope.hasAttribute('data-chart')) { els.push(scope); }
+    els.forEach(function (el) {
       var data = JSON.parse(el.getAttribute('data-chart'));
       var chart = echarts.getInstanceByDom(el) || echarts.init(el);
-      chart.setOption({
-        animation: false,
-        tooltip: { trigger: 'axis' },
-        legend: { top: 0 },
-        grid: { left: 48, right: 16, top: 32, bottom: 40 },
-        xAxis: { type: 'category', data: data.labels },
-        yAxis: { type: 'value' },
-        series: data.series.map(function (s) { return { name: s.name, type: 'bar', data: s.data }; })
-      }, true);
+      chart.setOption(chartOption(data), true);
     });
   }
 
@@ -107,6 +143,12 @@
     var el = document.getElementById(id);
     var chart = el && typeof echarts !== 'undefined' ? echarts.getInstanceByDom(el) : null;
     if (!chart) { return 0; }
-    return chart.getOption().series.reduce(function (n, s) { return n + s.data.length; }, 0);
+    // Only points with a value count: a bar chart of nulls drew nothing.
+    return chart.getOption().series.reduce(function (n, s) {
+      return n + s.data.filter(function (v) {
+        var x = v !== null && typeof v === 'object' && !Array.isArray(v) ? v.value : v;
+        return x !== null && x !== undefined && !(Array.isArray(x) && x.some(function (c) { return c === null; }));
+      }).length;
+    }, 0);
   };
 }());

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 
 import org.mosaic.groups.GroupPlanner;
@@ -316,22 +315,7 @@ public final class GroupsCommand implements Callable<Integer> {
     }
 
     static List<Score> readScores(Path file, Dataset dataset) {
-        Problems problems = new Problems();
-        List<Score> scores = new ArrayList<>();
-        Map<String, Student> byId = dataset.district().studentsById();
-        CsvTable.read(file, List.of("student_id", "subject", "score"), problems, row -> {
-            String id = row.required("student_id");
-            if (!id.isEmpty() && !byId.containsKey(id)) {
-                row.problem("student_id", id, "a student_id listed in students.csv");
-            }
-            double score = row.decimal("score", -1e9, 1e9, Double.NaN, true);
-            OptionalDouble ge = row.text("grade_equivalent").isEmpty() ? OptionalDouble.empty()
-                    : OptionalDouble.of(row.decimal("grade_equivalent", -2, 20, 0, false));
-            scores.add(new Score(id, row.required("subject").toLowerCase(Locale.ROOT), row.text("strand"),
-                    row.integer("year", 1900, 2200, 9999, false), row.text("term"), score, ge));
-        });
-        problems.throwIfAny();
-        return scores;
+        return org.mosaic.io.NewScoresCsv.read(file, dataset.district().studentsById());
     }
 
     private static void readPrevious(Path file, Map<String, String> group, Map<String, Double> score) {

@@ -48,16 +48,32 @@ public final class StrictConfig {
         if (refused != null) {
             throw new BadInputException(List.of(new InputProblem(name, 0, "", "", refused)));
         }
+        return parse(name, yaml, path.toString(), mapper -> mapper.readTree(path.toFile()));
+    }
+
+    /**
+     * Parses text typed into a page (YAML, or JSON when {@code yaml} is false) under a file name for its messages,
+     * with the same checks as a file.
+     */
+    public static StrictConfig parse(String name, String text, boolean yaml) {
+        return parse(name, yaml, name, mapper -> mapper.readTree(text));
+    }
+
+    private interface Source {
+        JsonNode read(ObjectMapper mapper) throws IOException;
+    }
+
+    private static StrictConfig parse(String name, boolean yaml, String where, Source source) {
         ObjectMapper mapper = yaml ? new ObjectMapper(new YAMLFactory()) : new ObjectMapper();
         JsonNode json;
         try {
-            json = mapper.readTree(path.toFile());
+            json = source.read(mapper);
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             throw new BadInputException(List.of(new InputProblem(name, loc == null ? 0 : loc.getLineNr(), "", "",
                     "valid " + (yaml ? "YAML" : "JSON") + ": " + e.getOriginalMessage())));
         } catch (IOException e) {
-            throw new BadInputException(List.of(new InputProblem(path.toString(), 0, "", "",
+            throw new BadInputException(List.of(new InputProblem(where, 0, "", "",
                     "a readable configuration file (" + e.getMessage() + ")")));
         }
         if (json == null || json.isMissingNode() || json.isNull()) {

@@ -24,6 +24,14 @@ public final class Access {
 
     /** Admins, and principals and counselors of the school, form its classes. */
     public static boolean buildsClasses(WebUser u, String schoolId) {
+        return runsSchool(u, schoolId);
+    }
+
+    /**
+     * Admins, and the school's principal and counselors: they see the school as a whole (its dashboard, its groups,
+     * its enrollment results); a teacher sees only their own section.
+     */
+    public static boolean runsSchool(WebUser u, String schoolId) {
         return u.role() == WebRole.ADMIN || u.role().runsASchool() && schoolId.equals(u.schoolId());
     }
 

@@ -17,4 +17,9 @@ public record ClassSetup(String schoolId, int grade, String subject, boolean sec
         return new ClassSetup(schoolId, grade, subject, sectionsFromData, count, capacity, coTaught, ellCertified,
                 tracking, rules, timeLimit, seed, Map.copyOf(newLocks));
     }
+
+    public ClassSetup withTracking(double dial) {
+        return new ClassSetup(schoolId, grade, subject, sectionsFromData, count, capacity, coTaught, ellCertified,
+                dial, rules, timeLimit, seed, locks);
+    }
 }

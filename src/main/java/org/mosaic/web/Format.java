@@ -24,6 +24,15 @@ public final class Format {
         return String.format(Locale.ROOT, "%.2f", v);
     }
 
+    /** A dial value as typed: 0, 0.25, 0.5, 1. */
+    public static String dial(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    public static String three(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+
     public static String percent(double share) {
         return String.format(Locale.ROOT, "%.0f %%", 100 * share);
     }

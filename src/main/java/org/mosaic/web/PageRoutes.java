@@ -52,6 +52,7 @@ final class PageRoutes {
         r.get("/schools/{id}/classes", this::classBuilder);
         r.post("/schools/{id}/classes/solve", this::solve);
         r.post("/schools/{id}/classes/move", this::move);
+        r.post("/schools/{id}/classes/frontier", this::frontier);
         r.post("/schools/{id}/classes/lock", this::lock);
         r.post("/schools/{id}/classes/versions", this::saveVersion);
         r.get("/schools/{id}/classes/compare", this::compare);
@@ -152,6 +153,7 @@ final class PageRoutes {
         params.put("dataset", info.map(i -> i.name() + " (id " + i.id() + ", " + i.students() + " students)")
                 .orElse(null));
         params.put("schools", rows);
+        params.put("section", u.role() == WebRole.TEACHER ? u.sectionId() : null);
         render(ctx, "home.jte", params);
     }
 
@@ -182,7 +184,7 @@ final class PageRoutes {
                 school.name(), setup, builder.grades(d, schoolId), builder.subjects(d), board != null,
                 board == null ? "" : board.solveStatus(), columns, board == null ? emptyScore() : board.score(),
                 jobId == null ? "" : jobId, server.store().classLists(datasetId, schoolId), error == null ? ""
-                : error)));
+                : error, s.frontiers.get(schoolId))));
     }
 
     private static SectionScorer.Score emptyScore() {
@@ -261,6 +263,35 @@ final class PageRoutes {
             renderBuilder(ctx, setup, problems(e));
             return;
         }
+        ctx.redirect("/schools/" + schoolId + "/classes");
+    }
+
+    /**
+     * Traces the tracking frontier of the board's set-up (or the form's) as a task in the solve line: one solve per
+     * dial, so it waits its turn like any solve and shows its place and progress.
+     */
+    private void frontier(Context ctx) {
+        WebSession s = WebServer.session(ctx);
+        String schoolId = ctx.pathParam("id");
+        Dataset d = builder.current();
+        builder.schoolForBuilding(s.user(), d, schoolId);
+        Board board = s.boards.get(schoolId);
+        ClassSetup setup;
+        try {
+            setup = board != null ? board.formation().setup() : SetupParser.fromForm(schoolId, ctx::formParam,
+                    builder.defaults(d, schoolId));
+            // Built once here so a set-up error shows on the page now, not in a failed job later.
+            ClassFormation.of(d, setup);
+        } catch (BadInputException e) {
+            ctx.status(400);
+            renderBuilder(ctx, null, problems(e));
+            return;
+        }
+        SolveJobs.View v = builder.jobs().submitTask(s.user().username(), schoolId, "/schools/" + schoolId
+                + "/classes", Frontier.task(d, setup), out -> s.frontiers.put(schoolId, (Frontier) out));
+        s.jobBySchool.put(schoolId, v.id());
+        server.store().audit(s.user().username(), "frontier", "dataset " + builder.currentInfo().id() + " school "
+                + schoolId + " grade " + setup.grade() + " " + setup.subject());
         ctx.redirect("/schools/" + schoolId + "/classes");
     }
 

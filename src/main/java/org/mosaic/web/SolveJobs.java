@@ -20,9 +20,27 @@ import org.mosaic.sections.SectionSolver;
 public final class SolveJobs implements AutoCloseable {
     public enum State { QUEUED, RUNNING, DONE, FAILED, CANCELLED }
 
-    /** A job's public face: where it stands, its progress (0..1, the share of its time limit used) and result. */
+    /**
+     * A job's public face: where it stands, its progress (0..1: the share of its time limit used for a solve, the
+     * share of its work done for a task) and result: a board for a solve, {@code output} for a task.
+     */
     public record View(String id, String owner, String schoolId, State state, int placeInLine, double progress,
-                       String message, Board result) {
+                       String message, Board result, Object output, String resultPath, boolean task) {
+    }
+
+    /** Reports a task's progress, 0 to 1. */
+    @FunctionalInterface
+    public interface Progress {
+        void report(double share);
+    }
+
+    /**
+     * Other work that must wait its turn with the solves (a frontier sweep, lottery draws): it runs on the same
+     * workers, so two cores are never asked to do more at once than {@code --solve-workers} allows.
+     */
+    @FunctionalInterface
+    public interface Task {
+        Object run(Progress progress);
     }
 
     private final class Job {
@@ -32,17 +50,26 @@ public final class SolveJobs implements AutoCloseable {
         final ClassFormation formation;
         final int[] warmStart;
         final Consumer<Board> onDone;
+        final Task task;
+        final Consumer<Object> onOutput;
+        final String resultPath;
+        volatile double reported = -1;
+        volatile Object output;
         volatile State state = State.QUEUED;
         volatile long startedNanos;
         volatile String message = "";
         volatile Board result;
 
-        Job(String owner, String schoolId, ClassFormation formation, int[] warmStart, Consumer<Board> onDone) {
+        Job(String owner, String schoolId, ClassFormation formation, int[] warmStart, Consumer<Board> onDone,
+            Task task, Consumer<Object> onOutput, String resultPath) {
+            this.resultPath = resultPath;
             this.owner = owner;
             this.schoolId = schoolId;
             this.formation = formation;
             this.warmStart = warmStart;
             this.onDone = onDone;
+            this.task = task;
+            this.onOutput = onOutput;
         }
     }
 
@@ -71,12 +98,26 @@ public final class SolveJobs implements AutoCloseable {
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean closed;
 
+    /** How many jobs may wait at once by default: each holds its problem in memory. */
+    public static final int MAX_WAITING = 200;
+
+    private final int maxWaiting;
+
     public SolveJobs(int workerCount) {
         this(workerCount, SolveJobs::solveWithCpSat);
     }
 
     public SolveJobs(int workerCount, Solver solver) {
+        this(workerCount, MAX_WAITING, solver);
+    }
+
+    /**
+     * @param maxWaiting the line's length: a job past it is refused at once (HTTP 503, try again later), so a job
+     *                   that was accepted is never dropped and memory stays bounded
+     */
+    public SolveJobs(int workerCount, int maxWaiting, Solver solver) {
         this.solver = solver;
+        this.maxWaiting = maxWaiting;
         for (int w = 0; w < workerCount; w++) {
             Thread t = new Thread(this::work, "mosaic-solve-" + w);
             t.setDaemon(true);
@@ -87,7 +128,20 @@ public final class SolveJobs implements AutoCloseable {
 
     /** Queues a solve; {@code onDone} receives the solved board (not called when cancelled or failed). */
     public View submit(String owner, ClassFormation formation, int[] warmStart, Consumer<Board> onDone) {
-        Job job = new Job(owner, formation.setup().schoolId(), formation, warmStart, onDone);
+        return enqueue(new Job(owner, formation.setup().schoolId(), formation, warmStart, onDone, null, null,
+                "/schools/" + formation.setup().schoolId() + "/classes"));
+    }
+
+    /** Queues a task behind the solves; {@code onOutput} receives its result (not called when cancelled or failed). */
+    public View submitTask(String owner, String schoolId, String resultPath, Task task, Consumer<Object> onOutput) {
+        return enqueue(new Job(owner, schoolId, null, null, null, task, onOutput, resultPath));
+    }
+
+    private synchronized View enqueue(Job job) {
+        if (line.size() >= maxWaiting) {
+            throw new WebError(503, "the solve line is full (" + maxWaiting + " jobs waiting): try again in a few "
+                    + "minutes");
+        }
         jobs.put(job.id, job);
         order.addLast(job.id);
         line.addLast(job);
@@ -130,11 +184,12 @@ public final class SolveJobs implements AutoCloseable {
         }
         double progress = switch (j.state) {
             case DONE -> 1;
-            case RUNNING -> Math.min(0.99, (System.nanoTime() - j.startedNanos) / 1e9
-                    / Math.max(0.1, j.formation.problem().timeLimit() + 1));
+            case RUNNING -> j.task != null ? Math.max(0, j.reported) : Math.min(0.99, (System.nanoTime()
+                    - j.startedNanos) / 1e9 / Math.max(0.1, j.formation.problem().timeLimit() + 1));
             default -> 0;
         };
-        return new View(j.id, j.owner, j.schoolId, j.state, place, progress, j.message, j.result);
+        return new View(j.id, j.owner, j.schoolId, j.state, place, progress, j.message, j.result, j.output, j.resultPath,
+                j.task != null);
     }
 
     private void work() {
@@ -151,6 +206,17 @@ public final class SolveJobs implements AutoCloseable {
             j.startedNanos = System.nanoTime();
             j.state = State.RUNNING;
             try {
+                if (j.task != null) {
+                    Object out = j.task.run(share -> j.reported = Math.min(0.99, Math.max(0, share)));
+                    if (j.state == State.CANCELLED) {
+                        continue;
+                    }
+                    j.output = out;
+                    j.message = "done";
+                    j.state = State.DONE;
+                    j.onOutput.accept(out);
+                    continue;
+                }
                 Board board = solver.solve(j.formation, j.warmStart);
                 if (j.state == State.CANCELLED) {
                     continue;

@@ -21,7 +21,8 @@ public final class Views {
 
     public record Builder(String schoolId, String schoolName, ClassSetup setup, List<Integer> grades,
                           List<String> subjects, boolean hasBoard, String solveStatus, List<Column> columns,
-                          SectionScorer.Score score, String jobId, List<ClassListVersion> versions, String error) {
+                          SectionScorer.Score score, String jobId, List<ClassListVersion> versions, String error,
+                          Frontier frontier) {
     }
 
     public record Compare(String schoolId, ClassListVersion a, ClassListVersion b, SectionScorer.Score scoreA,

@@ -54,6 +54,9 @@ public final class WebServer implements AutoCloseable {
         this.builder = new ClassBuilder(new Datasets(options.db()), store, jobs);
         PageRoutes pages = new PageRoutes(this);
         ApiRoutes api = new ApiRoutes(this);
+        DashboardRoutes dashboards = new DashboardRoutes(this);
+        EnrollRoutes enroll = new EnrollRoutes(this);
+        GroupRoutes groups = new GroupRoutes(this);
         this.app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(JSON, false));
             config.jetty.host = options.bind();
@@ -71,6 +74,9 @@ public final class WebServer implements AutoCloseable {
             config.routes.before(this::guard);
             pages.register(config.routes);
             api.register(config.routes);
+            dashboards.register(config.routes);
+            enroll.register(config.routes);
+            groups.register(config.routes);
             config.routes.exception(WebError.class, (e, ctx) -> fail(ctx, e.status(), e.getMessage(), List.of()));
             config.routes.exception(BadInputException.class, (e, ctx) -> fail(ctx, 400,
                     "the input has problems", e.problems()));

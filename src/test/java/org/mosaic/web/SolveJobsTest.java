@@ -87,6 +87,87 @@ class SolveJobsTest {
         }
     }
 
+    @Test
+    void aFullLineRefusesTheNextJobAtOnceAndKeepsEveryJobItAccepted() throws Exception {
+        ClassFormation f = formation();
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
+        try (SolveJobs jobs = new SolveJobs(1, 3, (formation, warm) -> {
+            started.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new Board(formation, new int[formation.students().size()], "held");
+        })) {
+            SolveJobs.View running = jobs.submit("u", f, null, b -> { });
+            assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+            List<SolveJobs.View> accepted = new ArrayList<>();
+            for (int k = 0; k < 3; k++) {
+                accepted.add(jobs.submit("u", f, null, b -> { }));
+            }
+            WebError refused = org.junit.jupiter.api.Assertions.assertThrows(WebError.class,
+                    () -> jobs.submit("u", f, null, b -> { }));
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.getMessage()).contains("the solve line is full");
+            // A task waits in the same line: it is refused too while the line is full.
+            assertThat(org.junit.jupiter.api.Assertions.assertThrows(WebError.class, () -> jobs.submitTask("u", "",
+                    "/x", p -> "never", o -> { })).status()).isEqualTo(503);
+            assertThat(jobs.find(accepted.get(2).id()).orElseThrow().placeInLine()).isEqualTo(3);
+            release.countDown();
+            for (SolveJobs.View v : accepted) {
+                assertThat(await(jobs, v.id())).isEqualTo(SolveJobs.State.DONE);
+            }
+            assertThat(await(jobs, running.id())).isEqualTo(SolveJobs.State.DONE);
+        }
+    }
+
+    @Test
+    void aTaskWaitsBehindASolveReportsItsProgressAndKeepsItsOutput() throws Exception {
+        ClassFormation f = formation();
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch halfway = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        List<Object> outputs = new ArrayList<>();
+        try (SolveJobs jobs = new SolveJobs(1, (formation, warm) -> {
+            started.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new Board(formation, new int[formation.students().size()], "held");
+        })) {
+            jobs.submit("u", f, null, b -> { });
+            assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+            SolveJobs.View task = jobs.submitTask("u", "", "/enroll/runs/1", p -> {
+                p.report(0.5);
+                halfway.countDown();
+                try {
+                    finish.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return "odds";
+            }, outputs::add);
+            assertThat(task.state()).isEqualTo(SolveJobs.State.QUEUED);
+            assertThat(task.placeInLine()).isEqualTo(1);
+            assertThat(task.task()).isTrue();
+            release.countDown();
+            assertThat(halfway.await(30, TimeUnit.SECONDS)).isTrue();
+            SolveJobs.View mid = jobs.find(task.id()).orElseThrow();
+            assertThat(mid.state()).isEqualTo(SolveJobs.State.RUNNING);
+            assertThat(mid.progress()).isEqualTo(0.5);
+            finish.countDown();
+            assertThat(await(jobs, task.id())).isEqualTo(SolveJobs.State.DONE);
+            assertThat(jobs.find(task.id()).orElseThrow().output()).isEqualTo("odds");
+            assertThat(jobs.find(task.id()).orElseThrow().resultPath()).isEqualTo("/enroll/runs/1");
+            assertThat(outputs).containsExactly("odds");
+        }
+    }
+
     private static SolveJobs.State await(SolveJobs jobs, String id) throws InterruptedException {
         for (int i = 0; i < 600; i++) {
             SolveJobs.State s = jobs.find(id).orElseThrow().state();

@@ -45,6 +45,16 @@ class WebAuthorizationTest {
         r.add(new Route("GET /api/schools/{id}/sections", (c, s) -> c.get("/api/schools/" + s + "/sections"), 200,
                 false));
         r.add(new Route("GET /schools/{id}/classes", (c, s) -> c.get("/schools/" + s + "/classes"), 200, true));
+        r.add(new Route("GET /schools/{id}/dashboard", (c, s) -> c.get("/schools/" + s + "/dashboard"), 200, true));
+        // A section of each school: A's is teacher-a's own section.
+        r.add(new Route("GET /sections/{school}-g6-math-1/groups", (c, s) -> c.get("/sections/" + s
+                + "-g6-math-1/groups"), 200, false));
+        r.add(new Route("GET /sections/{school}-g6-math-1/groups/sheet", (c, s) -> c.get("/sections/" + s
+                + "-g6-math-1/groups/sheet"), 200, false));
+        r.add(new Route("POST /sections/{school}-g6-math-1/groups/regroup", (c, s) -> c.postForm("/sections/" + s
+                + "-g6-math-1/groups/regroup", Map.of()), 400, false));
+        r.add(new Route("GET /schools/{id}/enrollment", (c, s) -> c.get("/schools/" + s + "/enrollment"), 200,
+                true));
         // Allowed users get the input error (400), so these calls start no solve; others must get 403 first.
         r.add(new Route("POST /api/sections/evaluate", (c, s) -> c.postJson("/api/sections/evaluate",
                 "{\"school\":\"" + s + "\",\"grade\":6,\"subject\":\"math\",\"placement\":{}}"), 400, true));
@@ -52,6 +62,8 @@ class WebAuthorizationTest {
                 "{\"school\":\"" + s + "\",\"grade\":6,\"tracking\":7}"), 400, true));
         r.add(new Route("POST /schools/{id}/classes/solve", (c, s) -> c.postForm("/schools/" + s
                 + "/classes/solve", Map.of("tracking", "7")), 400, true));
+        r.add(new Route("POST /schools/{id}/classes/frontier", (c, s) -> c.postForm("/schools/" + s
+                + "/classes/frontier", Map.of("tracking", "7")), 400, true));
         r.add(new Route("POST /schools/{id}/classes/move", (c, s) -> c.postForm("/schools/" + s + "/classes/move",
                 Map.of("student", "EL0001", "section", "x")), 409, true));
         r.add(new Route("POST /schools/{id}/classes/lock", (c, s) -> c.postForm("/schools/" + s
@@ -160,11 +172,15 @@ class WebAuthorizationTest {
     }
 
     @Test
-    void theAuditLogAndTheDataPageAreForAdminsOnly() {
+    void theAuditLogTheDataPageAndTheDistrictDashboardAreForAdminsOnly() {
         for (var e : CLIENTS.entrySet()) {
             int expected = e.getKey().equals("admin") ? 200 : 403;
             assertThat(e.getValue().get("/admin/audit").statusCode()).as(e.getKey()).isEqualTo(expected);
             assertThat(e.getValue().get("/data").statusCode()).as(e.getKey()).isEqualTo(expected);
+            assertThat(e.getValue().get("/district").statusCode()).as(e.getKey()).isEqualTo(expected);
+            assertThat(e.getValue().get("/enroll").statusCode()).as(e.getKey()).isEqualTo(expected);
+            assertThat(e.getValue().get("/district/clusters").statusCode()).as(e.getKey()).isEqualTo(expected);
+            assertThat(e.getValue().get("/district/growth").statusCode()).as(e.getKey()).isEqualTo(expected);
         }
     }
 

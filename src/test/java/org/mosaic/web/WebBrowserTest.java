@@ -245,4 +245,129 @@ class WebBrowserTest {
         open("/api/schools/elmhurst/students");
         assertThat(driver.getPageSource()).contains("403").doesNotContain("EL0001");
     }
+
+    @Test
+    void theDistrictDashboardDrawsItsBarsAndDrillsDownToASchool() throws IOException {
+        signIn("admin");
+        open("/district");
+        assertThat(driver.findElement(By.id("decomposition")).getText()).contains("between classes within schools");
+        screenshot("district");
+        driver.findElement(By.linkText("Elmhurst Community Prep")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("school-classes-chart")));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith("Elmhurst Community Prep");
+        screenshot("school");
+    }
+
+    @Test
+    void aPrincipalSeesOnlyTheirSchoolsDashboard() throws IOException {
+        signIn("principal-b");
+        open("/schools/lakeside/dashboard");
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("school-classes-chart")));
+        screenshot("own");
+        open("/district");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
+        open("/schools/elmhurst/dashboard");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
+        screenshot("blocked");
+    }
+
+    @Test
+    void enrollmentPolicyErrorsInlineThenARunALookupAndProbabilitiesWithProgress() throws IOException {
+        signIn("admin");
+        open("/enroll");
+        WebElement policy = driver.findElement(By.id("policy"));
+        policy.clear();
+        policy.sendKeys("name: typo\nseats:\n  - type: open\n    shar: 0.5\n");
+        driver.findElement(By.id("check-policy")).click();
+        WebElement problems = waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("policy-problems")));
+        assertThat(problems.getText()).contains("the key 'seats[0].shar' is not known");
+        screenshot("policy-error");
+        driver.findElement(By.id("policy")).clear();
+        WebElement seed = driver.findElement(By.id("seed"));
+        seed.clear();
+        seed.sendKeys("7");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("enroll-grade"))).selectByValue("6");
+        driver.findElement(By.id("run-enroll")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("enroll-schools")));
+        screenshot("results");
+        String student = f.data.choices().get(0).studentId();
+        driver.findElement(By.id("lookup-student")).sendKeys(student);
+        driver.findElement(By.id("lookup-button")).click();
+        WebElement reason = waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("lookup-reason")));
+        assertThat(reason.getText()).startsWith("Placed at your");
+        WebElement draws = driver.findElement(By.id("draws"));
+        draws.clear();
+        draws.sendKeys("40");
+        driver.findElement(By.id("run-draws")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("job")));
+        screenshot("drawing");
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("show-result")));
+        driver.findElement(By.id("show-result")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("odds-chart")));
+        screenshot("probabilities");
+    }
+
+    @Test
+    void theFrontierChartMarksTheChosenDial() throws IOException {
+        signIn("counselor-a");
+        open("/schools/elmhurst/classes");
+        WebElement count = driver.findElement(By.name("count"));
+        count.clear();
+        count.sendKeys("4");
+        WebElement el = driver.findElement(By.name("ell_certified"));
+        el.clear();
+        el.sendKeys("4");
+        WebElement limit = driver.findElement(By.name("time_limit"));
+        limit.clear();
+        limit.sendKeys("1");
+        WebElement dial = driver.findElement(By.id("tracking"));
+        dial.clear();
+        dial.sendKeys("0.5");
+        driver.findElement(By.id("draw-frontier-setup")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("job")));
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("show-result")));
+        driver.findElement(By.id("show-result")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("frontier-chart")));
+        assertThat(driver.findElement(By.id("frontier")).getText()).contains("t=0.5 (chosen)");
+        assertThat(points("frontier-chart")).isEqualTo(5);
+        screenshot("frontier");
+    }
+
+    @Test
+    void aTeachersGroupsThenARegroupShowingWhoMoved() throws IOException {
+        signIn("teacher-a");
+        driver.findElement(By.id("my-groups")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("rotation")));
+        screenshot("groups");
+        String low = f.data.roster(WebFixture.TEACHER_SECTION).get(0);
+        Path csv = Files.writeString(dir.resolve("winter.csv"), "student_id,subject,year,term,score\n" + low
+                + ",math,2027,winter,400\n");
+        driver.findElement(By.id("scores-file")).sendKeys(csv.toString());
+        driver.findElement(By.id("regroup")).click();
+        waiting().until(d -> !d.findElements(By.id("moves")).isEmpty() || !d.findElements(By.id("no-moves"))
+                .isEmpty());
+        screenshot("regrouped");
+        driver.findElement(By.id("teacher-sheet")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("sheet-rotation")));
+        screenshot("sheet");
+    }
+
+    @Test
+    void growthPercentilesWithProgressThenTheirChart() throws IOException {
+        signIn("admin");
+        open("/district");
+        driver.findElement(By.id("growth-link")).click();
+        // Another test of this JVM may have computed it already: the page then shows the result at once.
+        if (driver.findElements(By.id("growth-chart")).isEmpty()) {
+            driver.findElement(By.id("compute-growth")).click();
+            waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("job")));
+            screenshot("computing");
+            waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("show-result")));
+            driver.findElement(By.id("show-result")).click();
+        }
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("growth-chart")));
+        screenshot("growth");
+        open("/district/clusters");
+        screenshot("clusters");
+    }
 }

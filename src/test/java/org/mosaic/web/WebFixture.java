@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.mosaic.io.synthetic.ElmhurstPreset;
+import org.mosaic.model.Choice;
 import org.mosaic.model.Dataset;
 import org.mosaic.model.District;
 import org.mosaic.model.PlacementRequest;
@@ -109,10 +110,22 @@ final class WebFixture implements AutoCloseable {
             rosters.add(new RosterEntry(r.sectionId().replace(A, B), "LS" + r.studentId().substring(2)));
         }
         School a = e.schools().get(0);
-        School b = new School(B, "Lakeside Middle", a.type(), a.clusterId(), a.lowGrade(), a.highGrade(),
+        // Another feeder cluster, so the dashboard's cluster level has two units.
+        School b = new School(B, "Lakeside Middle", a.type(), "east", a.lowGrade(), a.highGrade(),
                 a.location(), B, a.capacityByGrade());
+        // Every sixth grader of both schools ranks both; two in three put Elmhurst first, so Elmhurst's 128 seats
+        // are short and its cutoff falls inside the lottery.
+        List<Choice> choices = new ArrayList<>();
+        int k = 0;
+        for (Student s : students) {
+            if (s.grade() == 6) {
+                boolean elmhurstFirst = k++ % 3 != 0;
+                choices.add(new Choice(s.id(), 1, elmhurstFirst ? A : B));
+                choices.add(new Choice(s.id(), 2, elmhurstFirst ? B : A));
+            }
+        }
         District d = new District("two", "Two schools", List.of(a, b), List.of(), students);
-        return new Dataset(d, scores, List.of(), List.of(), requests, sections, rosters);
+        return new Dataset(d, scores, choices, List.of(), requests, sections, rosters);
     }
 
     private static Student named(Student s, String id, String school, int n) {
