@@ -364,28 +364,20 @@ public final class ClustersCommand implements Callable<Integer> {
         }
         page.table(List.of("school", "declared", "inferred", "feeds most", "share", "agrees"), rows);
         page.h2("Cluster growth (median SGP, 95 % interval)");
-        List<String> labels = new ArrayList<>();
-        List<SvgChart.Series> parts = new ArrayList<>();
-        List<Double> low = new ArrayList<>();
-        List<Double> median = new ArrayList<>();
-        List<Double> high = new ArrayList<>();
+        List<SvgChart.Ranged> growth = new ArrayList<>();
         for (List<?> r : report) {
             if (r.get(1).equals("cluster") && !r.get(5).toString().isEmpty()) {
-                labels.add(r.get(0).toString());
-                low.add(Double.parseDouble(r.get(6).toString()));
-                median.add(Double.parseDouble(r.get(5).toString()));
-                high.add(Double.parseDouble(r.get(7).toString()));
+                growth.add(new SvgChart.Ranged(r.get(0).toString(), Double.parseDouble(r.get(5).toString()),
+                        Double.parseDouble(r.get(6).toString()), Double.parseDouble(r.get(7).toString())));
             }
         }
-        parts.add(new SvgChart.Series("interval low", low));
-        parts.add(new SvgChart.Series("median", median));
-        parts.add(new SvgChart.Series("interval high", high));
-        List<Double> xs = new ArrayList<>();
-        for (int i = 0; i < labels.size(); i++) {
-            xs.add((double) i + 1);
+        if (growth.isEmpty()) {
+            page.p("No cluster has SGPs this year: SGPs need each student's score from the year before.");
+        } else {
+            page.figure(SvgChart.intervals("Median SGP by cluster (percentile)", growth, ""),
+                    "Each cluster's median SGP with its bootstrap 95 % interval; 50 is typical growth, so an "
+                            + "interval wholly above 50 is faster growth than the district's.");
         }
-        page.figure(SvgChart.lines("Median SGP by cluster " + labels, "cluster (in order " + labels + ")", xs,
-                parts), "Median SGP of each cluster with its bootstrap interval; 50 is typical growth.");
         page.h2("Accountability: each cluster, its schools underneath");
         page.table(header, new ArrayList<>(report));
         page.h2("Creaming: charters and magnets");

@@ -39,6 +39,8 @@ import org.mosaic.model.RequestKind;
 import org.mosaic.model.RosterEntry;
 import org.mosaic.model.Section;
 import org.mosaic.model.Student;
+import org.mosaic.sections.GradeProblem;
+import org.mosaic.sections.SectionConfig;
 import org.mosaic.sections.SectionProblem;
 import org.mosaic.sections.SectionSolver;
 
@@ -214,149 +216,26 @@ public final class SectionsCommand implements Callable<Integer> {
 
     /** Forms the classes, starting the solver from {@code warmStart} (a previous placement) when given. */
     Formed form(Dataset d, double dial, int[] warmStart) {
-        if (!(dial >= 0 && dial <= 1)) {
-            throw new BadInputException("--tracking " + dial + ": use a value from 0 (mixed) to 1 (tracked)");
-        }
         Integer g = Grades.parse(grade);
         if (g == null) {
             throw new BadInputException("--grade '" + grade + "': use K or 1 to 12");
         }
-        if (d.district().school(school).isEmpty()) {
-            throw new BadInputException("--school '" + school + "' is not in schools.csv");
-        }
-        boolean homeroom = subject.equalsIgnoreCase("all");
-        Map<String, Double> scores = homeroom ? homeroomScores(d) : d.latestScores(subject);
-        if (scores.isEmpty()) {
-            throw new BadInputException("no " + subject + " scores in scores.csv");
-        }
-        List<Student> students = new ArrayList<>();
-        List<SectionProblem.Pupil> pupils = new ArrayList<>();
-        for (Student s : d.students()) {
-            boolean here = s.schoolId().equals(school) && s.grade() == g;
-            boolean accelerated = accelerateCut != null && s.schoolId().equals(school) && s.grade() == g - 1
-                    && scores.getOrDefault(s.id(), Double.NEGATIVE_INFINITY) >= accelerateCut;
-            if (!here && !accelerated) {
-                continue;
-            }
-            Double score = scores.get(s.id());
-            if (score == null) {
-                throw new BadInputException("student " + s.id() + " has no " + subject + " score; add one to "
-                        + "scores.csv (every student needs a score to be placed)");
-            }
-            students.add(s);
-            pupils.add(new SectionProblem.Pupil(s.id(), score, s.frl(), s.race().code(), s.gender().code(), s.ell(),
-                    s.iep(), s.gifted(), s.behavior(), accelerated));
-        }
-        if (pupils.isEmpty()) {
-            throw new BadInputException("no students in school " + school + ", grade " + grade);
-        }
-        Config cfg = config == null ? Config.defaults() : Config.read(config);
-        List<Section> sections = sections(d, g, pupils, cfg);
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < pupils.size(); i++) {
-            index.put(pupils.get(i).id(), i);
-        }
-        List<int[]> apart = new ArrayList<>();
-        List<int[]> together = new ArrayList<>();
-        for (PlacementRequest r : d.requests()) {
-            Integer a = index.get(r.studentA());
-            Integer b = index.get(r.studentB());
-            if (a != null && b != null) {
-                (r.kind() == RequestKind.APART ? apart : together).add(new int[] {a, b});
-            }
-        }
-        Map<Integer, Integer> lockMap = locks == null ? Map.of() : readLocks(locks, index, sections);
-        int n = pupils.size();
-        int minSize = cfg.minSize >= 0 ? cfg.minSize : Math.max(1, n / sections.size() - 3);
-        List<SectionProblem.Slot> slots = new ArrayList<>();
-        for (Section s : sections) {
-            slots.add(new SectionProblem.Slot(s.id(), s.capacity(), Math.min(minSize, s.capacity()), s.coTaught(),
-                    s.ellCertified(), s.level()));
-        }
-        SectionProblem problem = new SectionProblem(pupils, slots, dial, levels, apart, together, lockMap, cfg.rules,
-                cfg.weights, timeLimit, workers, seed);
-        SectionSolver.Solution solution = SectionSolver.solve(problem, warmStart);
-        return new Formed(problem, solution, students, sections, subject.toLowerCase(Locale.ROOT));
+        GradeProblem built = GradeProblem.builder(d, school, g, subject).sections(sectionCount, capacity)
+                .tracking(dial).levels(levels).accelerateCut(accelerateCut).config(readConfig(config))
+                .locks((index, ids) -> locks == null ? Map.of() : readLocks(locks, index, ids))
+                .timeLimit(timeLimit).workers(workers).seed(seed).build();
+        SectionSolver.Solution solution = SectionSolver.solve(built.problem(), warmStart);
+        return new Formed(built.problem(), solution, built.students(), built.sections(), built.subject());
     }
 
     /** Mean of each subject's z-score, for homerooms shared by all subjects. */
     static Map<String, Double> homeroomScores(Dataset d) {
-        java.util.Set<String> subjects = new java.util.TreeSet<>();
-        d.scores().forEach(s -> subjects.add(s.subject()));
-        Map<String, double[]> acc = new HashMap<>();
-        for (String subj : subjects) {
-            Map<String, Double> latest = d.latestScores(subj);
-            double mean = latest.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
-            double sd = Math.sqrt(latest.values().stream().mapToDouble(v -> (v - mean) * (v - mean)).average()
-                    .orElse(1));
-            latest.forEach((id, v) -> {
-                double[] a = acc.computeIfAbsent(id, k -> new double[2]);
-                a[0] += sd == 0 ? 0 : (v - mean) / sd;
-                a[1]++;
-            });
-        }
-        Map<String, Double> out = new HashMap<>();
-        acc.forEach((id, a) -> out.put(id, Math.round(100 * a[0] / a[1]) / 10.0));
-        return out;
+        return GradeProblem.homeroomScores(d);
     }
 
-    /** The sections to fill: given by --sections/--capacity, else those of sections.csv for this school and grade. */
-    private List<Section> sections(Dataset d, int g, List<SectionProblem.Pupil> pupils, Config cfg) {
-        String subj = subject.toLowerCase(Locale.ROOT);
-        List<Section> existing = d.sections().stream().filter(s -> s.schoolId().equals(school) && s.grade() == g
-                && (subj.equals("all") || s.subject().equalsIgnoreCase(subj))).toList();
-        if (sectionCount == null && capacity == null && !existing.isEmpty() && !subj.equals("all")) {
-            return existing;
-        }
-        if (sectionCount == null || capacity == null) {
-            throw new BadInputException("give --sections N and --capacity C (sections.csv has no " + subject
-                    + " sections for school " + school + ", grade " + grade + ")");
-        }
-        if (sectionCount < 1 || capacity < 1) {
-            throw new BadInputException("--sections and --capacity must be at least 1");
-        }
-        long iep = pupils.stream().filter(SectionProblem.Pupil::iep).count();
-        long ell = pupils.stream().filter(SectionProblem.Pupil::ell).count();
-        boolean both = pupils.stream().anyMatch(p -> p.iep() && p.ell());
-        // Enough co-taught sections for every IEP student at the classes' expected size, not their seats: 97
-        // students in 4 sections of 30 sit about 24 to a class, where the 40% rule allows 9 IEP students, not 12.
-        double expectedSize = Math.min(capacity, Math.floor(pupils.size() / (double) sectionCount));
-        double perSection = Math.max(1, Math.min(cfg.rules.iepMax(), Math.floor(cfg.rules.iepShare() * expectedSize)));
-        int coTaught = cfg.coTaughtSections >= 0 ? cfg.coTaughtSections : iep == 0 ? 0
-                : (int) Math.min(sectionCount, Math.ceil(iep / perSection));
-        int ellCertified = cfg.ellSections >= 0 ? cfg.ellSections : ell == 0 ? 0
-                : (int) Math.ceil(ell / (double) capacity);
-        List<String> levelNames = levelNames(levels, sectionCount);
-        List<Section> out = new ArrayList<>();
-        for (int k = 0; k < sectionCount; k++) {
-            // Co-taught sections first, EL-certified sections last; a student who needs both gets section 1 both.
-            boolean ct = k < coTaught;
-            boolean el = k >= sectionCount - ellCertified || (both && k == 0);
-            String id = school + "-g" + Grades.label(g) + "-" + (subj.equals("all") ? "homeroom" : subj) + "-"
-                    + (k + 1);
-            out.add(new Section(id, school, g, subj.equals("all") ? "homeroom" : subj, capacity,
-                    levelNames.get(k), ct, el, Integer.toString(k + 1), "", "", ""));
-        }
-        return out;
-    }
-
-    static List<String> levelNames(int levels, int sections) {
-        List<String> names = new ArrayList<>();
-        for (int k = 0; k < sections; k++) {
-            if (levels <= 1) {
-                names.add("");
-            } else {
-                int level = Math.min(levels - 1, k * levels / sections);
-                names.add(levels == 2 ? (level == 0 ? "standard" : "advanced") : "level-" + (level + 1));
-            }
-        }
-        return names;
-    }
-
-    private static Map<Integer, Integer> readLocks(Path file, Map<String, Integer> index, List<Section> sections) {
+    private static Map<Integer, Integer> readLocks(Path file, Map<String, Integer> index, List<String> ids) {
         Problems problems = new Problems();
         Map<Integer, Integer> out = new HashMap<>();
-        List<String> ids = sections.stream().map(Section::id).toList();
         CsvTable.read(file, List.of("student_id", "section_id"), problems, row -> {
             String id = row.required("student_id");
             String sec = row.required("section_id");
@@ -374,38 +253,9 @@ public final class SectionsCommand implements Callable<Integer> {
         return out;
     }
 
-    /** Weights and rules from a config file; every key optional. */
-    record Config(SectionProblem.Weights weights, SectionProblem.Rules rules, int coTaughtSections, int ellSections,
-                  int minSize) {
-        static Config defaults() {
-            return new Config(SectionProblem.Weights.defaults(), SectionProblem.Rules.defaults(), -1, -1, -1);
-        }
-
-        /** Strict: an unknown key ({@code min_sise}) or a wrong value ({@code min_size: abc}) is exit 2. */
-        static Config read(Path file) {
-            StrictConfig c = StrictConfig.read(file);
-            StrictConfig.Node root = c.root();
-            StrictConfig.Node w = root.mapping("weights");
-            StrictConfig.Node r = root.mapping("rules");
-            SectionProblem.Weights dw = SectionProblem.Weights.defaults();
-            SectionProblem.Rules dr = SectionProblem.Rules.defaults();
-            double big = 1e6;
-            Config config = new Config(new SectionProblem.Weights(w.decimal("gender", dw.gender(), 0, big),
-                    w.decimal("frl", dw.frl(), 0, big), w.decimal("race", dw.race(), 0, big),
-                    w.decimal("ell", dw.ell(), 0, big), w.decimal("iep", dw.iep(), 0, big),
-                    w.decimal("behavior", dw.behavior(), 0, big), w.decimal("size", dw.size(), 0, big)),
-                    new SectionProblem.Rules(r.flag("cluster_iep", dr.clusterIep()),
-                            r.decimal("iep_share", dr.iepShare(), 0, 1), r.whole("iep_max", dr.iepMax(), 0, 1000),
-                            r.flag("cluster_ell", dr.clusterEll()),
-                            r.flag("cluster_gifted", dr.clusterGifted()),
-                            r.whole("gifted_min", dr.giftedMin(), 0, 1000),
-                            r.whole("gifted_max", dr.giftedMax(), 0, 1000),
-                            r.decimal("gifted_share", dr.giftedShare(), 0, 1)),
-                    root.whole("co_taught_sections", -1, 0, 10_000), root.whole("ell_certified_sections", -1, 0,
-                    10_000), root.whole("min_size", -1, 1, 10_000));
-            c.finish();
-            return config;
-        }
+    /** The sections config of a file (docs/sections.md); every key optional, read strictly. */
+    static SectionConfig readConfig(Path file) {
+        return file == null ? SectionConfig.defaults() : SectionConfig.from(StrictConfig.read(file));
     }
 
     /** Per-section statistics: size, score mean/SD/min/max, FRL share, IEP, ELL, gifted, gender counts. */

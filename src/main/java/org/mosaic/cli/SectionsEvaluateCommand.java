@@ -21,6 +21,7 @@ import org.mosaic.model.PlacementRequest;
 import org.mosaic.model.RequestKind;
 import org.mosaic.model.Section;
 import org.mosaic.model.Student;
+import org.mosaic.sections.GradeProblem;
 import org.mosaic.sections.SectionEvaluator;
 import org.mosaic.sections.SectionProblem;
 import org.mosaic.sections.Violation;
@@ -92,70 +93,22 @@ public final class SectionsEvaluateCommand implements Callable<Integer> {
         if (placed.isEmpty()) {
             throw new BadInputException(placements + " places no student; give student_id,section_id rows");
         }
-        SectionEvaluator.Evaluation e = evaluate(d, students, sectionsById, placed);
+        if (!(tracking >= 0 && tracking <= 1)) {
+            throw new BadInputException("--tracking " + tracking + ": use a value from 0 (mixed) to 1 (tracked)");
+        }
+        SectionEvaluator.Evaluation e = GradeProblem.ofClassList(d, placed, placements.toString(),
+                SectionsCommand.readConfig(config), tracking, levels).evaluate();
         PrintWriter o = spec.commandLine().getOut();
         o.print(json ? Json.write(asJson(e)) + "\n" : report(e));
         o.flush();
         return 0;
     }
 
-    private SectionEvaluator.Evaluation evaluate(Dataset d, Map<String, Student> students,
-                                                 Map<String, Section> sectionsById, Map<String, String> placed) {
-        Set<String> used = new LinkedHashSet<>(placed.values());
-        List<Section> sections = sectionsById.values().stream().filter(s -> used.contains(s.id())).toList();
-        Set<String> subjects = new LinkedHashSet<>(sections.stream().map(Section::subject).toList());
-        if (subjects.size() > 1) {
-            throw new BadInputException(placements + " places students in sections of " + String.join(", ",
-                    subjects) + "; evaluate one subject's classes at a time");
-        }
-        String subject = subjects.iterator().next();
-        int grade = sections.stream().mapToInt(Section::grade).max().orElse(0);
-        Map<String, Double> scores = subject.equals("homeroom") ? SectionsCommand.homeroomScores(d)
-                : d.latestScores(subject);
-        List<SectionProblem.Pupil> pupils = new ArrayList<>();
-        Map<String, Integer> index = new HashMap<>();
-        int[] placement = new int[placed.size()];
-        List<String> ids = sections.stream().map(Section::id).toList();
-        for (Map.Entry<String, String> e : placed.entrySet()) {
-            Student s = students.get(e.getKey());
-            Double score = scores.get(s.id());
-            if (score == null) {
-                throw new BadInputException("student " + s.id() + " has no " + subject + " score; add one to "
-                        + "scores.csv (every placed student needs a score to be evaluated)");
-            }
-            index.put(s.id(), pupils.size());
-            placement[pupils.size()] = ids.indexOf(e.getValue());
-            pupils.add(new SectionProblem.Pupil(s.id(), score, s.frl(), s.race().code(), s.gender().code(), s.ell(),
-                    s.iep(), s.gifted(), s.behavior(), s.grade() < grade));
-        }
-        List<int[]> apart = new ArrayList<>();
-        List<int[]> together = new ArrayList<>();
-        for (PlacementRequest r : d.requests()) {
-            Integer a = index.get(r.studentA());
-            Integer b = index.get(r.studentB());
-            if (a != null && b != null) {
-                (r.kind() == RequestKind.APART ? apart : together).add(new int[] {a, b});
-            }
-        }
-        SectionsCommand.Config cfg = config == null ? SectionsCommand.Config.defaults()
-                : SectionsCommand.Config.read(config);
-        int n = pupils.size();
-        int minSize = cfg.minSize() >= 0 ? cfg.minSize() : Math.max(1, n / sections.size() - 3);
-        List<SectionProblem.Slot> slots = new ArrayList<>();
-        for (Section s : sections) {
-            slots.add(new SectionProblem.Slot(s.id(), s.capacity(), Math.min(minSize, s.capacity()), s.coTaught(),
-                    s.ellCertified(), s.level()));
-        }
-        SectionProblem problem = new SectionProblem(pupils, slots, tracking, levels, apart, together, Map.of(),
-                cfg.rules(), cfg.weights(), 0, 1, 1);
-        return SectionEvaluator.of(problem, placement).evaluate();
-    }
-
     static Map<String, Object> asJson(SectionEvaluator.Evaluation e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("objective", e.objective());
         Map<String, Long> terms = new LinkedHashMap<>();
-        for (String t : List.of("spread", "score_bands", "means", "balance", "sizes")) {
+        for (String t : List.of("spread", "score_bands", "means", "balance", "sizes", "rules")) {
             terms.put(t, e.terms().get(t));
         }
         m.put("objective_terms", terms);
@@ -196,8 +149,8 @@ public final class SectionsEvaluateCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder();
         Map<String, Long> t = e.terms();
         sb.append(String.format(Locale.ROOT, "objective %d (spread %d, score bands %d, means %d, balance %d, sizes "
-                        + "%d)%n", e.objective(), t.get("spread"), t.get("score_bands"), t.get("means"),
-                t.get("balance"), t.get("sizes")));
+                        + "%d, soft rules %d)%n", e.objective(), t.get("spread"), t.get("score_bands"), t.get("means"),
+                t.get("balance"), t.get("sizes"), t.get("rules")));
         if (e.keepsEveryRule()) {
             sb.append("hard rules: every one kept\n");
         } else {

@@ -303,6 +303,11 @@ public final class CsvTable {
             return fileName;
         }
 
+        /** The header's column names (lower case, trimmed), in file order. */
+        public java.util.Set<String> columns() {
+            return header.keySet();
+        }
+
         public boolean has(String column) {
             return header.containsKey(column);
         }

@@ -160,7 +160,17 @@ public final class MosaicCsvReader {
     static List<Student> readStudents(Path file, Map<String, School> schools, Problems problems) {
         List<Student> students = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        // Extra columns (a school's own flags) become attributes: found once from the header, and each column's
+        // values interned, so that a million students holding "0" or "1" share two strings.
+        List<String> extra = new ArrayList<>();
+        boolean[] headerSeen = {false};
+        List<Map<String, String>> interned = new ArrayList<>();
         CsvTable.read(file, MosaicFiles.STUDENT_REQUIRED, problems, row -> {
+            if (!headerSeen[0]) {
+                headerSeen[0] = true;
+                row.columns().stream().filter(c -> !MosaicFiles.STUDENT_COLUMNS.contains(c)).forEach(extra::add);
+                extra.forEach(c -> interned.add(new HashMap<>()));
+            }
             String id = row.required("student_id");
             if (!id.isEmpty() && !seen.add(id)) {
                 row.problem("student_id", id, "a student id used only once (it also appears on an earlier line)");
@@ -192,10 +202,19 @@ public final class MosaicCsvReader {
             if (row.text("frl").isEmpty()) {
                 row.problem("frl", "", "0 or 1: eligible for free or reduced-price lunch");
             }
+            Map<String, String> attributes = Map.of();
+            if (!extra.isEmpty()) {
+                Map<String, String> a = new HashMap<>();
+                for (int k = 0; k < extra.size(); k++) {
+                    String v = row.text(extra.get(k));
+                    a.put(extra.get(k), interned.get(k).computeIfAbsent(v, x -> x));
+                }
+                attributes = a;
+            }
             students.add(new Student(id.isEmpty() ? "?" : id, grade, schoolId, home, row.text("zone"),
                     row.text("tract"), row.flag("frl"), race, gender, row.flag("ell"), row.flag("iep"),
                     row.flag("gifted"), row.integer("ses_tier", 0, 4, 0, false), row.flag("behavior"),
-                    row.text("given_name"), row.text("family_name")));
+                    row.text("given_name"), row.text("family_name"), attributes));
         });
         return students;
     }

@@ -95,8 +95,19 @@ public final class StrictConfig {
     }
 
     private void problem(String key, String value, String expected) {
-        // the key is shown as the column; values in a config file are rules, not student data
-        problems.add(new InputProblem(file, 0, key, value.isEmpty() ? "" : value, expected));
+        // "policy.yaml, key seats[1].share: found '1.5'; expected ...": a key path, not a CSV column. Values in a
+        // config file are rules, not student data, so they are shown.
+        problems.add(new InputProblem(key.isEmpty() ? file : file + ", key " + key, 0, "", value, expected));
+    }
+
+    /** A value as the user wrote it: the text of a scalar, the JSON form of a list or mapping (shortened on output). */
+    private static String shown(JsonNode v) {
+        return v.isValueNode() ? v.asText() : v.toString();
+    }
+
+    /** Adds the problems of another file this one names (a scenario's policy file), to be reported with these. */
+    public void include(BadInputException other) {
+        problems.addAll(other.problems());
     }
 
     /** A mapping in the file; typed getters record the keys they are asked for. */
@@ -120,6 +131,68 @@ public final class StrictConfig {
             return json.path(key);
         }
 
+        /** This mapping's key path in the file, e.g. {@code seats[1]}; empty for the top level. */
+        public String path() {
+            return path;
+        }
+
+        /** Reports a value that has the right type but is not acceptable (an unknown rule, a missing policy file). */
+        public void reject(String key, String value, String expected) {
+            problem(path(key), value, expected);
+        }
+
+        /**
+         * The keys of a mapping whose keys the user chooses (school ids, parameter names): each is accepted here, and
+         * its value must be read with a typed getter.
+         */
+        public List<String> keys() {
+            List<String> out = new ArrayList<>();
+            for (Iterator<String> it = json.fieldNames(); it.hasNext(); ) {
+                out.add(it.next());
+            }
+            asked.addAll(out);
+            return out;
+        }
+
+        /**
+         * A list of mappings (empty when absent); item {@code k} is a node at {@code key[k]} whose keys are checked
+         * like any mapping's. An item that is not a mapping is reported and left out.
+         */
+        public List<Node> list(String key) {
+            JsonNode v = get(key);
+            List<Node> out = new ArrayList<>();
+            if (v.isMissingNode() || v.isNull()) {
+                return out;
+            }
+            if (!v.isArray()) {
+                problem(path(key), shown(v), "a list (one '- ' item per line in YAML)");
+                return out;
+            }
+            for (int k = 0; k < v.size(); k++) {
+                String at = path(key) + "[" + k + "]";
+                if (!v.get(k).isObject()) {
+                    problem(at, shown(v.get(k)),
+                            "a mapping of keys to values");
+                } else {
+                    out.add(new Node(at, v.get(k)));
+                }
+            }
+            return out;
+        }
+
+        /** A number of any range (the caller checks it); empty when absent or, reported, not a number. */
+        public java.util.OptionalDouble number(String key, String expected) {
+            JsonNode v = get(key);
+            if (v.isMissingNode() || v.isNull()) {
+                return java.util.OptionalDouble.empty();
+            }
+            if (!v.isNumber()) {
+                problem(path(key), shown(v), expected);
+                return java.util.OptionalDouble.empty();
+            }
+            return java.util.OptionalDouble.of(v.asDouble());
+        }
+
         public boolean has(String key) {
             asked.add(key);
             return json.has(key) && !json.get(key).isNull();
@@ -129,31 +202,68 @@ public final class StrictConfig {
         public Node mapping(String key) {
             JsonNode v = get(key);
             if (!v.isMissingNode() && !v.isNull() && !v.isObject()) {
-                problem(path(key), v.asText(), "a mapping of keys to values");
+                problem(path(key), shown(v), "a mapping of keys to values");
             }
             return new Node(path(key), v.isObject() ? v : com.fasterxml.jackson.databind.node.MissingNode
                     .getInstance());
         }
 
+        /** A list of mappings (empty when absent), each checked for unknown keys like any mapping. */
+        public List<Node> mappings(String key) {
+            JsonNode v = get(key);
+            List<Node> out = new ArrayList<>();
+            if (v.isMissingNode() || v.isNull()) {
+                return out;
+            }
+            if (!v.isArray()) {
+                problem(path(key), v.asText(), "a list of mappings, one per rule");
+                return out;
+            }
+            for (int k = 0; k < v.size(); k++) {
+                JsonNode item = v.get(k);
+                if (!item.isObject()) {
+                    problem(path(key) + "[" + (k + 1) + "]", item.asText(), "a mapping of keys to values");
+                    continue;
+                }
+                out.add(new Node(path(key) + "[" + (k + 1) + "]", item));
+            }
+            return out;
+        }
+
+        /** Whether the value under {@code key} is a mapping (for keys that take a number or a mapping). */
+        public boolean isMapping(String key) {
+            return json.path(key).isObject();
+        }
+
         public double decimal(String key, double fallback, double min, double max) {
+            return decimal(key, fallback, min, max, "a number from " + fmt(min) + " to " + fmt(max));
+        }
+
+        /** As {@link #decimal(String, double, double, double)}, with the expected form in the user's words. */
+        public double decimal(String key, double fallback, double min, double max, String expected) {
             JsonNode v = get(key);
             if (v.isMissingNode() || v.isNull()) {
                 return fallback;
             }
             if (!v.isNumber() || !(v.asDouble() >= min && v.asDouble() <= max)) {
-                problem(path(key), v.asText(), "a number from " + fmt(min) + " to " + fmt(max));
+                problem(path(key), shown(v), expected);
                 return fallback;
             }
             return v.asDouble();
         }
 
         public int whole(String key, int fallback, int min, int max) {
+            return whole(key, fallback, min, max, "a whole number from " + min + " to " + max);
+        }
+
+        /** As {@link #whole(String, int, int, int)}, with the expected form in the user's words. */
+        public int whole(String key, int fallback, int min, int max, String expected) {
             JsonNode v = get(key);
             if (v.isMissingNode() || v.isNull()) {
                 return fallback;
             }
             if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < min || v.asInt() > max) {
-                problem(path(key), v.asText(), "a whole number from " + min + " to " + max);
+                problem(path(key), shown(v), expected);
                 return fallback;
             }
             return v.asInt();
@@ -165,7 +275,7 @@ public final class StrictConfig {
                 return fallback;
             }
             if (!v.isBoolean()) {
-                problem(path(key), v.asText(), "true or false");
+                problem(path(key), shown(v), "true or false");
                 return fallback;
             }
             return v.asBoolean();
@@ -177,7 +287,7 @@ public final class StrictConfig {
                 return fallback;
             }
             if (!v.isValueNode()) {
-                problem(path(key), "", "a single value, not a list or mapping");
+                problem(path(key), shown(v), "a single value, not a list or mapping");
                 return fallback;
             }
             return v.asText();

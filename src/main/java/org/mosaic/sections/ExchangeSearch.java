@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.mosaic.sections.rules.CountingRule;
+
 /**
  * Local search over the whole objective of {@link SectionCost}, keeping every hard rule through each move: simulated
  * annealing over random relocations and swaps, finished by the exchange method of anticlustering (Späth 1986;
@@ -28,14 +30,18 @@ final class ExchangeSearch {
     private final int[] rank;
     private final long[] rankScore;
     private final int[][] attrsOf;
-    private final boolean iepOn;
+    /** The rules on counts per section (the co-taught cap, the school's rules, mean_within), hard and soft. */
+    private final CountingRule[] counted;
+    /** Each student's nonzero amounts: which counting rules (index into counted) and how much. */
+    private final int[][] rulesOf;
+    private final long[][] amountsOf;
     private final boolean giftedOn;
     private final int clusters;
     private final SectionProblem.Rules r;
 
     private final int[] section;
     private final int[] size;
-    private final int[] iep;
+    private final long[][] ruleCount;
     private final int[] gifted;
     private final long[] sum;
     private final int[][] bandCount;
@@ -57,7 +63,22 @@ final class ExchangeSearch {
         this.m = c.m;
         this.r = p.rules();
         allowed = PlacementRules.allowed(p, c.score);
-        iepOn = PlacementRules.iepActive(p);
+        counted = c.rules.counting().toArray(new CountingRule[0]);
+        rulesOf = new int[n][];
+        amountsOf = new long[n][];
+        for (int i = 0; i < n; i++) {
+            List<Integer> which = new ArrayList<>();
+            for (int k = 0; k < counted.length; k++) {
+                if (counted[k].amount(i) != 0) {
+                    which.add(k);
+                }
+            }
+            rulesOf[i] = which.stream().mapToInt(Integer::intValue).toArray();
+            amountsOf[i] = new long[rulesOf[i].length];
+            for (int q = 0; q < rulesOf[i].length; q++) {
+                amountsOf[i][q] = counted[rulesOf[i][q]].amount(i);
+            }
+        }
         giftedOn = PlacementRules.giftedActive(p);
         clusters = giftedOn ? SectionSolver.clusterCount(PlacementRules.gifted(p), m, r) : 0;
         List<List<Integer>> apart = new ArrayList<>();
@@ -97,7 +118,7 @@ final class ExchangeSearch {
         }
         section = new int[n];
         size = new int[m];
-        iep = new int[m];
+        ruleCount = new long[counted.length][m];
         gifted = new int[m];
         sum = new long[m];
         bandCount = new int[m][c.bands];
@@ -124,7 +145,9 @@ final class ExchangeSearch {
 
     private void load(int[] placement) {
         Arrays.fill(size, 0);
-        Arrays.fill(iep, 0);
+        for (long[] row : ruleCount) {
+            Arrays.fill(row, 0);
+        }
         Arrays.fill(gifted, 0);
         Arrays.fill(sum, 0);
         for (int s = 0; s < m; s++) {
@@ -337,22 +360,32 @@ final class ExchangeSearch {
         return true;
     }
 
-    /** Size and co-taught cap of section s after losing {@code out} and gaining {@code in} (−1: nobody). */
+    /**
+     * Size and every hard counting rule (the co-taught cap, the school's rules) of section s after losing
+     * {@code out} and gaining {@code in} (−1: nobody), from the running counts.
+     */
     private boolean fits(int s, int out, int in) {
         int z = size[s] - (out >= 0 ? 1 : 0) + (in >= 0 ? 1 : 0);
         SectionProblem.Slot slot = p.sections().get(s);
         if (z < slot.minSize() || z > slot.capacity()) {
             return false;
         }
-        return !iepOn || !slot.coTaught() || PlacementRules.iepFits(r, iep[s] - flag(out, false) + flag(in, false), z);
+        for (int k = 0; k < counted.length; k++) {
+            CountingRule rule = counted[k];
+            if (rule.hard() && rule.applies(s) && !rule.fits(s, ruleCount[k][s] - amount(out, k) + amount(in, k), z)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Student i's amount for counting rule k (0 for nobody). */
+    private long amount(int i, int k) {
+        return i < 0 ? 0 : counted[k].amount(i);
     }
 
     private int flag(int i, boolean isGifted) {
-        if (i < 0) {
-            return 0;
-        }
-        SectionProblem.Pupil pu = p.pupils().get(i);
-        return (isGifted ? pu.gifted() : pu.iep()) ? 1 : 0;
+        return i >= 0 && p.pupils().get(i).gifted() ? 1 : 0;
     }
 
     /** The change in section s's share of the objective when it loses {@code out} and gains {@code in}. */
@@ -387,6 +420,14 @@ final class ExchangeSearch {
         }
         if (c.spreadCoef > 0) {
             d += c.spreadCoef * (rangeAfter(s, out, in) - rangeOf(s));
+        }
+        for (int k = 0; k < counted.length; k++) {
+            CountingRule rule = counted[k];
+            if (!rule.hard() && rule.applies(s)) {
+                long now = ruleCount[k][s];
+                d += rule.cost(s, now - amount(out, k) + amount(in, k), size[s] + dz)
+                        - rule.cost(s, now, size[s]);
+            }
         }
         return d;
     }
@@ -453,7 +494,9 @@ final class ExchangeSearch {
 
     private void add(int i, int s) {
         size[s]++;
-        iep[s] += flag(i, false);
+        for (int q = 0; q < rulesOf[i].length; q++) {
+            ruleCount[rulesOf[i][q]][s] += amountsOf[i][q];
+        }
         gifted[s] += flag(i, true);
         sum[s] += c.score[i];
         bandCount[s][c.band[i]]++;
@@ -468,7 +511,9 @@ final class ExchangeSearch {
 
     private void remove(int i, int s) {
         size[s]--;
-        iep[s] -= flag(i, false);
+        for (int q = 0; q < rulesOf[i].length; q++) {
+            ruleCount[rulesOf[i][q]][s] -= amountsOf[i][q];
+        }
         gifted[s] -= flag(i, true);
         sum[s] -= c.score[i];
         bandCount[s][c.band[i]]--;

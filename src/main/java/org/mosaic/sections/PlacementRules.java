@@ -7,6 +7,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
+import org.mosaic.sections.rules.CoTaughtRule;
+import org.mosaic.sections.rules.ElCertifiedRule;
+import org.mosaic.sections.rules.GiftedClusterRule;
+import org.mosaic.sections.rules.RuleSet;
+
 /**
  * The hard rules checked directly on a placement, independently of the CP-SAT model: which sections each student may
  * join, and which rule families a complete placement breaks. The exchange search keeps every rule through its moves;
@@ -17,19 +22,19 @@ final class PlacementRules {
     }
 
     static boolean iepActive(SectionProblem p) {
-        return p.rules().clusterIep() && p.sections().stream().anyMatch(SectionProblem.Slot::coTaught);
+        return CoTaughtRule.active(p);
     }
 
     static boolean ellActive(SectionProblem p) {
-        return p.rules().clusterEll() && p.sections().stream().anyMatch(SectionProblem.Slot::ellCertified);
+        return ElCertifiedRule.active(p);
     }
 
     static int gifted(SectionProblem p) {
-        return (int) p.pupils().stream().filter(SectionProblem.Pupil::gifted).count();
+        return GiftedClusterRule.gifted(p);
     }
 
     static boolean giftedActive(SectionProblem p) {
-        return p.rules().clusterGifted() && gifted(p) >= p.rules().giftedMin();
+        return GiftedClusterRule.active(p);
     }
 
     /** Sections each student may join at all: co-taught for IEP, certified for English learners, locks, levels. */
@@ -37,18 +42,15 @@ final class PlacementRules {
         int n = p.pupils().size();
         int m = p.sections().size();
         boolean[][] ok = new boolean[n][m];
-        boolean iep = iepActive(p);
-        boolean ell = ellActive(p);
+        RuleSet rules = RuleSet.of(p, score);
         int[] level = p.levels() > 1 ? levelOf(p, score) : null;
         List<String> levels = new ArrayList<>(new LinkedHashSet<>(p.sections().stream()
                 .map(SectionProblem.Slot::level).toList()));
         for (int i = 0; i < n; i++) {
-            SectionProblem.Pupil pu = p.pupils().get(i);
             Integer lock = p.locks().get(i);
             for (int s = 0; s < m; s++) {
                 SectionProblem.Slot slot = p.sections().get(s);
-                ok[i][s] = (!iep || !pu.iep() || slot.coTaught()) && (!ell || !pu.ell() || slot.ellCertified())
-                        && (lock == null || lock == s)
+                ok[i][s] = rules.allows(i, s) && (lock == null || lock == s)
                         && (level == null || levels.indexOf(slot.level()) == level[i]);
             }
         }
@@ -91,15 +93,14 @@ final class PlacementRules {
 
     /**
      * Every breach of a hard rule in a complete placement, with the section and the students concerned, in the order
-     * of the rule families: capacity, requests, IEP, EL, gifted, locks, levels.
+     * of the rule families: capacity, requests, the rules of {@link RuleSet} (IEP, EL, gifted, the school's own),
+     * locks, levels.
      */
     static List<Violation> details(SectionProblem p, int[] section) {
         int n = p.pupils().size();
         int m = p.sections().size();
         List<Violation> broken = new ArrayList<>();
         int[] size = new int[m];
-        int[] iep = new int[m];
-        int[] gifted = new int[m];
         for (int i = 0; i < n; i++) {
             if (section[i] < 0 || section[i] >= m) {
                 broken.add(new Violation("every student placed", "", List.of(p.pupils().get(i).id()),
@@ -107,8 +108,6 @@ final class PlacementRules {
                 return broken;
             }
             size[section[i]]++;
-            iep[section[i]] += p.pupils().get(i).iep() ? 1 : 0;
-            gifted[section[i]] += p.pupils().get(i).gifted() ? 1 : 0;
         }
         for (int s = 0; s < m; s++) {
             SectionProblem.Slot slot = p.sections().get(s);
@@ -129,53 +128,7 @@ final class PlacementRules {
                         List.of(p.pupils().get(q[0]).id(), p.pupils().get(q[1]).id()), "asked to be together"));
             }
         }
-        SectionProblem.Rules r = p.rules();
-        String iepRule = "IEP students in co-taught sections (cap)";
-        if (iepActive(p)) {
-            for (int i = 0; i < n; i++) {
-                SectionProblem.Slot slot = p.sections().get(section[i]);
-                if (p.pupils().get(i).iep() && !slot.coTaught()) {
-                    broken.add(new Violation(iepRule, slot.id(), List.of(p.pupils().get(i).id()),
-                            "IEP student in a section that is not co-taught"));
-                }
-            }
-            for (int s = 0; s < m; s++) {
-                SectionProblem.Slot slot = p.sections().get(s);
-                if (slot.coTaught() && !iepFits(r, iep[s], size[s])) {
-                    broken.add(new Violation(iepRule, slot.id(), idsIn(p, section, s, SectionProblem.Pupil::iep),
-                            iep[s] + " of " + size[s] + " have an IEP; at most " + iepLimit(r, size[s])
-                                    + " (cap " + r.iepMax() + ", " + Math.round(100 * r.iepShare()) + " %)"));
-                }
-            }
-        }
-        if (ellActive(p)) {
-            for (int i = 0; i < n; i++) {
-                SectionProblem.Slot slot = p.sections().get(section[i]);
-                if (p.pupils().get(i).ell() && !slot.ellCertified()) {
-                    broken.add(new Violation("English learners with an EL-certified teacher", slot.id(),
-                            List.of(p.pupils().get(i).id()), "English learner without an EL-certified teacher"));
-                }
-            }
-        }
-        if (giftedActive(p)) {
-            String rule = "gifted cluster grouping";
-            int clusters = 0;
-            for (int s = 0; s < m; s++) {
-                if (gifted[s] >= r.giftedMin()) {
-                    clusters++;
-                    if (!giftedFits(r, gifted[s], size[s])) {
-                        broken.add(new Violation(rule, p.sections().get(s).id(),
-                                idsIn(p, section, s, SectionProblem.Pupil::gifted), gifted[s] + " of " + size[s]
-                                + " gifted; a cluster holds " + r.giftedMin() + "-" + clusterLimit(r, size[s])));
-                    }
-                }
-            }
-            int wanted = SectionSolver.clusterCount(gifted(p), m, r);
-            if (clusters != wanted) {
-                broken.add(new Violation(rule, "", List.of(), clusters + " cluster sections (" + r.giftedMin()
-                        + " or more gifted); the rule asks for " + wanted));
-            }
-        }
+        broken.addAll(RuleSet.of(p).check(section));
         p.locks().forEach((i, s) -> {
             if (section[i] != s) {
                 broken.add(new Violation("locks", p.sections().get(section[i]).id(), List.of(p.pupils().get(i).id()),
@@ -196,17 +149,6 @@ final class PlacementRules {
             }
         }
         return broken;
-    }
-
-    private static List<String> idsIn(SectionProblem p, int[] section, int s,
-                                      java.util.function.Predicate<SectionProblem.Pupil> which) {
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < section.length; i++) {
-            if (section[i] == s && which.test(p.pupils().get(i))) {
-                ids.add(p.pupils().get(i).id());
-            }
-        }
-        return ids;
     }
 
     /**
@@ -240,25 +182,19 @@ final class PlacementRules {
         return i;
     }
 
-    /** The co-taught cap in the model's integer form: at most iepMax, and 100 · iep ≤ round(100 · share) · size. */
     static boolean iepFits(SectionProblem.Rules r, int iep, int size) {
-        return iep <= r.iepMax() && 100L * iep <= Math.round(100 * r.iepShare()) * size;
+        return CoTaughtRule.fits(r, iep, size);
     }
 
-    /** The most IEP students {@link #iepFits} allows in a co-taught section of z students. */
     static int iepLimit(SectionProblem.Rules r, int z) {
-        return (int) Math.min(Math.min(r.iepMax(), Math.max(0, z)), Math.round(100 * r.iepShare()) * Math.max(0, z)
-                / 100);
+        return CoTaughtRule.limit(r, z);
     }
 
-    /** The most gifted students {@link #giftedFits} allows in a cluster section of z students. */
     static int clusterLimit(SectionProblem.Rules r, int z) {
-        return (int) Math.min(r.giftedMax(), Math.round(100 * r.giftedShare()) * Math.max(0, z) / 100);
+        return GiftedClusterRule.limit(r, z);
     }
 
-    /** A cluster section's gifted count: giftedMin..giftedMax and at most giftedShare of the section. */
     static boolean giftedFits(SectionProblem.Rules r, int gifted, int size) {
-        return gifted >= r.giftedMin() && gifted <= r.giftedMax()
-                && 100L * gifted <= Math.round(100 * r.giftedShare()) * size;
+        return GiftedClusterRule.fits(r, gifted, size);
     }
 }

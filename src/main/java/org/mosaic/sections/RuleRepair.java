@@ -5,23 +5,28 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.mosaic.sections.rules.CountingRule;
+import org.mosaic.sections.rules.RuleSet;
+
 /**
  * Makes a draft placement keep every hard rule by local search, moving as few students as it can: the draft (score
  * bands or a snake deal) carries the tracking dial's structure, and the exchange search that follows optimises the
  * objective while keeping the rules, so repair only has to reach a rule-keeping placement near the draft.
  *
  * <p>The search is min-conflicts with a short tabu list (Minton et al. 1992; Glover 1989). Students only ever sit in
- * sections they may join ({@link PlacementRules#allowed}: co-taught for IEP, certified for English learners, locks,
+ * sections they may join ({@link PlacementRules#allowed}: every placement rule of the rule set, locks,
  * levels), so those rules hold by construction; keep-together pairs are merged into units that move as a whole. The
  * remaining rules form an integer penalty that is 0 exactly when {@link PlacementRules#violations} is empty:
- * seats above capacity or below the minimum, IEP students above the co-taught cap, keep-apart pairs sharing a
+ * seats above capacity or below the minimum, each hard counting rule's breach (the co-taught cap, the school's own
+ * rules, mean_within: {@link CountingRule#excess}), keep-apart pairs sharing a
  * section, and gifted clusters (too many or too few cluster sections, each scored by how far its gifted count is
  * from changing side, plus gifted students above a cluster's cap). Each step picks a broken rule at random, a unit
  * that takes part in it (both units of a keep-apart pair), and applies the best relocation of that unit or swap with
  * any other unit, even uphill, but never straight back where a unit recently left unless that beats the best
  * penalty seen; a few steps take a random move instead, to leave plateaus. Equally good moves are told apart by the
  * students they move, then by the scores they displace, so that the draft's structure survives. Penalty changes
- * are computed from per-section counts (size, IEP, gifted) and the keep-apart adjacency, never by rechecking.
+ * are computed from per-section counts (size, each counting rule, gifted) and the keep-apart adjacency, never by
+ * rechecking.
  *
  * <p>Deterministic: work is counted in move evaluations, randomness comes only from the seed, and every loop runs in
  * index order, so the same inputs give the same placement on any machine.
@@ -31,13 +36,16 @@ final class RuleRepair {
     private static final int NOISE = 20;
     private static final int OVER = 0;
     private static final int UNDER = 1;
-    private static final int IEP = 2;
-    private static final int GIFTED = 3;
+    private static final int GIFTED = 2;
+    /** Kinds from here on: hard counting rule (kind − COUNTED) broken in a section. */
+    private static final int COUNTED = 3;
 
     private final SectionProblem p;
     private final SectionProblem.Rules r;
     private final int m;
-    private final boolean iepOn;
+    /** The hard rules on counts per section, and each unit's amount for each. */
+    private final CountingRule[] counted;
+    private final long[][] unitAmount;
     private final boolean giftedOn;
     private final int clusters;
 
@@ -45,7 +53,6 @@ final class RuleRepair {
     private final int units;
     private final int[] unitOf;
     private final int[] weight;
-    private final int[] iepIn;
     private final int[] giftedIn;
     private final long[] scoreIn;
     private final boolean[][] allowed;
@@ -60,7 +67,7 @@ final class RuleRepair {
     private final int[] rosterSize;
     private final int[] rosterSlot;
     private final int[] size;
-    private final int[] iep;
+    private final long[][] ruleCount;
     private final int[] gifted;
     private final long[] scoreSum;
     private final long[] sectionPenalty;
@@ -82,12 +89,12 @@ final class RuleRepair {
         this.m = p.sections().size();
         this.unitOf = unitOf;
         this.units = units;
-        iepOn = PlacementRules.iepActive(p);
+        counted = RuleSet.of(p, score).hardCounting().toArray(new CountingRule[0]);
+        unitAmount = new long[counted.length][units];
         giftedOn = PlacementRules.giftedActive(p);
         int totalGifted = PlacementRules.gifted(p);
         clusters = giftedOn ? SectionSolver.clusterCount(totalGifted, m, r) : 0;
         weight = new int[units];
-        iepIn = new int[units];
         giftedIn = new int[units];
         scoreIn = new long[units];
         allowed = new boolean[units][m];
@@ -99,7 +106,9 @@ final class RuleRepair {
             int u = unitOf[i];
             SectionProblem.Pupil pu = p.pupils().get(i);
             weight[u]++;
-            iepIn[u] += pu.iep() ? 1 : 0;
+            for (int k = 0; k < counted.length; k++) {
+                unitAmount[k][u] += counted[k].amount(i);
+            }
             giftedIn[u] += pu.gifted() ? 1 : 0;
             scoreIn[u] += score[i];
             for (int s = 0; s < m; s++) {
@@ -119,13 +128,13 @@ final class RuleRepair {
         rosterSize = new int[m];
         rosterSlot = new int[units];
         size = new int[m];
-        iep = new int[m];
+        ruleCount = new long[counted.length][m];
         gifted = new int[m];
         scoreSum = new long[m];
         sectionPenalty = new long[m];
         giftedHistogram = new int[totalGifted + 1];
         tabuUntil = new long[units][m];
-        violated = new int[4 * m + apartPairs.length + 1];
+        violated = new int[(COUNTED + counted.length) * m + apartPairs.length + 1];
     }
 
     /**
@@ -243,7 +252,7 @@ final class RuleRepair {
         for (int s = 0; s < m; s++) {
             giftedHistogram[gifted[s]]++;
             clusterSections += gifted[s] >= r.giftedMin() ? 1 : 0;
-            sectionPenalty[s] = sectionPenalty(s, size[s], iep[s], gifted[s]);
+            sectionPenalty[s] = sectionPenalty(s, size[s], gifted[s], -1, -1);
             penalty += sectionPenalty[s];
         }
         for (int[] q : apartPairs) {
@@ -259,7 +268,9 @@ final class RuleRepair {
         rosterSlot[u] = rosterSize[s];
         roster[s][rosterSize[s]++] = u;
         size[s] += weight[u];
-        iep[s] += iepIn[u];
+        for (int k = 0; k < counted.length; k++) {
+            ruleCount[k][s] += unitAmount[k][u];
+        }
         gifted[s] += giftedIn[u];
         scoreSum[s] += scoreIn[u];
     }
@@ -270,7 +281,9 @@ final class RuleRepair {
         roster[s][rosterSlot[u]] = last;
         rosterSlot[last] = rosterSlot[u];
         size[s] -= weight[u];
-        iep[s] -= iepIn[u];
+        for (int k = 0; k < counted.length; k++) {
+            ruleCount[k][s] -= unitAmount[k][u];
+        }
         gifted[s] -= giftedIn[u];
         scoreSum[s] -= scoreIn[u];
     }
@@ -324,8 +337,10 @@ final class RuleRepair {
             if (size[s] < slot.minSize()) {
                 violated[count++] = UNDER * m + s;
             }
-            if (iepOn && slot.coTaught() && iep[s] > PlacementRules.iepLimit(r, size[s])) {
-                violated[count++] = IEP * m + s;
+            for (int k = 0; k < counted.length; k++) {
+                if (counted[k].excess(s, ruleCount[k][s], size[s]) > 0) {
+                    violated[count++] = (COUNTED + k) * m + s;
+                }
             }
             if (giftedOn && gifted[s] >= r.giftedMin() && gifted[s] > PlacementRules.clusterLimit(r, size[s])) {
                 violated[count++] = GIFTED * m + s;
@@ -358,19 +373,47 @@ final class RuleRepair {
         int s = violated[pick] % m;
         return switch (kind) {
             case OVER -> member(s, 0, random);
-            case IEP -> member(s, IEP, random);
+            case UNDER -> newcomer(s, random);
             case GIFTED -> member(s, GIFTED, random);
-            default -> newcomer(s, random);
+            default -> counted(kind - COUNTED, s, random);
         };
     }
 
-    /** A random unit of section s (with an IEP student or a gifted one, if asked). */
+    /**
+     * A unit that can change counting rule k's count in section s: one of its members with an amount (moving out,
+     * as a cap asks) or, as often, one with an amount from elsewhere that may join (moving in, as a minimum asks);
+     * the best move of that unit then decides.
+     */
+    private int counted(int k, int s, SplittableRandom random) {
+        if (random.nextBoolean()) {
+            int chosen = -1;
+            int seen = 0;
+            for (int q = 0; q < rosterSize[s]; q++) {
+                int u = roster[s][q];
+                if (unitAmount[k][u] != 0 && random.nextInt(++seen) == 0) {
+                    chosen = u;
+                }
+            }
+            if (chosen >= 0) {
+                return chosen;
+            }
+        }
+        for (int tries = 0; tries < 20 && canEnter[s].length > 0; tries++) {
+            int u = canEnter[s][random.nextInt(canEnter[s].length)];
+            if (at[u] != s && unitAmount[k][u] != 0) {
+                return u;
+            }
+        }
+        return member(s, 0, random);
+    }
+
+    /** A random unit of section s (with a gifted student, if asked). */
     private int member(int s, int need, SplittableRandom random) {
         int chosen = -1;
         int seen = 0;
         for (int k = 0; k < rosterSize[s]; k++) {
             int u = roster[s][k];
-            boolean fits = need == IEP ? iepIn[u] > 0 : need != GIFTED || giftedIn[u] > 0;
+            boolean fits = need != GIFTED || giftedIn[u] > 0;
             if (fits && random.nextInt(++seen) == 0) {
                 chosen = u;
             }
@@ -491,10 +534,9 @@ final class RuleRepair {
     private long delta(int u, int s, int v, int t) {
         evaluations++;
         int dz = weight[u] - (v >= 0 ? weight[v] : 0);
-        int di = iepIn[u] - (v >= 0 ? iepIn[v] : 0);
         int dg = giftedIn[u] - (v >= 0 ? giftedIn[v] : 0);
-        long d = sectionPenalty(s, size[s] - dz, iep[s] - di, gifted[s] - dg) - sectionPenalty[s]
-                + sectionPenalty(t, size[t] + dz, iep[t] + di, gifted[t] + dg) - sectionPenalty[t];
+        long d = sectionPenalty(s, size[s] - dz, gifted[s] - dg, v, u) - sectionPenalty[s]
+                + sectionPenalty(t, size[t] + dz, gifted[t] + dg, u, v) - sectionPenalty[t];
         for (int w : apartOf[u]) {
             int where = w == v ? s : at[w];
             d += (where == t ? 1 : 0) - (at[w] == s ? 1 : 0);
@@ -521,8 +563,8 @@ final class RuleRepair {
         }
         seat(u, t);
         tabuUntil[u][s] = step + tenure;
-        sectionPenalty[s] = sectionPenalty(s, size[s], iep[s], gifted[s]);
-        sectionPenalty[t] = sectionPenalty(t, size[t], iep[t], gifted[t]);
+        sectionPenalty[s] = sectionPenalty(s, size[s], gifted[s], -1, -1);
+        sectionPenalty[t] = sectionPenalty(t, size[t], gifted[t], -1, -1);
         int dg = giftedIn[u] - (v >= 0 ? giftedIn[v] : 0);
         if (giftedOn && dg != 0) {
             shiftHistogram(gifted[s] + dg, gifted[s]);
@@ -541,15 +583,17 @@ final class RuleRepair {
     }
 
     /**
-     * Rules of one section at the given counts: seats outside [minSize, capacity], IEP students above the
-     * co-taught cap, and for a cluster section gifted students above its cap (so that a cluster too small to hold
-     * giftedMin is pushed to dissolve).
+     * Rules of one section at the given counts: seats outside [minSize, capacity], each hard counting rule's breach
+     * with unit {@code plus} joining and unit {@code minus} leaving (−1: nobody), and for a cluster section gifted
+     * students above its cap (so that a cluster too small to hold giftedMin is pushed to dissolve).
      */
-    private long sectionPenalty(int s, int z, int i, int g) {
+    private long sectionPenalty(int s, int z, int g, int plus, int minus) {
         SectionProblem.Slot slot = p.sections().get(s);
         long d = Math.max(0, z - slot.capacity()) + Math.max(0, slot.minSize() - z);
-        if (iepOn && slot.coTaught()) {
-            d += Math.max(0, i - PlacementRules.iepLimit(r, z));
+        for (int k = 0; k < counted.length; k++) {
+            long count = ruleCount[k][s] + (plus >= 0 ? unitAmount[k][plus] : 0)
+                    - (minus >= 0 ? unitAmount[k][minus] : 0);
+            d += counted[k].excess(s, count, z);
         }
         if (giftedOn && g >= r.giftedMin()) {
             d += Math.max(0, g - PlacementRules.clusterLimit(r, z));

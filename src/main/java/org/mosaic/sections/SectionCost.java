@@ -5,6 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 
+import org.mosaic.sections.rules.CountingRule;
+import org.mosaic.sections.rules.RuleSet;
+
 /**
  * The objective of docs/sections.md with its integer coefficients, computed once per problem. The CP-SAT model and
  * the exchange search both read their terms from here, so a placement scores the same in both (tested): the search
@@ -42,6 +45,10 @@ final class SectionCost {
     final boolean[][] hasAttr;
     final long[][] attrLo;
     final long[][] attrHi;
+    /** Every rule of the problem; the soft ones add the "rules" term. */
+    final RuleSet rules;
+    /** The soft rules on counts, whose breaches the "rules" term charges. */
+    final List<CountingRule> soft;
 
     SectionCost(SectionProblem p) {
         n = p.pupils().size();
@@ -55,6 +62,8 @@ final class SectionCost {
             lo = Math.min(lo, score[i]);
             hi = Math.max(hi, score[i]);
         }
+        rules = RuleSet.of(p, score);
+        soft = rules.soft();
         lowest = n == 0 ? 0 : lo;
         highest = n == 0 ? 0 : hi;
         range = Math.max(1, highest - lowest);
@@ -121,6 +130,15 @@ final class SectionCost {
             candidates.add("race:" + r);
             weights.add(new double[] {p.weights().race()});
         }
+        // The school's own columns given a weight: each of their values balanced like a race.
+        p.weights().custom().forEach((column, w) -> {
+            TreeSet<String> values = new TreeSet<>();
+            p.pupils().forEach(pu -> values.add(SectionProblem.AttributeLimit.normalized(pu.attribute(column))));
+            for (String v : values) {
+                candidates.add("custom:" + column + "=" + v);
+                weights.add(new double[] {w});
+            }
+        });
         List<Long> coefs = new ArrayList<>();
         List<boolean[]> has = new ArrayList<>();
         for (int a = 0; a < candidates.size(); a++) {
@@ -168,7 +186,7 @@ final class SectionCost {
     }
 
     /** The names of {@link #terms}' entries, in their order. */
-    static final List<String> TERMS = List.of("spread", "score_bands", "means", "balance", "sizes");
+    static final List<String> TERMS = List.of("spread", "score_bands", "means", "balance", "sizes", "rules");
 
     /** The objective of a complete placement split into its terms ({@link #TERMS}); they add up to the total. */
     long[] terms(int[] section) {
@@ -205,6 +223,9 @@ final class SectionCost {
             }
             terms[4] += sizeCoef * out(size[s], sizeLo[s], sizeHi[s]);
         }
+        for (CountingRule rule : soft) {
+            terms[5] += rule.cost(section);
+        }
         return terms;
     }
 
@@ -239,7 +260,10 @@ final class SectionCost {
             case "behavior" -> pu.behavior();
             case "ell" -> pu.ell();
             case "iep" -> pu.iep();
-            default -> pu.race().equals(attribute.substring("race:".length()));
+            default -> attribute.startsWith("custom:") ? SectionProblem.AttributeLimit.normalized(pu.attribute(
+                    attribute.substring(7, attribute.indexOf('='))))
+                    .equals(attribute.substring(attribute.indexOf('=') + 1))
+                    : pu.race().equals(attribute.substring("race:".length()));
         };
     }
 }

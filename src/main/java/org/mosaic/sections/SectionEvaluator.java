@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.mosaic.sections.rules.CountingRule;
+
 /**
  * Scores any class list with exactly the solver's objective and hard rules: the objective and its terms (as
  * {@link SectionSolver#objectiveTerms}), every broken rule with the students concerned, and each section's
@@ -23,6 +25,9 @@ public final class SectionEvaluator {
     private final long[] sum;
     private final int[][] bandCount;
     private final int[][] attrCount;
+    /** Each soft counting rule's count per section, for the "rules" term. */
+    private final List<CountingRule> soft;
+    private final long[][] softCount;
     private final List<TreeMap<Long, Integer>> scores = new ArrayList<>();
     /** Each section's share of each term, so the objective and terms follow a move in O(sections touched). */
     private final long[][] termOf;
@@ -41,6 +46,8 @@ public final class SectionEvaluator {
         sum = new long[m];
         bandCount = new int[m][c.bands];
         attrCount = new int[m][c.attributes.size()];
+        soft = c.soft;
+        softCount = new long[soft.size()][m];
         termOf = new long[m][SectionCost.TERMS.size()];
         for (int s = 0; s < m; s++) {
             scores.add(new TreeMap<>());
@@ -70,7 +77,10 @@ public final class SectionEvaluator {
         return total;
     }
 
-    /** The objective's terms by name: spread, score_bands, means, balance, sizes; they add up to the objective. */
+    /**
+     * The objective's terms by name: spread, score_bands, means, balance, sizes and rules (the soft rules'
+     * penalties); they add up to the objective.
+     */
     public Map<String, Long> terms() {
         Map<String, Long> out = new LinkedHashMap<>();
         for (int k = 0; k < terms.length; k++) {
@@ -183,6 +193,9 @@ public final class SectionEvaluator {
             }
         }
         scores.get(s).merge(c.score[i], sign, (x, y) -> x + y == 0 ? null : x + y);
+        for (int k = 0; k < soft.size(); k++) {
+            softCount[k][s] += sign * soft.get(k).amount(i);
+        }
     }
 
     /** Recomputes section s's share of each term, the way {@link SectionCost#terms} does for the whole list. */
@@ -200,6 +213,9 @@ public final class SectionEvaluator {
             t[3] += c.attrCoef[a] * SectionCost.out(attrCount[s][a], c.attrLo[a][s], c.attrHi[a][s]);
         }
         t[4] = c.sizeCoef * SectionCost.out(size[s], c.sizeLo[s], c.sizeHi[s]);
+        for (int k = 0; k < soft.size(); k++) {
+            t[5] += soft.get(k).cost(s, softCount[k][s], size[s]);
+        }
         for (int k = 0; k < terms.length; k++) {
             terms[k] += t[k] - termOf[s][k];
             termOf[s][k] = t[k];

@@ -21,6 +21,10 @@ import com.google.ortools.sat.Literal;
 
 import org.mosaic.model.BadInputException;
 import org.mosaic.model.InputProblem;
+import org.mosaic.sections.rules.GiftedClusterRule;
+import org.mosaic.sections.rules.ModelContext;
+import org.mosaic.sections.rules.RuleSet;
+import org.mosaic.sections.rules.SectionRule;
 
 /**
  * Class formation with a tracking dial, as a CP-SAT model. Objective (docs/sections.md):
@@ -70,6 +74,21 @@ public final class SectionSolver {
         /** Whether the same input, options and seed are certain to give these classes again on any machine. */
         public boolean reproducible() {
             return !WALL_CLOCK.equals(stoppedBy);
+        }
+
+        /** Status of classes that break a hard rule: never reported as OPTIMAL or FEASIBLE. */
+        public static final String RULES_BROKEN = "RULES_BROKEN";
+
+        /**
+         * The same solution judged by every rule's own check: if the classes break a hard rule, the status says so
+         * (RULES_BROKEN, no bound claimed), whatever the search believed.
+         */
+        Solution checked(SectionProblem p) {
+            if (section == null || !PlacementRules.details(p, section).isEmpty()) {
+                return section == null ? this : new Solution(section, RULES_BROKEN, objective, 0, 1, seconds,
+                        rulesApplied, unavoidable, stoppedBy);
+            }
+            return this;
         }
     }
 
@@ -177,7 +196,7 @@ public final class SectionSolver {
         if (start != null && startObjective <= known) {
             // A start that meets the bound (0 for perfectly balanced classes) is optimal as it stands.
             return new Solution(start, "OPTIMAL", startObjective, startObjective, 0, (System.nanoTime() - t0) / 1e9,
-                    rulesApplied(p, start), termMap(prior.unavoidable()), Solution.PROVEN);
+                    rulesApplied(p, start), termMap(prior.unavoidable()), Solution.PROVEN).checked(p);
         }
         // Shares of the limit (Effort converts them to work units): in the middle of the dial CP-SAT mostly adds the
         // bound, so it gets the smaller share; tracked, half, a quarter being left for the seat-aware bound after it.
@@ -212,7 +231,7 @@ public final class SectionSolver {
         String stoppedBy = bound >= objective ? Solution.PROVEN : stop.fired() ? Solution.WALL_CLOCK
                 : Solution.WORK_LIMIT;
         return new Solution(section, status, objective, bound, gap, seconds, rulesApplied(p, section),
-                termMap(prior.unavoidable()), stoppedBy);
+                termMap(prior.unavoidable()), stoppedBy).checked(p);
     }
 
     /**
@@ -285,8 +304,7 @@ public final class SectionSolver {
         for (int i = 0; i < section.length; i++) {
             locks.put(i, section[i]);
         }
-        SectionProblem fixed = new SectionProblem(p.pupils(), p.sections(), p.tracking(), p.levels(), p.apart(),
-                p.together(), locks, p.rules(), p.weights(), p.timeLimit(), 1, p.seed());
+        SectionProblem fixed = p.toBuilder().locks(locks).workers(1).build();
         Effort effort = Effort.of(p);
         SafetyStop stop = new SafetyStop(effort.safetySeconds());
         return solve(fixed, false, true, section, effort.cpUnits(1), Prior.of(fixed, effort, stop), stop).objective();
@@ -382,10 +400,14 @@ public final class SectionSolver {
             }
             model.addExactlyOne(x[i]);
         }
+        // One literal per rule family: the structural ones, then every hard rule of the RuleSet by name.
+        RuleSet rules = RuleSet.of(p, prior.cost().score);
         Map<String, BoolVar> family = new LinkedHashMap<>();
-        for (String f : List.of("capacity and minimum size", "keep-apart requests", "keep-together requests",
-                "IEP students in co-taught sections (cap)", "English learners with an EL-certified teacher",
-                "gifted cluster grouping", "locks", "levels")) {
+        List<String> families = new ArrayList<>(List.of("capacity and minimum size", "keep-apart requests",
+                "keep-together requests"));
+        rules.hard().forEach(rule -> families.add(rule.name()));
+        families.addAll(List.of("locks", "levels"));
+        for (String f : families) {
             family.put(f, model.newBoolVar(f));
             if (complete) {
                 model.addHint(family.get(f), 1);
@@ -415,77 +437,6 @@ public final class SectionSolver {
             for (int s = 0; s < m; s++) {
                 model.addEquality(x[pair[0]][s], x[pair[1]][s]).onlyEnforceIf(family.get("keep-together requests"));
             }
-        }
-        SectionProblem.Rules r = p.rules();
-        boolean anyCoTaught = p.sections().stream().anyMatch(SectionProblem.Slot::coTaught);
-        boolean anyEll = p.sections().stream().anyMatch(SectionProblem.Slot::ellCertified);
-        for (int s = 0; s < m; s++) {
-            SectionProblem.Slot slot = p.sections().get(s);
-            LinearExprBuilder iep = LinearExpr.newBuilder();
-            for (int i = 0; i < n; i++) {
-                SectionProblem.Pupil pu = p.pupils().get(i);
-                if (r.clusterIep() && anyCoTaught && pu.iep()) {
-                    iep.add(x[i][s]);
-                    if (!slot.coTaught()) {
-                        model.addEquality(x[i][s], 0).onlyEnforceIf(family.get("IEP students in co-taught sections "
-                                + "(cap)"));
-                    }
-                }
-                if (r.clusterEll() && anyEll && pu.ell() && !slot.ellCertified()) {
-                    model.addEquality(x[i][s], 0).onlyEnforceIf(family.get("English learners with an EL-certified "
-                            + "teacher"));
-                }
-            }
-            if (r.clusterIep() && anyCoTaught && slot.coTaught()) {
-                LinearExpr iepCount = iep.build();
-                model.addLessOrEqual(iepCount, r.iepMax()).onlyEnforceIf(family.get("IEP students in co-taught "
-                        + "sections (cap)"));
-                // iep ≤ share · size, as 100 · iep ≤ round(100 · share) · size
-                LinearExprBuilder cap = LinearExpr.newBuilder();
-                for (int i = 0; i < n; i++) {
-                    if (p.pupils().get(i).iep()) {
-                        cap.addTerm(x[i][s], 100);
-                    }
-                }
-                cap.addTerm(size[s], -Math.round(100 * r.iepShare()));
-                model.addLessOrEqual(cap.build(), 0).onlyEnforceIf(family.get("IEP students in co-taught sections "
-                        + "(cap)"));
-            }
-        }
-        int gifted = (int) p.pupils().stream().filter(SectionProblem.Pupil::gifted).count();
-        if (r.clusterGifted() && gifted >= r.giftedMin()) {
-            // Cluster grouping: k sections hold giftedMin..giftedMax gifted students each (at most giftedShare of the
-            // section); the rest are spread, fewer than a cluster's minimum in any other section.
-            int clusters = clusterCount(gifted, m, r);
-            BoolVar[] isCluster = new BoolVar[m];
-            LinearExprBuilder clusterCount = LinearExpr.newBuilder();
-            BoolVar on = family.get("gifted cluster grouping");
-            for (int s = 0; s < m; s++) {
-                isCluster[s] = model.newBoolVar("cluster" + s);
-                clusterCount.add(isCluster[s]);
-                int hintedGifted = 0;
-                for (int i = 0; i < n; i++) {
-                    hintedGifted += hint[i] == s && p.pupils().get(i).gifted() ? 1 : 0;
-                }
-                if (complete) {
-                    model.addHint(isCluster[s], hintedGifted >= r.giftedMin() ? 1 : 0);
-                }
-                LinearExprBuilder g = LinearExpr.newBuilder();
-                LinearExprBuilder share = LinearExpr.newBuilder();
-                for (int i = 0; i < n; i++) {
-                    if (p.pupils().get(i).gifted()) {
-                        g.add(x[i][s]);
-                        share.addTerm(x[i][s], 100);
-                    }
-                }
-                share.addTerm(size[s], -Math.round(100 * r.giftedShare()));
-                model.addLessOrEqual(share.build(), 0).onlyEnforceIf(new Literal[] {on, isCluster[s]});
-                model.addLinearConstraint(g.build(), r.giftedMin(), r.giftedMax())
-                        .onlyEnforceIf(new Literal[] {on, isCluster[s]});
-                model.addLessOrEqual(g.build(), r.giftedMin() - 1).onlyEnforceIf(new Literal[] {on,
-                        isCluster[s].not()});
-            }
-            model.addEquality(clusterCount.build(), clusters).onlyEnforceIf(on);
         }
         for (Map.Entry<Integer, Integer> lock : p.locks().entrySet()) {
             model.addEquality(x[lock.getKey()][lock.getValue()], 1).onlyEnforceIf(family.get("locks"));
@@ -607,6 +558,11 @@ public final class SectionSolver {
                 model.addHint(lowVar[sec], lowest);
                 model.addHint(highVar[sec], highest);
             }
+        }
+        // Every rule states itself: hard ones behind their family's literal, soft ones as objective penalties.
+        ModelContext context = new ModelContext(model, x, size, withObjective ? obj : null, hint, complete);
+        for (SectionRule rule : rules.all()) {
+            rule.model(context, rule.hard() ? family.get(rule.name()) : null);
         }
         symmetryBreaking(p, model, x, score);
         long priorBound = 0;
@@ -801,7 +757,7 @@ public final class SectionSolver {
 
     /** Full clusters where possible: ⌊gifted / max⌋ sections (at least one), never more than there are sections. */
     static int clusterCount(int gifted, int sections, SectionProblem.Rules r) {
-        return Math.max(1, Math.min(sections, gifted / r.giftedMax()));
+        return GiftedClusterRule.clusterCount(gifted, sections, r);
     }
 
     /**
@@ -1122,23 +1078,11 @@ public final class SectionSolver {
         SectionProblem.Rules r = p.rules();
         long coTaught = p.sections().stream().filter(SectionProblem.Slot::coTaught).count();
         long iep = p.pupils().stream().filter(SectionProblem.Pupil::iep).count();
-        if (r.clusterIep() && coTaught > 0) {
-            long capIep = p.sections().stream().filter(SectionProblem.Slot::coTaught)
-                    .mapToLong(s -> PlacementRules.iepLimit(r, s.capacity())).sum();
-            if (iep > capIep) {
-                problems.add(InputProblem.general(iep + " IEP students cannot fit: co-taught cap " + r.iepMax()
-                        + " (and " + Math.round(100 * r.iepShare()) + "% of a section) with " + coTaught
-                        + " co-taught section" + (coTaught == 1 ? "" : "s") + " allows " + capIep
-                        + "; add co-taught sections"));
-            }
-        }
         long ellSeats = p.sections().stream().filter(SectionProblem.Slot::ellCertified)
                 .mapToLong(SectionProblem.Slot::capacity).sum();
-        long ell = p.pupils().stream().filter(SectionProblem.Pupil::ell).count();
-        if (r.clusterEll() && ellSeats > 0 && ell > ellSeats) {
-            problems.add(InputProblem.general(ell + " English learners but " + ellSeats + " seats with an "
-                    + "EL-certified teacher; certify more sections"));
-        }
+        // Each rule's own count arithmetic (the co-taught cap, EL seats, the school's rules); then what two rules
+        // or a request and a rule cannot do together.
+        RuleSet.of(p).conflicts().forEach(c -> problems.add(InputProblem.general(c)));
         long needBoth = p.pupils().stream().filter(pu -> pu.iep() && pu.ell()).count();
         if (needBoth > 0 && r.clusterIep() && coTaught > 0 && r.clusterEll() && ellSeats > 0
                 && p.sections().stream().noneMatch(s -> s.coTaught() && s.ellCertified())) {

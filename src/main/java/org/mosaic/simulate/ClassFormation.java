@@ -62,8 +62,7 @@ public final class ClassFormation {
                     Math.min(minSize, capacity), false, false, levelName));
         }
         SectionProblem.Rules off = new SectionProblem.Rules(false, 1.0, n, false, false, 0, n, 1.0);
-        SectionProblem p = new SectionProblem(pupils, slots, dial, levelCount, List.of(), List.of(), Map.of(), off,
-                SectionProblem.Weights.defaults(), timeLimit, 1, seed);
+        SectionProblem p = SectionProblem.builder(pupils, slots).tracking(dial).levels(levelCount).rules(off).timeLimit(timeLimit).seed(seed).build();
         int[] placed = mode == Mode.SEARCH ? SectionSolver.localSearch(p, SEARCH_MOVES)
                 : SectionSolver.solve(p).section();
         if (placed == null) {

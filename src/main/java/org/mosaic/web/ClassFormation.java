@@ -50,7 +50,7 @@ public record ClassFormation(ClassSetup setup, SectionProblem problem, List<Stud
             }
             students.add(s);
             pupils.add(new SectionProblem.Pupil(s.id(), score, s.frl(), s.race().code(), s.gender().code(), s.ell(),
-                    s.iep(), s.gifted(), s.behavior(), false));
+                    s.iep(), s.gifted(), s.behavior(), false, s.attributes()));
         }
         if (pupils.isEmpty()) {
             throw new BadInputException("no students in school " + setup.schoolId() + ", grade "
@@ -86,8 +86,7 @@ public record ClassFormation(ClassSetup setup, SectionProblem problem, List<Stud
             slots.add(new SectionProblem.Slot(s.id(), s.capacity(), Math.min(minSize, s.capacity()), s.coTaught(),
                     s.ellCertified(), s.level()));
         }
-        SectionProblem problem = new SectionProblem(pupils, slots, setup.tracking(), 0, apart, together, locks,
-                setup.rules(), SectionProblem.Weights.defaults(), setup.timeLimit(), 1, setup.seed());
+        SectionProblem problem = SectionProblem.builder(pupils, slots).tracking(setup.tracking()).apart(apart).together(together).locks(locks).rules(setup.rules()).timeLimit(setup.timeLimit()).seed(setup.seed()).build();
         return new ClassFormation(setup, problem, List.copyOf(students), List.copyOf(sections), Map.copyOf(index));
     }
 

@@ -37,7 +37,6 @@ public final class SectionsWarmStart {
     }
 
     static SectionProblem problem(List<SectionProblem.Pupil> p, List<SectionProblem.Slot> s, double t) {
-        return new SectionProblem(p, s, t, 0, List.of(), List.of(), Map.of(), SectionProblem.Rules.defaults(),
-                SectionProblem.Weights.defaults(), 3, 1, 1);
+        return SectionProblem.builder(p, s).tracking(t).timeLimit(3).seed(1).build();
     }
 }

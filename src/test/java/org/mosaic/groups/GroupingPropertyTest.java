@@ -178,4 +178,46 @@ class GroupingPropertyTest {
                 new int[][] {{0, 1}, {0, 2}, {0, 3}}, 5)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("keep-apart");
     }
+
+    @Test
+    void badSizesAndFixedGroupCountsAreExplained() {
+        assertThatThrownBy(() -> SkillGrouping.contiguous(roster(1, 4), 0, 3, 0)).isInstanceOf(BadInputException.class)
+                .hasMessage("group sizes need 1 <= --min <= --max (got 0 and 3)");
+        assertThatThrownBy(() -> SkillGrouping.contiguous(roster(1, 4), 3, 2, 0)).isInstanceOf(BadInputException.class)
+                .hasMessage("group sizes need 1 <= --min <= --max (got 3 and 2)");
+        assertThatThrownBy(() -> SkillGrouping.contiguous(new double[0], 1, 2, 0))
+                .isInstanceOf(BadInputException.class).hasMessageStartingWith("the roster is empty");
+        assertThatThrownBy(() -> SkillGrouping.contiguous(roster(1, 5), 3, 3, 2)).isInstanceOf(BadInputException.class)
+                .hasMessage("5 students cannot form 2 groups of 3 to 3: that needs 6 to 6 students; change --groups, "
+                        + "--min or --max");
+        // Sizes 1 to 6 would allow six single-student groups (range 0); three groups of two are asked for.
+        SkillGrouping.Partition three = SkillGrouping.contiguous(new double[] {6, 1, 4, 2, 5, 3}, 1, 6, 3);
+        assertThat(three.groups()).hasSize(3);
+        assertThat(three.groups().get(0)).containsExactly(1, 3);
+        assertThat(three.groups().get(2)).containsExactly(4, 0);
+        assertThat(three.maxRange()).isEqualTo(1);
+        assertThat(three.totalRange()).isEqualTo(3);
+        assertThat(SkillGrouping.range(new double[] {6, 1, 4}, new int[] {0, 2})).isEqualTo(2);
+        // Same scores: ties are broken by roster order.
+        assertThat(SkillGrouping.contiguous(new double[] {5, 5, 5, 5}, 2, 2, 0).groups().get(0)).containsExactly(0, 1);
+    }
+
+    @Test
+    void aRegroupingThatCannotKeepTheRangeLimitSaysSo() {
+        assertThatThrownBy(() -> ConstrainedGrouping.regroup(new double[] {10, 20, 30, 40}, 2, 2, 2, new int[0][],
+                new int[] {0, 0, 1, 1}, 5, 5)).isInstanceOf(BadInputException.class)
+                .hasMessage("no regrouping keeps every group's score range within 5.0 with groups of 2 to 2; raise "
+                        + "--max-range");
+        ConstrainedGrouping.Labelled l = ConstrainedGrouping.regroup(new double[] {10, 20, 30, 40}, 2, 2, 2,
+                new int[0][], new int[] {0, 1, 0, 1}, 10, 5);
+        // Only {10, 20} and {30, 40} keep the limit; either way round, two students move.
+        assertThat(l.group()[0]).isEqualTo(l.group()[1]).isNotEqualTo(l.group()[2]);
+        assertThat(l.group()[2]).isEqualTo(l.group()[3]);
+        assertThat(l.moved()).isEqualTo(2);
+        assertThat(l.maxRange()).isEqualTo(10);
+        assertThat(l.totalRange()).isEqualTo(20);
+        assertThat(ConstrainedGrouping.byLabel(new int[] {1, 0, 1}, 3)).satisfiesExactly(
+                g -> assertThat(g).containsExactly(1), g -> assertThat(g).containsExactly(0, 2),
+                g -> assertThat(g).isEmpty());
+    }
 }

@@ -84,4 +84,44 @@ class StationRotationTest {
         assertThatThrownBy(() -> StationRotation.schedule(new int[] {4, 4}, new int[] {0, 1}, small, 2, true))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("2-slot block");
     }
+
+    /**
+     * Playlists: four students, one teacher seat per slot, two slots. The two neediest (2, then 0) get the teacher,
+     * the neediest in the first slot; the other two never do.
+     */
+    @Test
+    void inPlaylistsTheNeediestGetTheTeacherAndGetItFirst() {
+        List<StationRotation.Station> stations = List.of(new StationRotation.Station("teacher", 1, true),
+                new StationRotation.Station("online", 4, false), new StationRotation.Station("collaborative", 4,
+                        false));
+        StationRotation.Timetable t = StationRotation.schedule(new int[] {1, 1, 1, 1}, new int[] {2, 0, 1, 3},
+                stations, 2, false);
+        assertThat(t.station()[2][0]).isZero();
+        assertThat(t.station()[0][1]).isZero();
+        for (int u : new int[] {1, 3}) {
+            assertThat(t.station()[u]).doesNotContain(0).doesNotContain(-1);
+        }
+        assertThat(t.station()[2][1]).isPositive();
+        assertThat(t.station()[0][0]).isPositive();
+        assertThat(t.slots()).isEqualTo(2);
+        assertThat(t.proven()).isTrue();
+        assertThat(t.stoppedByWallClock()).isFalse();
+    }
+
+    @Test
+    void theInfeasibleTimetableNamesTheStationThatIsTooSmall() {
+        List<StationRotation.Station> stations = List.of(new StationRotation.Station("teacher", 8, true),
+                new StationRotation.Station("online", 10, false));
+        assertThat(StationRotation.describeInfeasible(new int[] {10, 4}, stations, 3)).isEqualTo(
+                "no station rotation fits: station teacher has 8 seats but the largest group has 10 students — add "
+                        + "seats (e.g. teacher:8,online:16,collaborative:16), fewer or smaller groups, or more slots");
+        // Seats equal to the largest group and seats × slots equal to the students are enough for each station.
+        assertThat(StationRotation.describeInfeasible(new int[] {10, 10, 10}, stations, 3)).isEqualTo(
+                "no station rotation fits: station teacher has 8 seats but the largest group has 10 students; station "
+                        + "teacher seats 8 × 3 slots < 30 students who must all visit it — add seats (e.g. "
+                        + "teacher:8,online:16,collaborative:16), fewer or smaller groups, or more slots");
+        assertThat(StationRotation.describeInfeasible(new int[] {8, 8, 8}, stations, 3)).isEqualTo(
+                "no station rotation fits: 3 groups cannot all visit 2 stations once in 3 slots within the seats — add "
+                        + "seats (e.g. teacher:8,online:16,collaborative:16), fewer or smaller groups, or more slots");
+    }
 }

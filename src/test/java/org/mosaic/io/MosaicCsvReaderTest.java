@@ -54,6 +54,22 @@ class MosaicCsvReaderTest {
     }
 
     @Test
+    void extraStudentColumnsBecomeAttributes(@TempDir Path tmp) throws IOException {
+        TestDirs.copyTree(TestDirs.resource("datasets/tiny"), tmp);
+        List<String> lines = Files.readAllLines(tmp.resolve("students.csv"));
+        StringBuilder text = new StringBuilder(lines.get(0) + ",Leader,support\n");
+        for (int k = 1; k < lines.size(); k++) {
+            text.append(lines.get(k)).append(k == 1 ? ",1,\n" : ",0,1\n");
+        }
+        Files.writeString(tmp.resolve("students.csv"), text.toString());
+        Dataset d = MosaicCsvReader.read(tmp);
+        assertThat(d.students().get(0).attributes()).containsEntry("leader", "1").containsEntry("support", "");
+        assertThat(d.students().get(1).attributes()).isEqualTo(java.util.Map.of("leader", "0", "support", "1"));
+        // Without extra columns, students carry none.
+        assertThat(MosaicCsvReader.read(TestDirs.resource("datasets/tiny")).students().get(0).attributes()).isEmpty();
+    }
+
+    @Test
     void writeThenReadGivesTheSameDataset(@TempDir Path tmp) {
         Dataset d = MosaicCsvReader.read(TestDirs.resource("datasets/tiny"));
         MosaicCsvWriter.write(d, tmp);

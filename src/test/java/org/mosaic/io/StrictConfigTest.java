@@ -32,8 +32,8 @@ class StrictConfigTest {
         assertThat(cluster).isTrue();
         assertThat(frl).isEqualTo(2.0);
         assertThatThrownBy(c::finish).isInstanceOf(BadInputException.class)
-                .hasMessageContaining("rules.yaml, column min_size: found 'abc'; expected a whole number from 1 to 100")
-                .hasMessageContaining("rules.yaml, column rules.cluster_iep: found 'maybe'; expected true or false")
+                .hasMessageContaining("rules.yaml, key min_size: found 'abc'; expected a whole number from 1 to 100")
+                .hasMessageContaining("rules.yaml, key rules.cluster_iep: found 'maybe'; expected true or false")
                 .hasMessageContaining("rules.yaml: the key 'rules.iep_shar' is not known; the keys under rules are "
                         + "cluster_iep, iep_share");
     }
@@ -52,7 +52,7 @@ class StrictConfigTest {
         CliRun wrongType = CliRun.of("sections", "--data", data.toString(), "--school", "M1", "--grade", "6",
                 "--subject", "math", "--config", config.toString(), "--out", tmp.resolve("out").toString());
         assertThat(wrongType.exitCode()).isEqualTo(2);
-        assertThat(wrongType.err()).contains("sections.yaml, column min_size: found 'abc'; expected a whole number");
+        assertThat(wrongType.err()).contains("sections.yaml, key min_size: found 'abc'; expected a whole number");
     }
 
     @Test

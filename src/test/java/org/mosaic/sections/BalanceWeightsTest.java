@@ -28,8 +28,7 @@ class BalanceWeightsTest {
         }
         List<SectionProblem.Slot> slots = List.of(new SectionProblem.Slot("a", 4, 4, false, false, ""),
                 new SectionProblem.Slot("b", 4, 4, false, false, ""));
-        return new SectionProblem(pupils, slots, 0, 0, List.of(), List.of(), Map.of(),
-                SectionProblem.Rules.defaults(), SectionProblem.Weights.defaults(), 2, 1, 1);
+        return SectionProblem.builder(pupils, slots).timeLimit(2).seed(1).build();
     }
 
     @ParameterizedTest

@@ -41,13 +41,11 @@ class HardRulesTest {
 
     static SectionProblem problem(List<SectionProblem.Pupil> pupils, List<SectionProblem.Slot> slots, double dial,
                                   SectionProblem.Rules rules) {
-        return new SectionProblem(pupils, slots, dial, 0, List.of(), List.of(), Map.of(), rules,
-                SectionProblem.Weights.defaults(), 2, 1, 7);
+        return SectionProblem.builder(pupils, slots).tracking(dial).rules(rules).timeLimit(2).seed(7).build();
     }
 
     static SectionProblem withRules(SectionProblem p, SectionProblem.Rules rules) {
-        return new SectionProblem(p.pupils(), p.sections(), p.tracking(), p.levels(), p.apart(), p.together(),
-                p.locks(), rules, p.weights(), p.timeLimit(), p.workers(), p.seed());
+        return p.toBuilder().rules(rules).build();
     }
 
     static SectionProblem.Rules rules(boolean iep, double share, int max, boolean ell, boolean gifted) {
@@ -124,11 +122,9 @@ class HardRulesTest {
         List<SectionProblem.Pupil> pupils = ranked(30, i -> "");
         SectionProblem plain = problem(pupils, slots(3, 10, 8, 0, 0), 1, SectionProblem.Rules.defaults());
         // Neighbours in score share a band; the top and bottom students do not.
-        SectionProblem apart = new SectionProblem(pupils, plain.sections(), 1, 0, List.<int[]>of(new int[] {14, 15}),
-                List.of(), Map.of(), plain.rules(), plain.weights(), 2, 1, 7);
+        SectionProblem apart = SectionProblem.builder(pupils, plain.sections()).tracking(1).apart(List.<int[]>of(new int[] {14, 15})).rules(plain.rules()).weights(plain.weights()).timeLimit(2).seed(7).build();
         assertBindsAndHolds(apart, plain, IndependentRules.APART);
-        SectionProblem together = new SectionProblem(pupils, plain.sections(), 1, 0, List.of(),
-                List.<int[]>of(new int[] {0, 29}), Map.of(), plain.rules(), plain.weights(), 2, 1, 7);
+        SectionProblem together = SectionProblem.builder(pupils, plain.sections()).tracking(1).together(List.<int[]>of(new int[] {0, 29})).rules(plain.rules()).weights(plain.weights()).timeLimit(2).seed(7).build();
         assertBindsAndHolds(together, plain, IndependentRules.TOGETHER);
     }
 
@@ -136,8 +132,7 @@ class HardRulesTest {
     void locks() {
         List<SectionProblem.Pupil> pupils = ranked(30, i -> "");
         SectionProblem plain = problem(pupils, slots(3, 10, 8, 0, 0), 1, SectionProblem.Rules.defaults());
-        SectionProblem locked = new SectionProblem(pupils, plain.sections(), 1, 0, List.of(), List.of(),
-                Map.of(0, 0, 29, 0), plain.rules(), plain.weights(), 2, 1, 7);
+        SectionProblem locked = SectionProblem.builder(pupils, plain.sections()).tracking(1).locks(Map.of(0, 0, 29, 0)).rules(plain.rules()).weights(plain.weights()).timeLimit(2).seed(7).build();
         assertBindsAndHolds(locked, plain, IndependentRules.LOCKS);
     }
 
@@ -151,13 +146,10 @@ class HardRulesTest {
                     * i, false, "white", "female", false, false, false, false, false));
         }
         SectionProblem.Weights noSizes = new SectionProblem.Weights(1, 1, 1, 1, 1, 1, 0);
-        SectionProblem loose = new SectionProblem(pupils, slots(3, 30, 1, 0, 0), 1, 0, List.of(), List.of(),
-                Map.of(), SectionProblem.Rules.defaults(), noSizes, 2, 1, 7);
-        SectionProblem seats = new SectionProblem(pupils, slots(3, 14, 1, 0, 0), 1, 0, List.of(), List.of(),
-                Map.of(), loose.rules(), noSizes, 2, 1, 7);
+        SectionProblem loose = SectionProblem.builder(pupils, slots(3, 30, 1, 0, 0)).tracking(1).weights(noSizes).timeLimit(2).seed(7).build();
+        SectionProblem seats = SectionProblem.builder(pupils, slots(3, 14, 1, 0, 0)).tracking(1).rules(loose.rules()).weights(noSizes).timeLimit(2).seed(7).build();
         assertBindsAndHolds(seats, loose, IndependentRules.CAPACITY);
-        SectionProblem minimum = new SectionProblem(pupils, slots(3, 30, 12, 0, 0), 1, 0, List.of(), List.of(),
-                Map.of(), loose.rules(), noSizes, 2, 1, 7);
+        SectionProblem minimum = SectionProblem.builder(pupils, slots(3, 30, 12, 0, 0)).tracking(1).rules(loose.rules()).weights(noSizes).timeLimit(2).seed(7).build();
         assertBindsAndHolds(minimum, loose, IndependentRules.CAPACITY);
     }
 
@@ -169,10 +161,8 @@ class HardRulesTest {
         for (int s = 0; s < 4; s++) {
             slots.add(new SectionProblem.Slot("s" + s, 10, 8, false, false, s < 2 ? "standard" : "advanced"));
         }
-        SectionProblem mixed = new SectionProblem(pupils, slots, 0, 0, List.of(), List.of(), Map.of(),
-                SectionProblem.Rules.defaults(), SectionProblem.Weights.defaults(), 2, 1, 7);
-        SectionProblem levels = new SectionProblem(pupils, slots, 0, 2, List.of(), List.of(), Map.of(),
-                mixed.rules(), mixed.weights(), 2, 1, 7);
+        SectionProblem mixed = SectionProblem.builder(pupils, slots).timeLimit(2).seed(7).build();
+        SectionProblem levels = SectionProblem.builder(pupils, slots).levels(2).rules(mixed.rules()).weights(mixed.weights()).timeLimit(2).seed(7).build();
         assertBindsAndHolds(levels, mixed, IndependentRules.LEVELS);
     }
 
@@ -212,8 +202,7 @@ class HardRulesTest {
             for (int i = 0; i < x.length; i++) {
                 all.put(i, x[i]);
             }
-            SectionProblem pinned = new SectionProblem(p.pupils(), p.sections(), p.tracking(), p.levels(), p.apart(),
-                    p.together(), all, p.rules(), p.weights(), p.timeLimit(), 1, p.seed());
+            SectionProblem pinned = p.toBuilder().locks(all).workers(1).build();
             Map<String, List<String>> broken = IndependentRules.broken(p, x);
             if (broken.isEmpty()) {
                 assertThat(SectionSolver.feasiblePlacement(pinned, x)).as("school %d", k).containsExactly(x);

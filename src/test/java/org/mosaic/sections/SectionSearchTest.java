@@ -39,9 +39,7 @@ class SectionSearchTest {
         }
         SectionProblem.Rules d = SectionProblem.Rules.defaults();
         SectionProblem.Rules rule = new SectionProblem.Rules(rules, 0.5, iepMax, rules, rules, 2, 3, 0.5);
-        return new SectionProblem(pupils, slots, dial, 0, List.of(), List.of(), Map.of(), rules ? rule
-                : new SectionProblem.Rules(false, d.iepShare(), d.iepMax(), false, false, d.giftedMin(),
-                d.giftedMax(), d.giftedShare()), SectionProblem.Weights.defaults(), 1, 1, 7);
+        return SectionProblem.builder(pupils, slots).tracking(dial).rules(rules ? rule : new SectionProblem.Rules(false, d.iepShare(), d.iepMax(), false, false, d.giftedMin(), d.giftedMax(), d.giftedShare())).timeLimit(1).seed(7).build();
     }
 
     @Test
@@ -67,8 +65,7 @@ class SectionSearchTest {
         for (int k = 0; k < 30; k++) {
             SectionProblem p = random(r, 40, 4, r.nextDouble(), true, 8, 0.12);
             List<int[]> apart = List.of(new int[] {0, 1}, new int[] {2, 3});
-            p = new SectionProblem(p.pupils(), p.sections(), p.tracking(), 0, apart, List.of(new int[] {4, 5}),
-                    Map.of(6, 1), p.rules(), p.weights(), p.timeLimit(), 1, p.seed());
+            p = p.toBuilder().levels(0).apart(apart).together(List.of(new int[] {4, 5})).locks(Map.of(6, 1)).workers(1).build();
             int[] start;
             try {
                 start = SectionSolver.feasiblePlacement(p, SectionSolver.snakeDraft(p));
@@ -125,24 +122,20 @@ class SectionSearchTest {
                     0.2 + 0.2 * r.nextInt(3));
             if (k % 7 == 3) {
                 // A pinned student: the bound may only send them where their lock allows.
-                p = new SectionProblem(p.pupils(), p.sections(), p.tracking(), p.levels(), p.apart(), p.together(),
-                        Map.of(r.nextInt(n), r.nextInt(m)), p.rules(), p.weights(), p.timeLimit(), p.workers(),
-                        p.seed());
+                p = p.toBuilder().locks(Map.of(r.nextInt(n), r.nextInt(m))).build();
             } else if (k % 7 == 1 || k % 7 == 6) {
                 // Keep-together requests, one pair or a chain of three: a unit goes to one section.
                 List<int[]> together = new ArrayList<>(List.of(new int[] {0, 1 + r.nextInt(n - 1)}));
                 if (k % 7 == 6) {
                     together.add(new int[] {together.get(0)[1], n - 1});
                 }
-                p = new SectionProblem(p.pupils(), p.sections(), p.tracking(), p.levels(), p.apart(), together,
-                        p.locks(), p.rules(), p.weights(), p.timeLimit(), p.workers(), p.seed());
+                p = p.toBuilder().together(together).build();
             } else if (k % 7 == 5) {
                 // Levels: students only in their level's sections, which the families must keep apart.
                 List<SectionProblem.Slot> slots = p.sections().stream().map(x -> new SectionProblem.Slot(x.id(),
                         x.capacity(), x.minSize(), x.coTaught(), x.ellCertified(), x.id().equals("s0") ? "low"
                         : "high")).toList();
-                p = new SectionProblem(p.pupils(), slots, p.tracking(), 2, p.apart(), p.together(), p.locks(),
-                        p.rules(), p.weights(), p.timeLimit(), p.workers(), p.seed());
+                p = SectionProblem.builder(p.pupils(), slots).tracking(p.tracking()).levels(2).apart(p.apart()).together(p.together()).locks(p.locks()).rules(p.rules()).weights(p.weights()).timeLimit(p.timeLimit()).workers(p.workers()).seed(p.seed()).build();
                 levelled++;
             }
             SectionCost cost = new SectionCost(p);
@@ -159,9 +152,7 @@ class SectionSearchTest {
             positive += bound > 0 ? 1 : 0;
             exact += bound == least && least > 0 ? 1 : 0;
             if (!p.together().isEmpty()) {
-                SectionProblem apart = new SectionProblem(p.pupils(), p.sections(), p.tracking(), p.levels(),
-                        p.apart(), List.of(), p.locks(), p.rules(), p.weights(), p.timeLimit(), p.workers(),
-                        p.seed());
+                SectionProblem apart = p.toBuilder().together(List.of()).build();
                 byUnits += bound > CountBound.lowerBound(apart, new SectionCost(apart)) ? 1 : 0;
             }
             checked++;
@@ -193,8 +184,7 @@ class SectionSearchTest {
         // bound is 0.
         SectionProblem pair = org.mosaic.bench.SectionsHighSchool.problem(0, 10, 1, "all", 85);
         assertThat(CountBound.lowerBound(pair, new SectionCost(pair))).isEqualTo(cost.bandCoef);
-        SectionProblem alone = new SectionProblem(pair.pupils(), pair.sections(), 0, 0, pair.apart(), List.of(),
-                pair.locks(), pair.rules(), pair.weights(), 10, 1, 1);
+        SectionProblem alone = pair.toBuilder().tracking(0).levels(0).together(List.of()).timeLimit(10).workers(1).seed(1).build();
         assertThat(CountBound.lowerBound(alone, new SectionCost(alone))).isZero();
     }
 
@@ -212,8 +202,7 @@ class SectionSearchTest {
                 slots.add(new SectionProblem.Slot(slot.id(), slot.capacity(), slot.minSize(), slots.isEmpty(), true,
                         ""));
             }
-            SectionProblem p = new SectionProblem(base.pupils(), slots, base.tracking(), 0, List.of(), List.of(),
-                    Map.of(), base.rules(), base.weights(), 1, 1, 7);
+            SectionProblem p = SectionProblem.builder(base.pupils(), slots).tracking(base.tracking()).rules(base.rules()).weights(base.weights()).timeLimit(1).seed(7).build();
             SectionCost cost = new SectionCost(p);
             long optimum = bruteForceOptimum(p, cost);
             if (optimum == Long.MAX_VALUE) {
@@ -222,9 +211,7 @@ class SectionSearchTest {
             long bound = CoverBound.lowerBound(p, cost);
             assertThat(bound).as("instance %d (n %d, m %d, dial %s)", k, n, m, p.tracking())
                     .isLessThanOrEqualTo(optimum);
-            SectionProblem untyped = new SectionProblem(p.pupils(), p.sections(), p.tracking(), 0, List.of(),
-                    List.of(), Map.of(), new SectionProblem.Rules(false, 0.5, 3, true, true, 2, 3, 0.5),
-                    new SectionProblem.Weights(1, 1, 1, 1, 0, 1, 1), 1, 1, 7);
+            SectionProblem untyped = p.toBuilder().levels(0).apart(List.of()).together(List.of()).locks(Map.of()).rules(new SectionProblem.Rules(false, 0.5, 3, true, true, 2, 3, 0.5)).weights(new SectionProblem.Weights(1, 1, 1, 1, 0, 1, 1)).timeLimit(1).workers(1).seed(7).build();
             assertThat(new SectionCost(untyped).attributes).isEqualTo(cost.attributes);
             raised += bound > CoverBound.lowerBound(untyped, new SectionCost(untyped)) ? 1 : 0;
             checked++;
@@ -345,8 +332,7 @@ class SectionSearchTest {
                 slots.add(new SectionProblem.Slot(slot.id(), slot.capacity(), slot.minSize(),
                         s == 0 || (s == 1 && r.nextInt(4) == 0), s == m - 1 || (s == 0 && r.nextInt(3) == 0), ""));
             }
-            p = new SectionProblem(p.pupils(), slots, 1, 0, List.of(), List.of(), Map.of(), p.rules(), p.weights(),
-                    1, 1, 7);
+            p = SectionProblem.builder(p.pupils(), slots).tracking(1).rules(p.rules()).weights(p.weights()).timeLimit(1).seed(7).build();
             long[] score = new SectionCost(p).score;
             List<RangeBound.Part> parts = RangeBound.parts(p, score);
             long least = Long.MAX_VALUE;
@@ -434,9 +420,7 @@ class SectionSearchTest {
     private static SectionProblem withRules(SectionProblem p, boolean iep, boolean ell, boolean gifted,
                                             SectionProblem.Weights w) {
         SectionProblem.Rules q = p.rules();
-        return new SectionProblem(p.pupils(), p.sections(), p.tracking(), p.levels(), p.apart(), p.together(),
-                p.locks(), new SectionProblem.Rules(iep, q.iepShare(), q.iepMax(), ell, gifted, q.giftedMin(),
-                q.giftedMax(), q.giftedShare()), w, p.timeLimit(), p.workers(), p.seed());
+        return p.toBuilder().rules(new SectionProblem.Rules(iep, q.iepShare(), q.iepMax(), ell, gifted, q.giftedMin(), q.giftedMax(), q.giftedShare())).weights(w).build();
     }
 
     /** The least objective over every rule-keeping placement (Long.MAX_VALUE if none): m^n of them. */
@@ -500,9 +484,7 @@ class SectionSearchTest {
         for (int s = 0; s < 10; s++) {
             slots.add(new SectionProblem.Slot("S" + s, 32, 26, s < 4, s == 0 || s >= 8, ""));
         }
-        SectionProblem p = new SectionProblem(pupils, slots, 0, 0, List.of(new int[] {5, 6}),
-                List.of(new int[] {1, 2}), Map.of(), SectionProblem.Rules.defaults(),
-                SectionProblem.Weights.defaults(), 10, 1, 1);
+        SectionProblem p = SectionProblem.builder(pupils, slots).apart(List.of(new int[] {5, 6})).together(List.of(new int[] {1, 2})).timeLimit(10).seed(1).build();
         SectionSolver.Solution s = SectionSolver.solve(p);
         assertThat(IndependentRules.broken(p, s.section())).isEmpty();
         assertThat(s.status()).isEqualTo("OPTIMAL");

@@ -36,8 +36,7 @@ class SectionSolverTest {
 
     static SectionProblem problem(List<SectionProblem.Pupil> p, List<SectionProblem.Slot> s, double t,
                                   List<int[]> apart, List<int[]> together, Map<Integer, Integer> locks) {
-        return new SectionProblem(p, s, t, 0, apart, together, locks, SectionProblem.Rules.defaults(),
-                SectionProblem.Weights.defaults(), 10, 1, 1);
+        return SectionProblem.builder(p, s).tracking(t).apart(apart).together(together).locks(locks).timeLimit(10).seed(1).build();
     }
 
     static double[][] ranges(SectionProblem p, int[] section) {
@@ -145,8 +144,7 @@ class SectionSolverTest {
         }
         assertThat(iep).containsOnly(2);
         assertThat(ell).containsOnly(3);
-        SectionProblem unweighted = new SectionProblem(p.pupils(), p.sections(), 0, 0, List.of(), List.of(), Map.of(),
-                p.rules(), new SectionProblem.Weights(1, 1, 1, 0, 0, 1, 1), p.timeLimit(), 1, p.seed());
+        SectionProblem unweighted = p.toBuilder().tracking(0).levels(0).apart(List.of()).together(List.of()).locks(Map.of()).weights(new SectionProblem.Weights(1, 1, 1, 0, 0, 1, 1)).workers(1).build();
         assertThat(new SectionCost(unweighted).attributes).doesNotContain("ell", "iep");
         assertThat(new SectionCost(p).attributes).contains("ell", "iep");
     }
@@ -231,11 +229,8 @@ class SectionSolverTest {
         // at depend on the seed only.
         List<SectionProblem.Pupil> pupils = pupils(96, 12, 10, 8, 0);
         List<SectionProblem.Slot> slots = slots(4, 26, 2, 2);
-        SectionProblem two = new SectionProblem(pupils, slots, 0.5, 0, List.of(new int[] {3, 40}),
-                List.of(new int[] {5, 6}), Map.of(), SectionProblem.Rules.defaults(),
-                SectionProblem.Weights.defaults(), 1, 2, 9);
-        SectionProblem three = new SectionProblem(pupils, slots, 0.5, 0, two.apart(), two.together(), Map.of(),
-                two.rules(), two.weights(), 1, 3, 9);
+        SectionProblem two = SectionProblem.builder(pupils, slots).tracking(0.5).apart(List.of(new int[] {3, 40})).together(List.of(new int[] {5, 6})).timeLimit(1).workers(2).seed(9).build();
+        SectionProblem three = SectionProblem.builder(pupils, slots).tracking(0.5).apart(two.apart()).together(two.together()).rules(two.rules()).weights(two.weights()).timeLimit(1).workers(3).seed(9).build();
         SectionSolver.Solution a = SectionSolver.solve(two);
         SectionSolver.Solution b = SectionSolver.solve(three);
         assertThat(a.status()).isEqualTo("FEASIBLE");
@@ -257,8 +252,7 @@ class SectionSolverTest {
         for (int s = 0; s < 10; s++) {
             slots.add(new SectionProblem.Slot("s" + s, 26, 20, s < 3, false, ""));
         }
-        SectionProblem p = new SectionProblem(pupils, slots, 1, 0, List.of(), List.of(), Map.of(),
-                SectionProblem.Rules.defaults(), SectionProblem.Weights.defaults(), 1, 2, 5);
+        SectionProblem p = SectionProblem.builder(pupils, slots).tracking(1).timeLimit(1).workers(2).seed(5).build();
         SectionSolver.Solution a = SectionSolver.solve(p);
         assertThat(a.status()).isEqualTo("FEASIBLE");
         SectionCost cost = new SectionCost(p);
@@ -274,8 +268,7 @@ class SectionSolverTest {
     void aSafetyStopIsRecordedAndOtherwiseTheWorkLimitEndsTheSearch() {
         // A tracked grade that its start does not prove: the work limit ends it, and the same classes come again.
         List<SectionProblem.Pupil> pupils = pupils(96, 12, 10, 8, 0);
-        SectionProblem p = new SectionProblem(pupils, slots(4, 26, 2, 2), 1, 0, List.of(), List.of(), Map.of(),
-                SectionProblem.Rules.defaults(), SectionProblem.Weights.defaults(), 0.5, 2, 3);
+        SectionProblem p = SectionProblem.builder(pupils, slots(4, 26, 2, 2)).tracking(1).timeLimit(0.5).workers(2).seed(3).build();
         SectionSolver.Solution worked = SectionSolver.solve(p);
         assertThat(worked.stoppedBy()).isIn(SectionSolver.Solution.WORK_LIMIT, SectionSolver.Solution.PROVEN);
         assertThat(worked.reproducible()).isTrue();

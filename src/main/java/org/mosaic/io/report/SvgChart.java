@@ -53,7 +53,7 @@ public final class SvgChart {
         int rowH = 24;
         int labelW = 260;
         int plotW = 520;
-        int h = 60 + rowH * labels.size() + 20;
+        int h = 70 + rowH * labels.size() + 20;
         double max = 0;
         for (int i = 0; i < labels.size(); i++) {
             double total = 0;
@@ -65,9 +65,9 @@ public final class SvgChart {
         max = max == 0 ? 1 : max;
         double scale = plotW / max;
         StringBuilder sb = open(labelW + plotW + 90, h, title);
-        legend(sb, parts.stream().map(Series::name).toList(), labelW, 30);
+        legend(sb, parts.stream().map(Series::name).toList(), labelW, 40);
         for (int i = 0; i < labels.size(); i++) {
-            int y = 54 + i * rowH;
+            int y = 64 + i * rowH;
             double x = labelW;
             double total = 0;
             sb.append(text(labelW - 6, y + 15, "end", labels.get(i)));
@@ -107,21 +107,10 @@ public final class SvgChart {
             xMax = xMin + 1;
         }
         StringBuilder sb = open(w, h, title);
-        legend(sb, series.stream().map(Series::name).toList(), left, 30);
+        legend(sb, series.stream().map(Series::name).toList(), left, 38);
         int pw = w - left - right;
         int ph = h - top - bottom;
-        sb.append(String.format("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#9aa5b1\"/>", left, top + ph,
-                left + pw, top + ph));
-        sb.append(String.format("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#9aa5b1\"/>", left, top, left,
-                top + ph));
-        for (int t = 0; t <= 4; t++) {
-            double yv = yMin + (yMax - yMin) * t / 4;
-            int y = top + ph - ph * t / 4;
-            sb.append(text(left - 6, y + 4, "end", fmt(yv)));
-            double xv = xMin + (xMax - xMin) * t / 4;
-            int x = left + pw * t / 4;
-            sb.append(text(x, top + ph + 16, "middle", fmt(xv)));
-        }
+        axes(sb, left, top, pw, ph, xMin, xMax, yMin, yMax);
         sb.append(text(left + pw / 2, h - 8, "middle", xLabel));
         for (int k = 0; k < series.size(); k++) {
             StringBuilder pts = new StringBuilder();
@@ -170,18 +159,7 @@ public final class SvgChart {
         int pw = w - left - right;
         int ph = h - top - bottom;
         StringBuilder sb = open(w, h, title);
-        sb.append(String.format("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#9aa5b1\"/>", left, top + ph,
-                left + pw, top + ph));
-        sb.append(String.format("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#9aa5b1\"/>", left, top, left,
-                top + ph));
-        for (int t = 0; t <= 4; t++) {
-            double yv = yMin + (yMax - yMin) * t / 4;
-            int y = top + ph - ph * t / 4;
-            sb.append(text(left - 6, y + 4, "end", fmt(yv)));
-            double xv = xMin + (xMax - xMin) * t / 4;
-            int x = left + pw * t / 4;
-            sb.append(text(x, top + ph + 16, "middle", fmt(xv)));
-        }
+        axes(sb, left, top, pw, ph, xMin, xMax, yMin, yMax);
         sb.append(text(left + pw / 2, h - 12, "middle", xLabel));
         sb.append(String.format("<text x=\"14\" y=\"%d\" text-anchor=\"middle\" transform=\"rotate(-90 14 %d)\">%s</text>",
                 top + ph / 2, top + ph / 2, Html.escape(yLabel)));
@@ -319,14 +297,7 @@ public final class SvgChart {
         java.util.function.DoubleUnaryOperator px = v -> left + pw * (v - xMin) / (xMax - xMin);
         java.util.function.DoubleUnaryOperator py = v -> top + ph - ph * (v - yMin) / (yMax - yMin);
         StringBuilder sb = open(w, h, title);
-        sb.append(String.format("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#9aa5b1\"/>", left,
-                top + ph, left + pw, top + ph));
-        sb.append(String.format("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#9aa5b1\"/>", left, top,
-                left, top + ph));
-        for (int t = 0; t <= 4; t++) {
-            sb.append(text(left - 6, top + ph - ph * t / 4 + 4, "end", fmt(yMin + (yMax - yMin) * t / 4)));
-            sb.append(text(left + pw * t / 4, top + ph + 16, "middle", fmt(xMin + (xMax - xMin) * t / 4)));
-        }
+        axes(sb, left, top, pw, ph, xMin, xMax, yMin, yMax);
         sb.append(text(left + pw / 2, h - 8, "middle", xLabel));
         sb.append(String.format("<text x=\"14\" y=\"%d\" text-anchor=\"middle\" transform=\"rotate(-90 14 %d)\">"
                 + "%s</text>", top + ph / 2, top + ph / 2, Html.escape(yLabel)));
@@ -358,6 +329,23 @@ public final class SvgChart {
         sb.append(String.format("<text x=\"%d\" y=\"18\" font-size=\"14\" font-weight=\"600\">%s</text>", 4,
                 Html.escape(title)));
         return sb;
+    }
+
+    /**
+     * Both axes with five ticks each. The x ticks sit a full line below the axis and the lowest y tick sits just
+     * above it, so the two labels that meet at the origin corner never touch, whatever their widths.
+     */
+    private static void axes(StringBuilder sb, int left, int top, int pw, int ph, double xMin, double xMax,
+                             double yMin, double yMax) {
+        sb.append(String.format("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#9aa5b1\"/>", left, top + ph,
+                left + pw, top + ph));
+        sb.append(String.format("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#9aa5b1\"/>", left, top, left,
+                top + ph));
+        for (int t = 0; t <= 4; t++) {
+            int y = top + ph - ph * t / 4;
+            sb.append(text(left - 6, t == 0 ? y - 2 : y + 4, "end", fmt(yMin + (yMax - yMin) * t / 4)));
+            sb.append(text(left + pw * t / 4, top + ph + 20, "middle", fmt(xMin + (xMax - xMin) * t / 4)));
+        }
     }
 
     private static void legend(StringBuilder sb, List<String> names, int x0, int y) {
