@@ -15,27 +15,16 @@ import picocli.CommandLine.Command;
 @Command(name = "mosaic", mixinStandardHelpOptions = true, versionProvider = MosaicCli.Version.class,
         description = {"Mosaic decides who learns with whom: school choice with integration goals, class formation "
                 + "with a tracking dial, small groups, and segregation measures.", ""},
-        subcommands = {
-                GenerateCommand.class,
-                ValidateCommand.class,
-                OneRosterCommand.class,
-                MeasureCommand.class,
-                EnrollCommand.class,
-                SectionsCommand.class,
-                GroupsCommand.class,
-                SimulateCommand.class,
-                GrowthCommand.class,
-                ClustersCommand.class,
-                DemoCommand.class,
-                DbCommand.class,
-                ServeCommand.class,
-                UsersCommand.class,
-                CommandLine.HelpCommand.class
-        },
         footer = {"", "Start with: mosaic demo    (generates a sample district and runs every stage)"})
 public final class MosaicCli implements Runnable {
     public static final int EXIT_BAD_INPUT = 2;
     public static final int EXIT_INTERNAL = 1;
+
+    /** The commands, in the order --help lists them. */
+    static final List<Class<?>> COMMANDS = List.of(GenerateCommand.class, ValidateCommand.class,
+            OneRosterCommand.class, MeasureCommand.class, EnrollCommand.class, SectionsCommand.class,
+            GroupsCommand.class, SimulateCommand.class, GrowthCommand.class, ClustersCommand.class, DemoCommand.class,
+            DbCommand.class, ServeCommand.class, UsersCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -58,7 +47,7 @@ public final class MosaicCli implements Runnable {
 
     /** Runs a command line and returns its exit code; used by tests as well as main. */
     public static int run(String... args) {
-        CommandLine cl = newCommandLine();
+        CommandLine cl = forArgs(args);
         try {
             return cl.execute(args);
         } catch (OutOfMemoryError | StackOverflowError e) {
@@ -78,8 +67,51 @@ public final class MosaicCli implements Runnable {
         return EXIT_INTERNAL;
     }
 
+    /** The whole command tree: every command and its subcommands. */
     public static CommandLine newCommandLine() {
+        return build(COMMANDS, true);
+    }
+
+    /**
+     * The command tree {@code args} need: only the command they name (picocli reads the annotations of every command
+     * it is given, about 0.45 CPU s for the whole tree, which every run paid before the command started), the root
+     * alone for {@code --version}, and the whole tree for anything else (--help, help, a misspelled command, so that
+     * picocli can list or suggest the commands).
+     */
+    static CommandLine forArgs(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--umask")) {
+                i++;
+                continue;
+            }
+            if (a.startsWith("--umask=")) {
+                continue;
+            }
+            if ((a.equals("--version") || a.equals("-V")) && i == args.length - 1) {
+                return build(List.of(), false);
+            }
+            if (a.startsWith("-")) {
+                break;
+            }
+            for (Class<?> c : COMMANDS) {
+                if (c.getAnnotation(Command.class).name().equals(a)) {
+                    return build(List.of(c), false);
+                }
+            }
+            break;
+        }
+        return newCommandLine();
+    }
+
+    private static CommandLine build(List<Class<?>> commands, boolean help) {
         CommandLine cl = new CommandLine(new MosaicCli());
+        for (Class<?> c : commands) {
+            cl.addSubcommand(c);
+        }
+        if (help) {
+            cl.addSubcommand(new CommandLine.HelpCommand());
+        }
         cl.setExecutionExceptionHandler(MosaicCli::handle);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         // --help uses the terminal's width (80 columns when it cannot be told, e.g. in a pipe).
