@@ -305,6 +305,21 @@ class WebBrowserTest {
         driver.findElement(By.id("show-result")).click();
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("odds-chart")));
         screenshot("probabilities");
+        // A second run with Boston, then both side by side.
+        open("/enroll");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("mechanism"))).selectByValue("boston");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("enroll-grade"))).selectByValue("6");
+        driver.findElement(By.id("run-enroll")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("enroll-schools")));
+        open("/enroll");
+        List<WebElement> a = driver.findElements(By.cssSelector("#enroll-runs input[name='a']"));
+        List<WebElement> b = driver.findElements(By.cssSelector("#enroll-runs input[name='b']"));
+        a.get(0).click();
+        b.get(1).click();
+        driver.findElement(By.id("compare-button")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("compare-chart")));
+        assertThat(driver.findElement(By.id("enroll-compare")).getText()).contains("BOSTON").contains("DA");
+        screenshot("side-by-side");
     }
 
     @Test
