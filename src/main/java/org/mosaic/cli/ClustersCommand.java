@@ -255,7 +255,7 @@ public final class ClustersCommand implements Callable<Integer> {
         }
         double share = ids.isEmpty() ? Double.NaN : frl / (double) ids.size();
         MedianInterval m = sgps == null ? null : MedianInterval.of(sgps.stream().mapToInt(Integer::intValue)
-                .toArray(), seed ^ unit.hashCode());
+                .toArray());
         double gap = frlScores.size() >= 2 && otherScores.size() >= 2 ? AchievementGap.of(
                 otherScores.stream().mapToDouble(Double::doubleValue).toArray(),
                 frlScores.stream().mapToDouble(Double::doubleValue).toArray(), Double.NaN).cohensD() : Double.NaN;

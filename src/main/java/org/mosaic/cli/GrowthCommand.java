@@ -8,13 +8,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.mosaic.io.Csv;
 import org.mosaic.io.SgpWideCsv;
 import org.mosaic.measure.growth.GrowthPercentiles;
 import org.mosaic.measure.growth.GrowthPercentiles.OrderFit;
-import org.mosaic.measure.growth.MedianInterval;
 import org.mosaic.measure.growth.SgpCohorts;
 import org.mosaic.model.BadInputException;
 
@@ -70,10 +70,6 @@ public final class GrowthCommand implements Runnable {
                 + "3 (default: as many consecutive prior years as the data hold, up to 3).")
         int maxOrder;
 
-        @Option(names = "--seed", defaultValue = "1", description = "Seed of the bootstrap intervals (default: "
-                + "${DEFAULT-VALUE}).")
-        long seed;
-
         @Option(names = "--out", required = true, description = "Output directory.")
         Path out;
 
@@ -108,7 +104,21 @@ public final class GrowthCommand implements Runnable {
                             p.printRecord(s.studentId(), s.grade(), y, subject, s.sgp(), s.order());
                         }
                     });
-            List<GrowthInput.Summary> summary = input.summarise(result, y, subject, seed);
+            Csv.write(out.resolve("sgp_excluded.csv"), List.of("student_id", "grade", "reason"), p -> {
+                for (SgpCohorts.Excluded s : result.excluded()) {
+                    p.printRecord(s.studentId(), s.grade() == null ? "" : s.grade(), s.reason());
+                }
+            });
+            Map<String, List<Integer>> gaps = input.enrollmentGaps();
+            if (!gaps.isEmpty()) {
+                Csv.write(out.resolve("enrollment_gaps.csv"), List.of("student_id", "missing_years"), p -> {
+                    for (Map.Entry<String, List<Integer>> g : gaps.entrySet()) {
+                        p.printRecord(g.getKey(), g.getValue().stream().map(String::valueOf)
+                                .collect(java.util.stream.Collectors.joining(" ")));
+                    }
+                });
+            }
+            List<GrowthInput.Summary> summary = input.summarise(result, y, subject);
             Csv.write(out.resolve("sgp_summary.csv"), List.of("level", "unit", "n", "median_sgp", "ci_low",
                     "ci_high"), p -> {
                         for (GrowthInput.Summary s : summary) {
@@ -142,8 +152,9 @@ public final class GrowthCommand implements Runnable {
             for (String w : input.warnings(y)) {
                 o.println("Warning: " + w);
             }
-            o.printf(Locale.ROOT, "Bootstrap intervals: %d resamples, seed %d%n", MedianInterval.RESAMPLES, seed);
-            o.println("Wrote " + out.resolve("sgp.csv") + " and " + out.resolve("sgp_summary.csv"));
+            o.println("Intervals: the exact percentile bootstrap of the median (95 %)");
+            o.println("Wrote " + out.resolve("sgp.csv") + ", sgp_summary.csv and sgp_excluded.csv (the students "
+                    + "without an SGP, and why)" + (gaps.isEmpty() ? "" : "; enrollment_gaps.csv lists the gaps"));
             o.flush();
             return 0;
         }

@@ -129,7 +129,7 @@ final class GrowthInput {
      * Median SGP with a bootstrap interval by district, grade and — for a dataset — school, cluster, section (the
      * current rosters of the subject, when the year is the latest) and subgroup (FRL, race, EL, IEP).
      */
-    List<Summary> summarise(SgpCohorts.Result result, int year, String subject, long seed) {
+    List<Summary> summarise(SgpCohorts.Result result, int year, String subject) {
         Map<String, Map<String, List<Integer>>> groups = new LinkedHashMap<>();
         Map<String, Student> students = dataset == null ? Map.of() : dataset.district().studentsById();
         Map<String, School> schoolById = new HashMap<>();
@@ -170,18 +170,17 @@ final class GrowthInput {
                 add(groups, "iep", st.iep() ? "iep" : "no iep", s.sgp());
             }
         }
-        List<Summary> out = new ArrayList<>();
-        long k = 0;
-        for (Map.Entry<String, Map<String, List<Integer>>> level : groups.entrySet()) {
-            for (Map.Entry<String, List<Integer>> unit : level.getValue().entrySet()) {
-                int[] v = unit.getValue().stream().mapToInt(Integer::intValue).toArray();
-                // one seed per unit, derived from the run's seed, so adding a unit does not move the others
-                long unitSeed = seed * 1_000_003L + (level.getKey() + "/" + unit.getKey()).hashCode();
-                out.add(new Summary(level.getKey(), unit.getKey(), MedianInterval.of(v, unitSeed)));
-                k++;
-            }
-        }
-        return out;
+        List<String[]> keys = new ArrayList<>();
+        List<List<Integer>> values = new ArrayList<>();
+        groups.forEach((level, units) -> units.forEach((unit, v) -> {
+            keys.add(new String[] {level, unit});
+            values.add(v);
+        }));
+        // each unit's interval in its own slot: the same output on any number of threads
+        Summary[] out = new Summary[keys.size()];
+        java.util.stream.IntStream.range(0, out.length).parallel().forEach(i -> out[i] = new Summary(keys.get(i)[0],
+                keys.get(i)[1], MedianInterval.of(values.get(i).stream().mapToInt(Integer::intValue).toArray())));
+        return List.of(out);
     }
 
     private static void add(Map<String, Map<String, List<Integer>>> groups, String level, String unit, int value) {
@@ -222,14 +221,31 @@ final class GrowthInput {
                     + "scores) but point gains across grades are not comparable.");
         }
         if (!history.isEmpty()) {
-            Map<String, TreeSet<Integer>> years = new HashMap<>();
-            history.forEach(e -> years.computeIfAbsent(e.studentId(), k -> new TreeSet<>()).add(e.year()));
-            long gaps = years.values().stream().filter(y -> y.last() - y.first() + 1 > y.size()).count();
+            long gaps = enrollmentGaps().size();
             if (gaps > 0) {
                 out.add(String.format(Locale.ROOT, "%,d students have a gap in their enrollment history (a year "
                         + "missing between two enrolled years); their priors stop at the gap.", gaps));
             }
         }
+        return out;
+    }
+
+    /** Students whose enrolled years skip one (sorted by id), with the missing years. */
+    Map<String, List<Integer>> enrollmentGaps() {
+        Map<String, TreeSet<Integer>> years = new HashMap<>();
+        history.forEach(e -> years.computeIfAbsent(e.studentId(), k -> new TreeSet<>()).add(e.year()));
+        Map<String, List<Integer>> out = new TreeMap<>();
+        years.forEach((id, y) -> {
+            if (y.last() - y.first() + 1 > y.size()) {
+                List<Integer> missing = new ArrayList<>();
+                for (int year = y.first(); year < y.last(); year++) {
+                    if (!y.contains(year)) {
+                        missing.add(year);
+                    }
+                }
+                out.put(id, missing);
+            }
+        });
         return out;
     }
 

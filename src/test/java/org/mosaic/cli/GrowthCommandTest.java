@@ -111,6 +111,88 @@ class GrowthCommandTest {
     }
 
     @Test
+    void studentsWithoutAPriorAndCohortsTooSmallToFitAreCountedNotDropped() throws IOException {
+        // grade 4: 300 students, 40 of them new (no 2025 score); grade 5: 150 students, below the 200 of order 1
+        StringBuilder sb = new StringBuilder("ID,GRADE_2025,SS_2025,GRADE_2026,SS_2026\n");
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        for (int i = 0; i < 300; i++) {
+            double prior = Math.round((200 + 10 * r.nextGaussian()) * 10) / 10.0;
+            String p = i < 40 ? "NA,NA" : "3," + prior;
+            sb.append("A").append(i).append(',').append(p).append(",4,").append(prior + 8 + 5 * r.nextGaussian())
+                    .append('\n');
+        }
+        for (int i = 0; i < 150; i++) {
+            double prior = Math.round((210 + 10 * r.nextGaussian()) * 10) / 10.0;
+            sb.append("B").append(i).append(",4,").append(prior).append(",5,").append(prior + 8 + 5 * r.nextGaussian())
+                    .append('\n');
+        }
+        Path wide = dir.resolve("small.csv");
+        Files.writeString(wide, sb);
+        Run run = mosaic("growth", "sgp", "--wide", wide.toString(), "--year", "2026", "--max-order", "1", "--quiet",
+                "--out", dir.resolve("small").toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("150 < 200, not fitted")
+                .contains("Not given an SGP: 40 without a prior score, 150 whose cohort was smaller than the minimum");
+        List<String> sgp = Files.readAllLines(dir.resolve("small/sgp.csv"));
+        assertThat(sgp).hasSize(1 + 260);
+        List<String> excluded = Files.readAllLines(dir.resolve("small/sgp_excluded.csv"));
+        assertThat(excluded.get(0)).isEqualTo("student_id,grade,reason");
+        assertThat(excluded).hasSize(1 + 190).contains("A0,4,no prior score").contains("B0,5,cohort too small");
+    }
+
+    @Test
+    void aScaleWhoseMeanDoesNotRiseWithGradeIsWarnedAbout() throws IOException {
+        for (boolean vertical : new boolean[] {true, false}) {
+            StringBuilder sb = new StringBuilder("ID,GRADE_2025,SS_2025,GRADE_2026,SS_2026\n");
+            java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+            for (int g = 3; g <= 5; g++) {
+                // a vertical scale rises 10 points a grade; the other is re-centred on 500 every grade
+                double mean = vertical ? 200 + 10 * g : 500;
+                for (int i = 0; i < 250; i++) {
+                    double prior = Math.round((mean - (vertical ? 10 : 0) + 10 * r.nextGaussian()) * 10) / 10.0;
+                    sb.append("S").append(g).append('-').append(i).append(',').append(g - 1).append(',').append(prior)
+                            .append(',').append(g).append(',').append(prior + (vertical ? 10 : 0)
+                                    + 5 * r.nextGaussian()).append('\n');
+                }
+            }
+            Path wide = dir.resolve("scale-" + vertical + ".csv");
+            Files.writeString(wide, sb);
+            Run run = mosaic("growth", "sgp", "--wide", wide.toString(), "--year", "2026", "--quiet", "--out",
+                    dir.resolve("scale-" + vertical).toString());
+            assertThat(run.code()).as(run.err()).isZero();
+            if (vertical) {
+                assertThat(run.out()).doesNotContain("non-vertical");
+            } else {
+                assertThat(run.out()).contains("the scale looks non-vertical");
+            }
+        }
+    }
+
+    @Test
+    void gapsInTheEnrollmentHistoryAreCountedAndListed() throws IOException {
+        Path data = dir.resolve("d");
+        // the oracle: students whose enrolled years skip one, counted here from enrollments.csv
+        Map<String, TreeSet<Integer>> years = new HashMap<>();
+        List<String> lines = Files.readAllLines(data.resolve("enrollments.csv"));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            years.computeIfAbsent(f[0], k -> new TreeSet<>()).add(Integer.parseInt(f[1]));
+        }
+        List<String> withGap = years.entrySet().stream()
+                .filter(e -> e.getValue().last() - e.getValue().first() + 1 > e.getValue().size())
+                .map(Map.Entry::getKey).sorted().toList();
+        assertThat(withGap).isNotEmpty();
+        Run run = mosaic("growth", "sgp", "--data", data.toString(), "--subject", "math", "--max-order", "1",
+                "--quiet", "--out", dir.resolve("gaps").toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains(String.format(java.util.Locale.ROOT, "Warning: %,d students have a gap in "
+                + "their enrollment history", withGap.size()));
+        List<String> listed = Files.readAllLines(dir.resolve("gaps/enrollment_gaps.csv"));
+        assertThat(listed.get(0)).isEqualTo("student_id,missing_years");
+        assertThat(listed.subList(1, listed.size()).stream().map(l -> l.split(",")[0]).toList()).isEqualTo(withGap);
+    }
+
+    @Test
     void clustersWritesFeedersAccountabilityAndCreamingAndSeesTheChartersCreaming() throws IOException {
         Run r = mosaic("clusters", "--data", dir.resolve("d").toString(), "--year", "2026", "--out",
                 dir.resolve("clusters").toString());

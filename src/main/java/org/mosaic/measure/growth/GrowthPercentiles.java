@@ -12,7 +12,8 @@ import java.util.stream.IntStream;
  * cohort (one subject, grade and year) and each order k, the current score is regressed on the sum over the k most
  * recent priors of a cubic B-spline basis of that prior ({@link BSplineBasis#forPrior}), by linear quantile
  * regression at the 100 taus (1 … 100 − 0.5) / 100; each student's 100 predicted quantiles are rounded to 5 decimals
- * and sorted (which removes quantile crossing) and the SGP is the number of them below the student's score, with 0 → 1 and 100 → 99. Each
+ * and sorted (which removes quantile crossing) and the SGP is the number of them below the student's score, with 0 → 1
+ * and 100 → 99. Each
  * student is reported at the highest order available to them.
  */
 public final class GrowthPercentiles {
@@ -37,8 +38,16 @@ public final class GrowthPercentiles {
     public record OrderFit(int order, int students, int coefficients, int minimum, boolean fitted) {
     }
 
-    public record CohortResult(List<StudentGrowth> growth, List<OrderFit> fits, int withoutPrior,
-                               int inCohortsTooSmall) {
+    /** The SGPs, and the students who got none: without a prior, or whose cohort was too small at every order. */
+    public record CohortResult(List<StudentGrowth> growth, List<OrderFit> fits, List<String> withoutPriorIds,
+                               List<String> tooSmallIds) {
+        public int withoutPrior() {
+            return withoutPriorIds.size();
+        }
+
+        public int inCohortsTooSmall() {
+            return tooSmallIds.size();
+        }
     }
 
     public static double tau(int k) {
@@ -53,32 +62,75 @@ public final class GrowthPercentiles {
         return 1 + order * (BSplineBasis.DEGREE + 4);
     }
 
-    /** SGPs of one cohort at orders 1 … {@code maxOrder}; students without any prior get none and are counted. */
+    /**
+     * SGPs of one cohort at orders 1 … {@code maxOrder}; students without any prior get none and are counted. The
+     * orders are fitted in parallel (each on its own students, so the result does not depend on the threads); a
+     * student's SGP is predicted only at the highest order fitted for them.
+     */
     public static CohortResult compute(List<CohortStudent> cohort, int maxOrder) {
-        Map<String, StudentGrowth> best = new LinkedHashMap<>();
         List<OrderFit> fits = new ArrayList<>();
-        int withoutPrior = 0;
+        List<String> withoutPrior = new ArrayList<>();
         for (CohortStudent s : cohort) {
             if (s.priors().length == 0) {
-                withoutPrior++;
+                withoutPrior.add(s.id());
             }
         }
+        List<List<CohortStudent>> eligibleByOrder = new ArrayList<>();
         for (int order = 1; order <= maxOrder; order++) {
             int k = order;
             List<CohortStudent> eligible = cohort.stream().filter(s -> s.priors().length >= k).toList();
             int minimum = minimumStudents(order);
             boolean fit = eligible.size() >= minimum && hasSpread(eligible, order);
             fits.add(new OrderFit(order, eligible.size(), coefficients(order), minimum, fit));
-            if (!fit) {
-                continue;
+            eligibleByOrder.add(eligible);
+        }
+        int[][] sgpByOrder = new int[maxOrder][];
+        boolean[][] reportedByOrder = new boolean[maxOrder][];
+        IntStream.range(0, maxOrder).parallel().forEach(o -> {
+            if (!fits.get(o).fitted()) {
+                return;
             }
-            int[] sgp = percentiles(eligible, order);
-            for (int i = 0; i < eligible.size(); i++) {
-                best.put(eligible.get(i).id(), new StudentGrowth(eligible.get(i).id(), sgp[i], order));
+            List<CohortStudent> eligible = eligibleByOrder.get(o);
+            boolean[] reported = new boolean[eligible.size()];
+            for (int i = 0; i < reported.length; i++) {
+                reported[i] = highestFitted(fits, eligible.get(i).priors().length) == o + 1;
+            }
+            reportedByOrder[o] = reported;
+            sgpByOrder[o] = percentiles(eligible, o + 1, reported);
+        });
+        Map<String, StudentGrowth> best = new LinkedHashMap<>();
+        List<String> tooSmall = new ArrayList<>();
+        for (CohortStudent s : cohort) {
+            int order = highestFitted(fits, s.priors().length);
+            if (order > 0) {
+                best.put(s.id(), null);
+            } else if (s.priors().length > 0) {
+                tooSmall.add(s.id());
             }
         }
-        int tooSmall = (int) cohort.stream().filter(s -> s.priors().length > 0 && !best.containsKey(s.id())).count();
+        for (int o = 0; o < maxOrder; o++) {
+            if (sgpByOrder[o] == null) {
+                continue;
+            }
+            List<CohortStudent> eligible = eligibleByOrder.get(o);
+            for (int i = 0; i < eligible.size(); i++) {
+                if (reportedByOrder[o][i]) {
+                    String id = eligible.get(i).id();
+                    best.put(id, new StudentGrowth(id, sgpByOrder[o][i], o + 1));
+                }
+            }
+        }
         return new CohortResult(List.copyOf(best.values()), fits, withoutPrior, tooSmall);
+    }
+
+    /** The highest fitted order a student with this many priors reaches, 0 if none. */
+    private static int highestFitted(List<OrderFit> fits, int priors) {
+        for (int o = Math.min(priors, fits.size()); o >= 1; o--) {
+            if (fits.get(o - 1).fitted()) {
+                return o;
+            }
+        }
+        return 0;
     }
 
     private static boolean hasSpread(List<CohortStudent> eligible, int order) {
@@ -95,6 +147,17 @@ public final class GrowthPercentiles {
 
     /** The SGP of every student at one order (all must have at least {@code order} priors). */
     public static int[] percentiles(List<CohortStudent> students, int order) {
+        boolean[] all = new boolean[students.size()];
+        Arrays.fill(all, true);
+        return percentiles(students, order, all);
+    }
+
+    /**
+     * The fit uses every student; SGPs are predicted for the {@code wanted} ones (0 for the others). The SGP is the
+     * number of the 100 predicted quantiles below the score: Betebenner sorts them first (which undoes quantile
+     * crossing), but a count below a value does not depend on the order, so no sort is needed for it.
+     */
+    static int[] percentiles(List<CohortStudent> students, int order, boolean[] wanted) {
         int n = students.size();
         BSplineBasis[] bases = new BSplineBasis[order];
         for (int j = 0; j < order; j++) {
@@ -116,20 +179,33 @@ public final class GrowthPercentiles {
             y[i] = s.current();
         }
         double[][] coefficients = fitAllTaus(design, y, p);
+        // transposed, so that one student's 100 predictions run over contiguous memory
+        double[] byColumn = new double[p * TAUS];
+        for (int t = 0; t < TAUS; t++) {
+            for (int j = 0; j < p; j++) {
+                byColumn[j * TAUS + t] = coefficients[t][j];
+            }
+        }
         int[] sgp = new int[n];
         double[] predicted = new double[TAUS];
         for (int i = 0; i < n; i++) {
-            for (int t = 0; t < TAUS; t++) {
-                double v = 0;
-                for (int j = 0; j < p; j++) {
-                    v += design[i * p + j] * coefficients[t][j];
-                }
-                predicted[t] = round5(v);
+            if (!wanted[i]) {
+                continue;
             }
-            Arrays.sort(predicted);
+            Arrays.fill(predicted, 0);
+            for (int j = 0; j < p; j++) {
+                double xij = design[i * p + j];
+                if (xij == 0) {
+                    continue;
+                }
+                int base = j * TAUS;
+                for (int t = 0; t < TAUS; t++) {
+                    predicted[t] += xij * byColumn[base + t];
+                }
+            }
             int below = 0;
-            for (double q : predicted) {
-                if (q < y[i]) {
+            for (int t = 0; t < TAUS; t++) {
+                if (round5(predicted[t]) < y[i]) {
                     below++;
                 }
             }
@@ -146,16 +222,12 @@ public final class GrowthPercentiles {
         return Math.rint(v * 1e5) / 1e5;
     }
 
-    /** The 100 quantile regressions, split over the cores; each worker keeps one solver's work arrays. */
+    /** The 100 quantile regressions of one design, as one chain over the taus ({@link QuantileProcess}). */
     static double[][] fitAllTaus(double[] design, double[] y, int p) {
-        double[][] out = new double[TAUS][];
-        int workers = Math.max(1, Math.min(TAUS, Runtime.getRuntime().availableProcessors()));
-        IntStream.range(0, workers).parallel().forEach(wkr -> {
-            QuantileRegression solver = new QuantileRegression(design, y, p);
-            for (int t = wkr; t < TAUS; t += workers) {
-                out[t] = solver.fit(tau(t));
-            }
-        });
-        return out;
+        double[] taus = new double[TAUS];
+        for (int t = 0; t < TAUS; t++) {
+            taus[t] = tau(t);
+        }
+        return new QuantileProcess(design, y, p).fit(taus);
     }
 }

@@ -27,8 +27,12 @@ public final class SgpCohorts {
     public record CohortReport(int grade, int students, int withoutPrior, int inTooSmallFits, List<OrderFit> fits) {
     }
 
+    /** A student of the year who got no SGP, and why. */
+    public record Excluded(String studentId, Integer grade, String reason) {
+    }
+
     public record Result(int year, int maxOrder, List<StudentSgp> students, List<CohortReport> cohorts,
-                         int withoutGrade) {
+                         int withoutGrade, List<Excluded> excluded) {
         public int withoutPrior() {
             return cohorts.stream().mapToInt(CohortReport::withoutPrior).sum();
         }
@@ -47,7 +51,7 @@ public final class SgpCohorts {
                                  int year, int maxOrder, Progress progress) {
         int order = maxOrder > 0 ? maxOrder : availablePriorYears(scores, year);
         Map<Integer, List<CohortStudent>> byGrade = new TreeMap<>();
-        int withoutGrade = 0;
+        List<Excluded> excluded = new ArrayList<>();
         for (Map.Entry<String, Map<Integer, Double>> e : scores.entrySet()) {
             Double current = e.getValue().get(year);
             if (current == null) {
@@ -56,7 +60,7 @@ public final class SgpCohorts {
             Map<Integer, Integer> g = grades.getOrDefault(e.getKey(), Map.of());
             Integer grade = g.get(year);
             if (grade == null) {
-                withoutGrade++;
+                excluded.add(new Excluded(e.getKey(), null, "no grade that year"));
                 continue;
             }
             List<Double> priors = new ArrayList<>();
@@ -71,20 +75,32 @@ public final class SgpCohorts {
             byGrade.computeIfAbsent(grade, k -> new ArrayList<>()).add(new CohortStudent(e.getKey(), current,
                     priors.stream().mapToDouble(Double::doubleValue).toArray()));
         }
+        // the cohorts are fitted in parallel; each result lands in its own slot, so the output is the same on any
+        // number of threads
+        List<Map.Entry<Integer, List<CohortStudent>>> cohorts = new ArrayList<>(byGrade.entrySet());
+        GrowthPercentiles.CohortResult[] results = new GrowthPercentiles.CohortResult[cohorts.size()];
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.stream.IntStream.range(0, cohorts.size()).parallel().forEach(c -> {
+            results[c] = GrowthPercentiles.compute(cohorts.get(c).getValue(), order);
+            progress.update(done.incrementAndGet(), cohorts.size());
+        });
+        int withoutGrade = excluded.size();
         List<StudentSgp> out = new ArrayList<>();
         List<CohortReport> reports = new ArrayList<>();
-        int done = 0;
-        for (Map.Entry<Integer, List<CohortStudent>> e : byGrade.entrySet()) {
-            GrowthPercentiles.CohortResult r = GrowthPercentiles.compute(e.getValue(), order);
+        for (int c = 0; c < cohorts.size(); c++) {
+            int grade = cohorts.get(c).getKey();
+            GrowthPercentiles.CohortResult r = results[c];
+            r.withoutPriorIds().forEach(id -> excluded.add(new Excluded(id, grade, "no prior score")));
+            r.tooSmallIds().forEach(id -> excluded.add(new Excluded(id, grade, "cohort too small")));
             for (GrowthPercentiles.StudentGrowth g : r.growth()) {
-                out.add(new StudentSgp(g.id(), e.getKey(), g.sgp(), g.order()));
+                out.add(new StudentSgp(g.id(), grade, g.sgp(), g.order()));
             }
-            reports.add(new CohortReport(e.getKey(), e.getValue().size(), r.withoutPrior(), r.inCohortsTooSmall(),
-                    r.fits()));
-            progress.update(++done, byGrade.size());
+            reports.add(new CohortReport(grade, cohorts.get(c).getValue().size(), r.withoutPrior(),
+                    r.inCohortsTooSmall(), r.fits()));
         }
         out.sort((a, b) -> a.studentId().compareTo(b.studentId()));
-        return new Result(year, order, out, reports, withoutGrade);
+        excluded.sort((a, b) -> a.studentId().compareTo(b.studentId()));
+        return new Result(year, order, out, reports, withoutGrade, List.copyOf(excluded));
     }
 
     /** Consecutive years before {@code year} in which anyone has a score, up to {@link #DEFAULT_MAX_ORDER}. */
