@@ -13,9 +13,11 @@
   });
 
   // Chart kinds: bar (default), stack (stacked bars), hbar (horizontal bars whose category labels stay left of the
-  // plot even when bars are negative) and scatter (two value axes, one labelled point each, the chosen one marked).
+  // plot even when bars are negative), scatter (two value axes, one labelled point each, the chosen one marked) and
+  // intervals (one horizontal row per label: a dot at the mean, coloured by its group, and a whisker from low to high).
   function chartOption(data) {
     var kind = data.kind || 'bar';
+    if (kind === 'intervals') { return intervalsOption(data); }
     var base = { animation: false, legend: { top: 0 }, tooltip: { trigger: kind === 'scatter' ? 'item' : 'axis' } };
     if (kind === 'scatter') {
       base.grid = { left: 64, right: 32, top: 40, bottom: 56, containLabel: true };
@@ -51,6 +53,42 @@
       return { name: s.name, type: 'bar', data: s.data, stack: kind === 'stack' ? 'all' : undefined };
     });
     return base;
+  }
+
+  var GROUP_COLORS = ['#e63946', '#457b9d', '#2a9d8f', '#f4a261', '#1d3557'];
+
+  function intervalsOption(data) {
+    return {
+      animation: false,
+      tooltip: { trigger: 'item' },
+      grid: { left: 16, right: 32, top: 16, bottom: 44, containLabel: true },
+      xAxis: { type: 'value', name: data.xName, nameLocation: 'middle', nameGap: 28, scale: true },
+      yAxis: { type: 'category', data: data.labels, inverse: true, axisLabel: { width: 260, overflow: 'truncate' } },
+      series: [{
+        name: '95% of draws', type: 'custom', silent: true, data: data.whiskers,
+        renderItem: function (params, api) {
+          if (api.value(1) === null || api.value(2) === null) { return null; }
+          var lo = api.coord([api.value(1), api.value(0)]);
+          var hi = api.coord([api.value(2), api.value(0)]);
+          var cap = 5;
+          var style = { stroke: '#555', lineWidth: 1.5 };
+          return { type: 'group', children: [
+            { type: 'line', shape: { x1: lo[0], y1: lo[1], x2: hi[0], y2: hi[1] }, style: style },
+            { type: 'line', shape: { x1: lo[0], y1: lo[1] - cap, x2: lo[0], y2: lo[1] + cap }, style: style },
+            { type: 'line', shape: { x1: hi[0], y1: hi[1] - cap, x2: hi[0], y2: hi[1] + cap }, style: style }
+          ] };
+        },
+        encode: { x: [1, 2], y: 0 }
+      }].concat(data.series.map(function (s) {
+        return {
+          name: s.name, type: 'scatter', symbolSize: 11, z: 3,
+          data: s.data.map(function (p) {
+            return { value: p.value, itemStyle: { color: GROUP_COLORS[p.group % GROUP_COLORS.length] } };
+          }),
+          tooltip: { formatter: function (it) { return data.labels[it.value[1]] + ': ' + it.value[0]; } }
+        };
+      }))
+    };
   }
 
   function renderCharts(root) {

@@ -17,12 +17,7 @@ import org.mosaic.simulate.Interval;
 final class DistrictReport {
     record Run(DistrictSimulation.Scenario scenario, List<DistrictSimulation.Outcomes> draws) {
         Map<String, Interval> intervals() {
-            Map<String, Interval> m = new LinkedHashMap<>();
-            for (String key : DistrictSimulation.named(draws.get(0)).keySet()) {
-                m.put(key, Interval.of(draws.stream().mapToDouble(o -> DistrictSimulation.named(o).get(key))
-                        .toArray()));
-            }
-            return m;
+            return new org.mosaic.simulate.ScenarioRuns.Run(scenario, draws).intervals();
         }
     }
 

@@ -158,15 +158,9 @@ public final class SimulateCommand implements Callable<Integer> {
         List<DistrictReport.Run> runs = new ArrayList<>();
         long total = (long) draws * read.scenarios().size();
         try (Terminal.Bar bar = Terminal.bar("scenario draws", total, quiet)) {
-            java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
-            org.mosaic.model.Progress progress = bar.progress();
-            for (DistrictSimulation.Scenario sc : read.scenarios()) {
-                // Every scenario uses the same draw seeds: the same lottery numbers and the same luck, so that
-                // scenarios differ only by what they change.
-                List<DistrictSimulation.Outcomes> outcomes = Draws.run(draws, threads,
-                        (d, n) -> progress.update(done.incrementAndGet(), total),
-                        i -> DistrictSimulation.draw(cohorts, sc, Draws.seed(seed, i)));
-                runs.add(new DistrictReport.Run(sc, outcomes));
+            for (org.mosaic.simulate.ScenarioRuns.Run run : org.mosaic.simulate.ScenarioRuns.run(cohorts,
+                    read.scenarios(), draws, seed, threads, bar.progress())) {
+                runs.add(new DistrictReport.Run(run.scenario(), run.draws()));
             }
         }
         return new DistrictReport(read, dir, cohorts.students().size(), seed, draws, runs);

@@ -64,6 +64,20 @@ public record ModelParameters(String name, double baseGain, double fitGain, doub
         };
     }
 
+    /**
+     * The study the parameter set is calibrated to (see {@link #named}), for reports that show which set ran; a set
+     * with overrides keeps its base set's citation, its name saying it was changed.
+     */
+    public String citation() {
+        if (name.startsWith("hoxby2000")) {
+            return "Hoxby, C. (2000). Peer effects in the classroom: learning from gender and race variation. NBER "
+                    + "Working Paper 7867 (peer effect); teaching channel as Duflo, Dupas & Kremer (2011)";
+        }
+        return "Duflo, E., Dupas, P. & Kremer, M. (2011). Peer effects, teacher incentives, and the impact of "
+                + "tracking: evidence from a randomized evaluation in Kenya. American Economic Review 101(5), "
+                + "1739-1774";
+    }
+
     /** Null when {@code value} is allowed for {@code key}, else what is expected (unknown keys included). */
     public static String rangeProblem(String key, double value) {
         double[] r = RANGES.get(key);

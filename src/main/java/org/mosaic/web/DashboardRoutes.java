@@ -18,6 +18,8 @@ final class DashboardRoutes {
     private final Dashboard dashboard = new Dashboard();
     private final Growth growth = new Growth();
     private final Map<String, String> growthJobs = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Scenarios scenarios = new Scenarios();
+    private final Map<Long, String> scenarioJobs = new java.util.concurrent.ConcurrentHashMap<>();
 
     DashboardRoutes(WebServer server) {
         this.server = server;
@@ -30,6 +32,8 @@ final class DashboardRoutes {
         r.get("/district/clusters", this::clusters);
         r.get("/district/growth", this::growth);
         r.post("/district/growth", this::computeGrowth);
+        r.get("/district/scenarios", this::scenarios);
+        r.post("/district/scenarios", this::runScenarios);
     }
 
     private java.util.List<org.mosaic.model.Enrollment> history(long datasetId) {
@@ -74,6 +78,46 @@ final class DashboardRoutes {
         growthJobs.put(id + "/" + subject, v.id());
         server.store().audit(s.user().username(), "growth", "dataset " + id + " " + subject);
         ctx.redirect(back);
+    }
+
+    /** The last scenarios run on the current dataset, the form to run them again, and a running job's progress. */
+    private void scenarios(Context ctx) {
+        WebSession s = WebServer.session(ctx);
+        PageRoutes.requireAdmin(s.user(), "the district's scenarios");
+        Dataset d = builder.current();
+        long id = builder.currentInfo().id();
+        Scenarios.Result r = scenarios.find(id);
+        String job = scenarioJobs.getOrDefault(id, "");
+        if (!job.isEmpty() && builder.jobs().find(job).map(v -> v.state() != SolveJobs.State.QUEUED
+                && v.state() != SolveJobs.State.RUNNING).orElse(true)) {
+            job = "";
+        }
+        Map<String, Object> p = new java.util.HashMap<>();
+        p.put("page", PageRoutes.page("Scenarios", s));
+        p.put("form", r == null ? Scenarios.Request.DEFAULT : r.request());
+        p.put("sets", org.mosaic.simulate.ModelParameters.SETS);
+        p.put("r", r);
+        p.put("jobId", job);
+        server.store().audit(s.user().username(), "view-scenarios", "dataset " + id);
+        ctx.html(server.templates().render("scenarios.jte", p));
+    }
+
+    /** Checks the form, builds the scenarios and the cohorts (a 400 before anything runs), then queues the draws. */
+    private void runScenarios(Context ctx) {
+        WebSession s = WebServer.session(ctx);
+        PageRoutes.requireAdmin(s.user(), "the district's scenarios");
+        Dataset d = builder.current();
+        long id = builder.currentInfo().id();
+        Scenarios.Request req = Scenarios.request(ctx.formParam("parameters"), ctx.formParam("draws"),
+                ctx.formParam("seed"), ctx.formParam("years"), ctx.formParam("policy_name"),
+                ctx.formParam("policy"));
+        String subject = Dashboard.subject(ctx.formParam("subject"), builder.subjects(d));
+        SolveJobs.View v = builder.jobs().submitTask(s.user().username(), "", "/district/scenarios",
+                scenarios.task(id, d, subject, req), out -> { });
+        scenarioJobs.put(id, v.id());
+        server.store().audit(s.user().username(), "scenarios", "dataset " + id + " " + req.parameterSet() + " "
+                + req.draws() + " draws");
+        ctx.redirect("/district/scenarios");
     }
 
     /** Feeder flows and inferred clusters from the enrollment history stored with the current dataset. */

@@ -181,9 +181,12 @@ class WebAuthorizationTest {
             assertThat(e.getValue().get("/enroll").statusCode()).as(e.getKey()).isEqualTo(expected);
             assertThat(e.getValue().get("/district/clusters").statusCode()).as(e.getKey()).isEqualTo(expected);
             assertThat(e.getValue().get("/district/growth").statusCode()).as(e.getKey()).isEqualTo(expected);
+            assertThat(e.getValue().get("/district/scenarios").statusCode()).as(e.getKey()).isEqualTo(expected);
             // State-changing admin routes: an admin gets the input error (nothing runs), everyone else 403 first.
             int adminOnlyPost = e.getKey().equals("admin") ? 400 : 403;
             assertThat(e.getValue().postForm("/district/growth", Map.of("subject", "latin")).statusCode())
+                    .as(e.getKey()).isEqualTo(adminOnlyPost);
+            assertThat(e.getValue().postForm("/district/scenarios", Map.of("draws", "1")).statusCode())
                     .as(e.getKey()).isEqualTo(adminOnlyPost);
             assertThat(e.getValue().postForm("/enroll/check", Map.of("policy", "seats: [")).statusCode())
                     .as(e.getKey()).isEqualTo(adminOnlyPost);

@@ -385,4 +385,23 @@ class WebBrowserTest {
         open("/district/clusters");
         screenshot("clusters");
     }
+
+    @Test
+    void scenariosWithProgressThenAchieverGroupsWithIntervals() throws IOException {
+        signIn("admin");
+        open("/district");
+        driver.findElement(By.id("scenarios-link")).click();
+        WebElement draws = driver.findElement(By.id("draws"));
+        draws.clear();
+        draws.sendKeys("2");
+        driver.findElement(By.id("run-scenarios")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("job")));
+        screenshot("simulating");
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("show-result")));
+        driver.findElement(By.id("show-result")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("scenarios-chart")));
+        screenshot("scenarios");
+        // Four scenarios x low, middle and high achievers: twelve dots, each with its whisker.
+        assertThat(points("scenarios-chart")).isEqualTo(24);
+    }
 }
