@@ -200,7 +200,8 @@ public final class SectionSolver {
         boolean cpBetter = cp.section() != null && cp.objective() <= startObjective;
         int[] section = cpBetter ? cp.section() : start;
         long objective = cpBetter ? cp.objective() : startObjective;
-        if (regime.capacityCover() && Math.max(known, cp.bound()) < objective && effort.coverRounds() > 0 && !stop.expired()) {
+        if (regime.capacityCover() && Math.max(known, cp.bound()) < objective && effort.coverRounds() > 0
+                && !stop.expired()) {
             // Rounds, not seconds, so that the bound repeats exactly (Effort.coverRounds). After CP-SAT, so a school
             // it proves optimal never waits.
             long l0 = System.nanoTime();
@@ -291,7 +292,8 @@ public final class SectionSolver {
         SectionProblem fixed = p.toBuilder().locks(locks).workers(1).build();
         Effort effort = Effort.of(p);
         SafetyStop stop = new SafetyStop(effort.safetySeconds());
-        return SectionModel.solve(fixed, false, true, section, effort.cpUnits(1), Prior.of(fixed, effort, stop), stop).objective();
+        return SectionModel.solve(fixed, false, true, section, effort.cpUnits(1), Prior.of(fixed, effort, stop), stop)
+                .objective();
     }
 
     private static void trace(String format, Object... args) {
