@@ -284,7 +284,8 @@ final class SectionModel {
         long bound = withObjective ? Math.max(priorBound, Math.round(solver.bestObjectiveBound())) : 0;
         if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
             // No placement within the limit: the caller may still hold a start; the bound is valid regardless.
-            return new SectionSolver.Solution(null, status.name(), Long.MAX_VALUE, bound, 1, seconds, Map.of(), Map.of(),
+            return new SectionSolver.Solution(null, status.name(), Long.MAX_VALUE, bound, 1, seconds, Map.of(),
+                    Map.of(),
                     stop.fired() ? SectionSolver.Solution.WALL_CLOCK : SectionSolver.Solution.WORK_LIMIT);
         }
         int[] section = new int[n];
@@ -297,7 +298,8 @@ final class SectionModel {
         }
         long objective = withObjective ? Math.round(solver.objectiveValue()) : cost.total(section);
         double gap = objective == 0 ? 0 : Math.max(0, (objective - bound) / (double) Math.abs(objective));
-        return new SectionSolver.Solution(section, status.name(), objective, bound, gap, seconds, PlacementRules.reasons(p, section),
+        return new SectionSolver.Solution(section, status.name(), objective, bound, gap, seconds,
+                PlacementRules.reasons(p, section),
                 Map.of(), status == CpSolverStatus.OPTIMAL ? SectionSolver.Solution.PROVEN
                 : stop.fired() ? SectionSolver.Solution.WALL_CLOCK : SectionSolver.Solution.WORK_LIMIT);
     }

@@ -102,15 +102,15 @@ public final class SectionSolver {
                 p.tracking(), p.timeLimit());
         Prior prior = Prior.of(p, effort, stop);
         SectionCost cost = prior.cost();
-        double t = p.tracking();
+        DialRegime regime = DialRegime.of(p);
         List<int[]> drafts = new ArrayList<>();
         if (warmStart != null) {
             drafts.add(warmStart);
         }
-        if (t < 1) {
+        if (regime.snakeDraft()) {
             drafts.add(Drafts.snakeDraft(p));
         }
-        int[] bands = t > 0 ? Drafts.bandDraft(p) : null;
+        int[] bands = regime.bandDraft() ? Drafts.bandDraft(p) : null;
         if (bands != null) {
             drafts.add(bands);
         }
@@ -123,8 +123,7 @@ public final class SectionSolver {
         double used = 0;
         int[] start = null;
         long startObjective = Long.MAX_VALUE;
-        long budget = effort.moves(exchangeShare(p)) / drafts.size();
-        boolean mixedAndLarge = t <= 0 && (long) cost.n * cost.m > LARGE_GRADE;
+        long budget = effort.moves(regime.exchangeShare()) / drafts.size();
         for (int[] given : drafts) {
             int[] feasible = given;
             List<String> broken = PlacementRules.violations(p, given);
@@ -149,7 +148,7 @@ public final class SectionSolver {
                 feasible = repaired.section();
             }
             long e0 = System.nanoTime();
-            int[] improved = Drafts.canonical(p, cost.score, given == bands && t < 1
+            int[] improved = Drafts.canonical(p, cost.score, given == bands && regime.continuation()
                     ? continuation(p, cost, feasible, budget, known)
                     : ExchangeSearch.improve(p, cost, feasible, budget, p.seed(), known));
             long value = cost.total(improved);
@@ -157,7 +156,7 @@ public final class SectionSolver {
             // 750-student grade one band count off stayed there for 56 s; its presolve alone takes 4 s). The
             // annealing goes on from where it stopped, with twice the moves each time, while that improves and the
             // bound is not reached. A school's grade (Elmhurst: 125 students, 4 sections) CP-SAT proves in 0.1 s.
-            for (int more = 1; mixedAndLarge && value > known && more <= 3 && !stop.expired(); more++) {
+            for (int more = 1; regime.longerAnneal() && value > known && more <= 3 && !stop.expired(); more++) {
                 int[] further = Drafts.canonical(p, cost.score,
                         ExchangeSearch.improve(p, cost, improved, budget << more, p.seed() + more, known));
                 long v = cost.total(further);
@@ -173,7 +172,7 @@ public final class SectionSolver {
                 startObjective = value;
             }
         }
-        if (start != null && t > 0 && t < 1 && effort.priceSteps() > 0 && !stop.expired()) {
+        if (start != null && regime.pricedCover() && effort.priceSteps() > 0 && !stop.expired()) {
             long l0 = System.nanoTime();
             long priced = LagrangianCover.lowerBound(p, cost, startObjective, effort.priceSteps());
             trace("cover with prices %d in %.2f s", priced, (System.nanoTime() - l0) / 1e9);
@@ -184,9 +183,8 @@ public final class SectionSolver {
             return new Solution(start, "OPTIMAL", startObjective, startObjective, 0, (System.nanoTime() - t0) / 1e9,
                     PlacementRules.reasons(p, start), termMap(prior.unavoidable()), Solution.PROVEN).checked(p);
         }
-        // Shares of the limit (Effort converts them to work units): in the middle of the dial CP-SAT mostly adds the
-        // bound, so it gets the smaller share; tracked, half, a quarter being left for the seat-aware bound after it.
-        double cpShare = t > 0 && t < 1 ? 0.2 : t >= 1 ? 0.5 : 0.8;
+        // Shares of the limit (DialRegime; Effort converts them to work units).
+        double cpShare = regime.cpShare();
         // At least half its share whatever the repairs used, so that a start always meets CP-SAT's search and bound.
         double left = Math.max(effort.cpUnits(cpShare) / 2, effort.cpUnits(cpShare) - used);
         trace("CP-SAT with %.3f units", left);
@@ -202,7 +200,8 @@ public final class SectionSolver {
         boolean cpBetter = cp.section() != null && cp.objective() <= startObjective;
         int[] section = cpBetter ? cp.section() : start;
         long objective = cpBetter ? cp.objective() : startObjective;
-        if (t >= 1 && Math.max(known, cp.bound()) < objective && effort.coverRounds() > 0 && !stop.expired()) {
+        if (regime.capacityCover() && Math.max(known, cp.bound()) < objective && effort.coverRounds() > 0
+                && !stop.expired()) {
             // Rounds, not seconds, so that the bound repeats exactly (Effort.coverRounds). After CP-SAT, so a school
             // it proves optimal never waits.
             long l0 = System.nanoTime();
@@ -245,12 +244,12 @@ public final class SectionSolver {
      */
     public static int[] localSearch(SectionProblem p, long moves) {
         SectionCost cost = new SectionCost(p);
-        double t = p.tracking();
+        DialRegime regime = DialRegime.of(p);
         List<int[]> drafts = new ArrayList<>();
-        if (t < 1) {
+        if (regime.snakeDraft()) {
             drafts.add(Drafts.snakeDraft(p));
         }
-        int[] bands = t > 0 ? Drafts.bandDraft(p) : null;
+        int[] bands = regime.bandDraft() ? Drafts.bandDraft(p) : null;
         if (bands != null) {
             drafts.add(bands);
         }
@@ -263,7 +262,7 @@ public final class SectionSolver {
             if (feasible == null) {
                 continue;
             }
-            int[] improved = Drafts.canonical(p, cost.score, given == bands && t < 1
+            int[] improved = Drafts.canonical(p, cost.score, given == bands && regime.continuation()
                     ? continuation(p, cost, feasible, budget, 0)
                     : ExchangeSearch.improve(p, cost, feasible, budget, p.seed(), 0));
             long value = cost.total(improved);
@@ -293,7 +292,8 @@ public final class SectionSolver {
         SectionProblem fixed = p.toBuilder().locks(locks).workers(1).build();
         Effort effort = Effort.of(p);
         SafetyStop stop = new SafetyStop(effort.safetySeconds());
-        return SectionModel.solve(fixed, false, true, section, effort.cpUnits(1), Prior.of(fixed, effort, stop), stop).objective();
+        return SectionModel.solve(fixed, false, true, section, effort.cpUnits(1), Prior.of(fixed, effort, stop), stop)
+                .objective();
     }
 
     private static void trace(String format, Object... args) {
@@ -306,21 +306,6 @@ public final class SectionSolver {
             System.err.printf("[cpu %.2f s] " + format + "%n", java.util.stream.Stream.concat(
                     java.util.stream.Stream.of(cpu), java.util.Arrays.stream(args)).toArray());
         }
-    }
-
-    /** Students × sections above which a grade is large for the mixed end's longer annealing (750 × 25 is). */
-    static final long LARGE_GRADE = 5_000;
-
-    /**
-     * The share of the time limit given to the local search (the rest, less repairs, goes to CP-SAT): half in the
-     * middle of the dial, where the annealing finds better classes per second than CP-SAT (Elmhurst at dial 0.8:
-     * 52.5 million with a quarter, 49.6 million with half, in the same 5 s); a quarter when tracked, where CP-SAT
-     * closes the gap on a school and the annealing's classes lead on a high school. Mixed classes need little: a
-     * short anneal balances the benchmark 750-student grade perfectly (in 0.6 s, against 2.5 s with a quarter); on
-     * the draws where it stops short, it goes on with more moves (see solve) rather than leave it to CP-SAT.
-     */
-    static double exchangeShare(SectionProblem p) {
-        return p.tracking() <= 0 ? 0.05 : p.tracking() < 1 ? 0.5 : 0.25;
     }
 
     /** The lower bound on the sections' total score range that the model states as a valid inequality. */
@@ -347,7 +332,7 @@ public final class SectionSolver {
         static Prior of(SectionProblem p, Effort effort, SafetyStop stop) {
             SectionCost cost = new SectionCost(p);
             // The count terms' bound and the range bound bound different terms of the objective, so they add up.
-            long[] unavoidable = p.tracking() < 1 ? CountBound.terms(p, cost, effort.countUnits(), stop)
+            long[] unavoidable = DialRegime.of(p).countBound() ? CountBound.terms(p, cost, effort.countUnits(), stop)
                     : new long[SectionCost.TERMS.size()];
             long counts = Arrays.stream(unavoidable).sum();
             if (cost.spreadCoef == 0) {

@@ -60,7 +60,8 @@ public final class ClassFormation {
             slots.add(new SectionProblem.Slot("s" + (k + 1), Math.max(capacity, (n + sections - 1) / sections),
                     Math.min(minSize, capacity), false, false, levelName));
         }
-        SectionProblem p = SectionProblem.builder(pupils, slots).tracking(dial).levels(levelCount).rules(SectionProblem.Rules.off(n)).timeLimit(timeLimit).seed(seed).build();
+        SectionProblem p = SectionProblem.builder(pupils, slots).tracking(dial).levels(levelCount)
+                .rules(SectionProblem.Rules.off(n)).timeLimit(timeLimit).seed(seed).build();
         int[] placed = mode == Mode.SEARCH ? SectionSolver.localSearch(p, SEARCH_MOVES)
                 : SectionSolver.solve(p).section();
         if (placed == null) {

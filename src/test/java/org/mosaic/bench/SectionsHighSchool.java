@@ -105,7 +105,8 @@ public final class SectionsHighSchool {
         SectionProblem.Rules rules = new SectionProblem.Rules(all || rulesArg.contains("iep"), d.iepShare(),
                 d.iepMax(), all || rulesArg.contains("ell"), all || rulesArg.contains("gifted"), d.giftedMin(),
                 d.giftedMax(), d.giftedShare());
-        return SectionProblem.builder(pupils, slots).tracking(dial).apart(apart).together(together).locks(new HashMap<>()).rules(rules).timeLimit(limit).workers(workers).seed(1).build();
+        return SectionProblem.builder(pupils, slots).tracking(dial).apart(apart).together(together)
+                .locks(new HashMap<>()).rules(rules).timeLimit(limit).workers(workers).seed(1).build();
     }
 
     private static double gauss(SplittableRandom r) {

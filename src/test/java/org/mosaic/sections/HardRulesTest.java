@@ -122,9 +122,13 @@ class HardRulesTest {
         List<SectionProblem.Pupil> pupils = ranked(30, i -> "");
         SectionProblem plain = problem(pupils, slots(3, 10, 8, 0, 0), 1, SectionProblem.Rules.defaults());
         // Neighbours in score share a band; the top and bottom students do not.
-        SectionProblem apart = SectionProblem.builder(pupils, plain.sections()).tracking(1).apart(List.<int[]>of(new int[] {14, 15})).rules(plain.rules()).weights(plain.weights()).timeLimit(2).seed(7).build();
+        SectionProblem apart = SectionProblem.builder(pupils, plain.sections()).tracking(1)
+                .apart(List.<int[]>of(new int[] {14, 15})).rules(plain.rules()).weights(plain.weights()).timeLimit(2)
+                .seed(7).build();
         assertBindsAndHolds(apart, plain, IndependentRules.APART);
-        SectionProblem together = SectionProblem.builder(pupils, plain.sections()).tracking(1).together(List.<int[]>of(new int[] {0, 29})).rules(plain.rules()).weights(plain.weights()).timeLimit(2).seed(7).build();
+        SectionProblem together = SectionProblem.builder(pupils, plain.sections()).tracking(1)
+                .together(List.<int[]>of(new int[] {0, 29})).rules(plain.rules()).weights(plain.weights()).timeLimit(2)
+                .seed(7).build();
         assertBindsAndHolds(together, plain, IndependentRules.TOGETHER);
     }
 
@@ -132,7 +136,8 @@ class HardRulesTest {
     void locks() {
         List<SectionProblem.Pupil> pupils = ranked(30, i -> "");
         SectionProblem plain = problem(pupils, slots(3, 10, 8, 0, 0), 1, SectionProblem.Rules.defaults());
-        SectionProblem locked = SectionProblem.builder(pupils, plain.sections()).tracking(1).locks(Map.of(0, 0, 29, 0)).rules(plain.rules()).weights(plain.weights()).timeLimit(2).seed(7).build();
+        SectionProblem locked = SectionProblem.builder(pupils, plain.sections()).tracking(1).locks(Map.of(0, 0, 29, 0))
+                .rules(plain.rules()).weights(plain.weights()).timeLimit(2).seed(7).build();
         assertBindsAndHolds(locked, plain, IndependentRules.LOCKS);
     }
 
@@ -146,10 +151,13 @@ class HardRulesTest {
                     * i, false, "white", "female", false, false, false, false, false));
         }
         SectionProblem.Weights noSizes = new SectionProblem.Weights(1, 1, 1, 1, 1, 1, 0);
-        SectionProblem loose = SectionProblem.builder(pupils, slots(3, 30, 1, 0, 0)).tracking(1).weights(noSizes).timeLimit(2).seed(7).build();
-        SectionProblem seats = SectionProblem.builder(pupils, slots(3, 14, 1, 0, 0)).tracking(1).rules(loose.rules()).weights(noSizes).timeLimit(2).seed(7).build();
+        SectionProblem loose = SectionProblem.builder(pupils, slots(3, 30, 1, 0, 0)).tracking(1).weights(noSizes)
+                .timeLimit(2).seed(7).build();
+        SectionProblem seats = SectionProblem.builder(pupils, slots(3, 14, 1, 0, 0)).tracking(1).rules(loose.rules())
+                .weights(noSizes).timeLimit(2).seed(7).build();
         assertBindsAndHolds(seats, loose, IndependentRules.CAPACITY);
-        SectionProblem minimum = SectionProblem.builder(pupils, slots(3, 30, 12, 0, 0)).tracking(1).rules(loose.rules()).weights(noSizes).timeLimit(2).seed(7).build();
+        SectionProblem minimum = SectionProblem.builder(pupils, slots(3, 30, 12, 0, 0)).tracking(1).rules(loose.rules())
+                .weights(noSizes).timeLimit(2).seed(7).build();
         assertBindsAndHolds(minimum, loose, IndependentRules.CAPACITY);
     }
 
@@ -162,7 +170,8 @@ class HardRulesTest {
             slots.add(new SectionProblem.Slot("s" + s, 10, 8, false, false, s < 2 ? "standard" : "advanced"));
         }
         SectionProblem mixed = SectionProblem.builder(pupils, slots).timeLimit(2).seed(7).build();
-        SectionProblem levels = SectionProblem.builder(pupils, slots).levels(2).rules(mixed.rules()).weights(mixed.weights()).timeLimit(2).seed(7).build();
+        SectionProblem levels = SectionProblem.builder(pupils, slots).levels(2).rules(mixed.rules())
+                .weights(mixed.weights()).timeLimit(2).seed(7).build();
         assertBindsAndHolds(levels, mixed, IndependentRules.LEVELS);
     }
 

@@ -91,7 +91,8 @@ class RuleRepairTest {
             int i = r.nextInt(n);
             locks.put(i, plan[i]);
         }
-        SectionProblem p = SectionProblem.builder(pupils, slots).tracking(r.nextDouble()).apart(apart).together(together).locks(locks).rules(rules).timeLimit(5).seed(3).build();
+        SectionProblem p = SectionProblem.builder(pupils, slots).tracking(r.nextDouble()).apart(apart)
+                .together(together).locks(locks).rules(rules).timeLimit(5).seed(3).build();
         assertThat(IndependentRules.broken(p, plan)).as("planted placement").isEmpty();
         return new Planted(p, plan);
     }
@@ -191,7 +192,10 @@ class RuleRepairTest {
             List<SectionProblem.Slot> slots = base.sections().stream().map(s -> new SectionProblem.Slot(s.id(),
                     s.capacity(), s.minSize(), levels || s.coTaught(), levels || s.ellCertified(),
                     !levels ? "" : s.id().compareTo("s2") >= 0 ? "high" : "low")).toList();
-            SectionProblem p = SectionProblem.builder(base.pupils(), slots).tracking(base.tracking()).levels(levels ? 2 : 0).apart(List.of(new int[] {0, 1}, new int[] {2, 3})).together(levels ? List.of() : List.of(new int[] {4, 5})).locks(levels ? Map.of() : Map.of(6, 1)).rules(base.rules()).weights(base.weights()).timeLimit(2).seed(base.seed()).build();
+            SectionProblem p = SectionProblem.builder(base.pupils(), slots).tracking(base.tracking())
+                    .levels(levels ? 2 : 0).apart(List.of(new int[] {0, 1}, new int[] {2, 3}))
+                    .together(levels ? List.of() : List.of(new int[] {4, 5})).locks(levels ? Map.of() : Map.of(6, 1))
+                    .rules(base.rules()).weights(base.weights()).timeLimit(2).seed(base.seed()).build();
             int[] draft = SectionSolver.snakeDraft(p);
             try {
                 SectionSolver.feasiblePlacement(p, draft);

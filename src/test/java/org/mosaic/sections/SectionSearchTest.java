@@ -39,7 +39,10 @@ class SectionSearchTest {
         }
         SectionProblem.Rules d = SectionProblem.Rules.defaults();
         SectionProblem.Rules rule = new SectionProblem.Rules(rules, 0.5, iepMax, rules, rules, 2, 3, 0.5);
-        return SectionProblem.builder(pupils, slots).tracking(dial).rules(rules ? rule : new SectionProblem.Rules(false, d.iepShare(), d.iepMax(), false, false, d.giftedMin(), d.giftedMax(), d.giftedShare())).timeLimit(1).seed(7).build();
+        return SectionProblem.builder(pupils, slots).tracking(dial)
+                .rules(rules ? rule : new SectionProblem.Rules(false, d.iepShare(), d.iepMax(), false, false,
+                        d.giftedMin(), d.giftedMax(), d.giftedShare()))
+                .timeLimit(1).seed(7).build();
     }
 
     @Test
@@ -65,7 +68,8 @@ class SectionSearchTest {
         for (int k = 0; k < 30; k++) {
             SectionProblem p = random(r, 40, 4, r.nextDouble(), true, 8, 0.12);
             List<int[]> apart = List.of(new int[] {0, 1}, new int[] {2, 3});
-            p = p.toBuilder().levels(0).apart(apart).together(List.of(new int[] {4, 5})).locks(Map.of(6, 1)).workers(1).build();
+            p = p.toBuilder().levels(0).apart(apart).together(List.of(new int[] {4, 5})).locks(Map.of(6, 1)).workers(1)
+                    .build();
             int[] start;
             try {
                 start = SectionSolver.feasiblePlacement(p, SectionSolver.snakeDraft(p));
@@ -135,7 +139,9 @@ class SectionSearchTest {
                 List<SectionProblem.Slot> slots = p.sections().stream().map(x -> new SectionProblem.Slot(x.id(),
                         x.capacity(), x.minSize(), x.coTaught(), x.ellCertified(), x.id().equals("s0") ? "low"
                         : "high")).toList();
-                p = SectionProblem.builder(p.pupils(), slots).tracking(p.tracking()).levels(2).apart(p.apart()).together(p.together()).locks(p.locks()).rules(p.rules()).weights(p.weights()).timeLimit(p.timeLimit()).workers(p.workers()).seed(p.seed()).build();
+                p = SectionProblem.builder(p.pupils(), slots).tracking(p.tracking()).levels(2).apart(p.apart())
+                        .together(p.together()).locks(p.locks()).rules(p.rules()).weights(p.weights())
+                        .timeLimit(p.timeLimit()).workers(p.workers()).seed(p.seed()).build();
                 levelled++;
             }
             SectionCost cost = new SectionCost(p);
@@ -184,7 +190,8 @@ class SectionSearchTest {
         // bound is 0.
         SectionProblem pair = org.mosaic.bench.SectionsHighSchool.problem(0, 10, 1, "all", 85);
         assertThat(CountBound.lowerBound(pair, new SectionCost(pair))).isEqualTo(cost.bandCoef);
-        SectionProblem alone = pair.toBuilder().tracking(0).levels(0).together(List.of()).timeLimit(10).workers(1).seed(1).build();
+        SectionProblem alone = pair.toBuilder().tracking(0).levels(0).together(List.of()).timeLimit(10).workers(1)
+                .seed(1).build();
         assertThat(CountBound.lowerBound(alone, new SectionCost(alone))).isZero();
     }
 
@@ -202,7 +209,8 @@ class SectionSearchTest {
                 slots.add(new SectionProblem.Slot(slot.id(), slot.capacity(), slot.minSize(), slots.isEmpty(), true,
                         ""));
             }
-            SectionProblem p = SectionProblem.builder(base.pupils(), slots).tracking(base.tracking()).rules(base.rules()).weights(base.weights()).timeLimit(1).seed(7).build();
+            SectionProblem p = SectionProblem.builder(base.pupils(), slots).tracking(base.tracking())
+                    .rules(base.rules()).weights(base.weights()).timeLimit(1).seed(7).build();
             SectionCost cost = new SectionCost(p);
             long optimum = bruteForceOptimum(p, cost);
             if (optimum == Long.MAX_VALUE) {
@@ -211,7 +219,9 @@ class SectionSearchTest {
             long bound = CoverBound.lowerBound(p, cost);
             assertThat(bound).as("instance %d (n %d, m %d, dial %s)", k, n, m, p.tracking())
                     .isLessThanOrEqualTo(optimum);
-            SectionProblem untyped = p.toBuilder().levels(0).apart(List.of()).together(List.of()).locks(Map.of()).rules(new SectionProblem.Rules(false, 0.5, 3, true, true, 2, 3, 0.5)).weights(new SectionProblem.Weights(1, 1, 1, 1, 0, 1, 1)).timeLimit(1).workers(1).seed(7).build();
+            SectionProblem untyped = p.toBuilder().levels(0).apart(List.of()).together(List.of()).locks(Map.of())
+                    .rules(new SectionProblem.Rules(false, 0.5, 3, true, true, 2, 3, 0.5))
+                    .weights(new SectionProblem.Weights(1, 1, 1, 1, 0, 1, 1)).timeLimit(1).workers(1).seed(7).build();
             assertThat(new SectionCost(untyped).attributes).isEqualTo(cost.attributes);
             raised += bound > CoverBound.lowerBound(untyped, new SectionCost(untyped)) ? 1 : 0;
             checked++;
@@ -332,7 +342,8 @@ class SectionSearchTest {
                 slots.add(new SectionProblem.Slot(slot.id(), slot.capacity(), slot.minSize(),
                         s == 0 || (s == 1 && r.nextInt(4) == 0), s == m - 1 || (s == 0 && r.nextInt(3) == 0), ""));
             }
-            p = SectionProblem.builder(p.pupils(), slots).tracking(1).rules(p.rules()).weights(p.weights()).timeLimit(1).seed(7).build();
+            p = SectionProblem.builder(p.pupils(), slots).tracking(1).rules(p.rules()).weights(p.weights()).timeLimit(1)
+                    .seed(7).build();
             long[] score = new SectionCost(p).score;
             List<RangeBound.Part> parts = RangeBound.parts(p, score);
             long least = Long.MAX_VALUE;
@@ -420,7 +431,10 @@ class SectionSearchTest {
     private static SectionProblem withRules(SectionProblem p, boolean iep, boolean ell, boolean gifted,
                                             SectionProblem.Weights w) {
         SectionProblem.Rules q = p.rules();
-        return p.toBuilder().rules(new SectionProblem.Rules(iep, q.iepShare(), q.iepMax(), ell, gifted, q.giftedMin(), q.giftedMax(), q.giftedShare())).weights(w).build();
+        return p.toBuilder()
+                .rules(new SectionProblem.Rules(iep, q.iepShare(), q.iepMax(), ell, gifted, q.giftedMin(),
+                        q.giftedMax(), q.giftedShare()))
+                .weights(w).build();
     }
 
     /** The least objective over every rule-keeping placement (Long.MAX_VALUE if none): m^n of them. */
@@ -484,7 +498,8 @@ class SectionSearchTest {
         for (int s = 0; s < 10; s++) {
             slots.add(new SectionProblem.Slot("S" + s, 32, 26, s < 4, s == 0 || s >= 8, ""));
         }
-        SectionProblem p = SectionProblem.builder(pupils, slots).apart(List.of(new int[] {5, 6})).together(List.of(new int[] {1, 2})).timeLimit(10).seed(1).build();
+        SectionProblem p = SectionProblem.builder(pupils, slots).apart(List.of(new int[] {5, 6}))
+                .together(List.of(new int[] {1, 2})).timeLimit(10).seed(1).build();
         SectionSolver.Solution s = SectionSolver.solve(p);
         assertThat(IndependentRules.broken(p, s.section())).isEmpty();
         assertThat(s.status()).isEqualTo("OPTIMAL");

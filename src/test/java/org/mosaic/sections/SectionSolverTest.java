@@ -36,7 +36,8 @@ class SectionSolverTest {
 
     static SectionProblem problem(List<SectionProblem.Pupil> p, List<SectionProblem.Slot> s, double t,
                                   List<int[]> apart, List<int[]> together, Map<Integer, Integer> locks) {
-        return SectionProblem.builder(p, s).tracking(t).apart(apart).together(together).locks(locks).timeLimit(10).seed(1).build();
+        return SectionProblem.builder(p, s).tracking(t).apart(apart).together(together).locks(locks).timeLimit(10)
+                .seed(1).build();
     }
 
     static double[][] ranges(SectionProblem p, int[] section) {
@@ -144,7 +145,8 @@ class SectionSolverTest {
         }
         assertThat(iep).containsOnly(2);
         assertThat(ell).containsOnly(3);
-        SectionProblem unweighted = p.toBuilder().tracking(0).levels(0).apart(List.of()).together(List.of()).locks(Map.of()).weights(new SectionProblem.Weights(1, 1, 1, 0, 0, 1, 1)).workers(1).build();
+        SectionProblem unweighted = p.toBuilder().tracking(0).levels(0).apart(List.of()).together(List.of())
+                .locks(Map.of()).weights(new SectionProblem.Weights(1, 1, 1, 0, 0, 1, 1)).workers(1).build();
         assertThat(new SectionCost(unweighted).attributes).doesNotContain("ell", "iep");
         assertThat(new SectionCost(p).attributes).contains("ell", "iep");
     }
@@ -229,8 +231,11 @@ class SectionSolverTest {
         // at depend on the seed only.
         List<SectionProblem.Pupil> pupils = pupils(96, 12, 10, 8, 0);
         List<SectionProblem.Slot> slots = slots(4, 26, 2, 2);
-        SectionProblem two = SectionProblem.builder(pupils, slots).tracking(0.5).apart(List.of(new int[] {3, 40})).together(List.of(new int[] {5, 6})).timeLimit(1).workers(2).seed(9).build();
-        SectionProblem three = SectionProblem.builder(pupils, slots).tracking(0.5).apart(two.apart()).together(two.together()).rules(two.rules()).weights(two.weights()).timeLimit(1).workers(3).seed(9).build();
+        SectionProblem two = SectionProblem.builder(pupils, slots).tracking(0.5).apart(List.of(new int[] {3, 40}))
+                .together(List.of(new int[] {5, 6})).timeLimit(1).workers(2).seed(9).build();
+        SectionProblem three = SectionProblem.builder(pupils, slots).tracking(0.5).apart(two.apart())
+                .together(two.together()).rules(two.rules()).weights(two.weights()).timeLimit(1).workers(3).seed(9)
+                .build();
         SectionSolver.Solution a = SectionSolver.solve(two);
         SectionSolver.Solution b = SectionSolver.solve(three);
         assertThat(a.status()).isEqualTo("FEASIBLE");
@@ -268,7 +273,8 @@ class SectionSolverTest {
     void aSafetyStopIsRecordedAndOtherwiseTheWorkLimitEndsTheSearch() {
         // A tracked grade that its start does not prove: the work limit ends it, and the same classes come again.
         List<SectionProblem.Pupil> pupils = pupils(96, 12, 10, 8, 0);
-        SectionProblem p = SectionProblem.builder(pupils, slots(4, 26, 2, 2)).tracking(1).timeLimit(0.5).workers(2).seed(3).build();
+        SectionProblem p = SectionProblem.builder(pupils, slots(4, 26, 2, 2)).tracking(1).timeLimit(0.5).workers(2)
+                .seed(3).build();
         SectionSolver.Solution worked = SectionSolver.solve(p);
         assertThat(worked.stoppedBy()).isIn(SectionSolver.Solution.WORK_LIMIT, SectionSolver.Solution.PROVEN);
         assertThat(worked.reproducible()).isTrue();

@@ -201,7 +201,8 @@ public abstract class CountingRule implements SectionRule {
                         m.model().addHint(penalty, excess(s, hintCount, hintSize));
                     }
                 }
-                // unit · penalty ≥ perCount · count + perSize · size − most: the breach in whole units at the optimum.
+                // unit · penalty ≥ perCount · count + perSize · size − most: at the optimum, the breach in whole
+                // units.
                 e.addTerm(penalty, -l.unit());
                 m.model().addLessOrEqual(e.build(), l.most());
             }

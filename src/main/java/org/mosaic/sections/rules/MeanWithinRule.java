@@ -7,11 +7,11 @@ import org.mosaic.sections.SectionProblem;
 import org.mosaic.sections.SectionProblem.MeanLimit;
 
 /**
- * Every section's mean score within X points of the grade mean ({@code mean_within} in the config). Sections' sizes
- * vary, so the rule is stated without division: with scores in tenths, n students and T the grade's score total,
- * each student's amount is n · score − T, and a section of z students keeps the rule when the sum of its amounts lies
- * within ±n · 10X · z (the section's mean times n·z against the grade mean times n·z). A breach counts student-points:
- * how far the section's score total lies outside the band, in points.
+ * Every section's mean score within X points of the grade mean ({@code mean_within} in the config). Sections'
+ * sizes vary, so the rule is stated without division: with scores in tenths, n students and T the grade's score
+ * total, each student's amount is n · score − T, and a section of z students keeps the rule when the sum of its
+ * amounts lies within ±n · 10X · z (the section's mean times n·z against the grade mean times n·z). A breach
+ * counts student-points: how far the section's score total lies outside the band, in points.
  */
 public final class MeanWithinRule extends CountingRule {
     private final MeanLimit limit;
