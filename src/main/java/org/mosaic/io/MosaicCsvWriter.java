@@ -1,7 +1,9 @@
 package org.mosaic.io;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.mosaic.model.Choice;
@@ -41,11 +43,23 @@ public final class MosaicCsvWriter {
                     p.printRecord(schoolRow(s));
                 }
             });
-            case MosaicFiles.STUDENTS -> Csv.write(file, MosaicFiles.STUDENT_COLUMNS, p -> {
-                for (Student s : data.students()) {
-                    p.printRecord(studentRow(s));
-                }
-            });
+            case MosaicFiles.STUDENTS -> {
+                // A school's own columns (leader, support, ...) are rules' inputs: written back after the standard
+                // ones, in name order, so a dataset copied by --apply keeps them.
+                List<String> extra = new ArrayList<>(new TreeSet<>(data.students().stream()
+                        .flatMap(s -> s.attributes().keySet().stream()).toList()));
+                List<String> header = new ArrayList<>(MosaicFiles.STUDENT_COLUMNS);
+                header.addAll(extra);
+                Csv.write(file, header, p -> {
+                    for (Student s : data.students()) {
+                        List<Object> row = new ArrayList<>(studentRow(s));
+                        for (String column : extra) {
+                            row.add(s.attributes().getOrDefault(column, ""));
+                        }
+                        p.printRecord(row);
+                    }
+                });
+            }
             case MosaicFiles.SCORES -> Csv.write(file, MosaicFiles.SCORE_COLUMNS, p -> {
                 for (Score s : data.scores()) {
                     p.printRecord(scoreRow(s));

@@ -65,6 +65,10 @@ class MosaicCsvReaderTest {
         Dataset d = MosaicCsvReader.read(tmp);
         assertThat(d.students().get(0).attributes()).containsEntry("leader", "1").containsEntry("support", "");
         assertThat(d.students().get(1).attributes()).isEqualTo(java.util.Map.of("leader", "0", "support", "1"));
+        // Written back (as --apply copies a dataset), the columns and their values survive.
+        Path copy = Files.createDirectories(tmp.resolve("copy"));
+        MosaicCsvWriter.write(d, copy);
+        assertThat(MosaicCsvReader.read(copy).students()).isEqualTo(d.students());
         // Without extra columns, students carry none.
         assertThat(MosaicCsvReader.read(TestDirs.resource("datasets/tiny")).students().get(0).attributes()).isEmpty();
     }
