@@ -92,8 +92,8 @@ public final class Growth {
             for (String level : List.of("district", "school", "grade", "income")) {
                 for (Map.Entry<String, List<Integer>> u : groups.getOrDefault(level, Map.of()).entrySet()) {
                     int[] v = u.getValue().stream().mapToInt(Integer::intValue).toArray();
-                    // One seed per unit, as the command line derives it, so adding a unit moves no other.
-                    MedianInterval m = MedianInterval.of(v, 1_000_003L + (level + "/" + u.getKey()).hashCode());
+                    // The exact bootstrap interval, as the command line gives it: no draws, so no seed.
+                    MedianInterval m = MedianInterval.of(v);
                     rows.add(new Row(level, u.getKey(), m.n(), Format.one(m.median()), Format.one(m.low()) + "–"
                             + Format.one(m.high())));
                     if (level.equals("school")) {
