@@ -10,8 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layers follow the data flow: model ← io ← algorithms (enroll, sections, groups, measure, simulate) ← store ←
- * web, cli. Algorithms never touch files, HTTP or SQL, so they can be tested and reused without any of them.
+ * The layers follow the data flow: model ← io ← algorithms (enroll, sections, groups, measure, simulate) ← config
+ * (the files the algorithms take) ← store ← web, cli. Algorithms never touch files, HTTP or SQL, so they can be tested and reused without any of them.
  */
 class ArchitectureTest {
     private static final String ROOT = "org.mosaic.";
@@ -39,8 +39,8 @@ class ArchitectureTest {
     void algorithmsDoNotTouchFilesDatabasesHttpOrTheCommandLine() {
         noClasses().that().resideInAnyPackage(pkg("enroll"), pkg("sections"), pkg("groups"), pkg("measure"),
                         pkg("simulate"))
-                .should().dependOnClassesThat().resideInAnyPackage(pkg("io"), pkg("store"), pkg("web"), pkg("cli"),
-                        "java.sql..", "javax.sql..", "java.net.http..", "io.javalin..", "picocli..")
+                .should().dependOnClassesThat().resideInAnyPackage(pkg("io"), pkg("config"), pkg("store"), pkg("web"),
+                        pkg("cli"), "java.sql..", "javax.sql..", "java.net.http..", "io.javalin..", "picocli..")
                 .check(classes);
     }
 
@@ -60,7 +60,14 @@ class ArchitectureTest {
     void ioDependsOnlyOnModel() {
         noClasses().that().resideInAPackage(pkg("io"))
                 .should().dependOnClassesThat().resideInAnyPackage(pkg("enroll"), pkg("sections"), pkg("groups"),
-                        pkg("measure"), pkg("simulate"), pkg("store"), pkg("web"), pkg("cli"))
+                        pkg("measure"), pkg("simulate"), pkg("config"), pkg("store"), pkg("web"), pkg("cli"))
+                .check(classes);
+    }
+
+    @Test
+    void configReadersAreBelowStoreWebAndCli() {
+        noClasses().that().resideInAPackage(pkg("config"))
+                .should().dependOnClassesThat().resideInAnyPackage(pkg("store"), pkg("web"), pkg("cli"))
                 .check(classes);
     }
 

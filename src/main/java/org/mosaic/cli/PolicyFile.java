@@ -3,7 +3,7 @@ package org.mosaic.cli;
 import java.nio.file.Path;
 
 import org.mosaic.enroll.Policy;
-import org.mosaic.enroll.PolicyText;
+import org.mosaic.config.PolicyText;
 import org.mosaic.io.StrictConfig;
 
 /** Reads a policy file (YAML, or JSON by its .json name) with {@link PolicyText}, as the web reads a typed one. */

@@ -17,7 +17,7 @@ import org.mosaic.enroll.Market;
 import org.mosaic.enroll.Mechanism;
 import org.mosaic.enroll.Outcome;
 import org.mosaic.enroll.Policy;
-import org.mosaic.enroll.PolicyText;
+import org.mosaic.config.PolicyText;
 import org.mosaic.enroll.TieBreak;
 import org.mosaic.measure.GroupUnitTable;
 import org.mosaic.measure.Segregation;

@@ -1,4 +1,4 @@
-package org.mosaic.enroll;
+package org.mosaic.config;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 
+import org.mosaic.enroll.EligibilityRule;
+import org.mosaic.enroll.Policy;
 import org.mosaic.io.StrictConfig;
 
 /**
