@@ -115,6 +115,21 @@ class SegregationIndicesTest {
         assertThat(flat.partH(1)).isZero();
     }
 
+    /** Nine groups declared before any row (past the builder's first stride of 8), then rows for two of them. */
+    @Test
+    void groupsDeclaredUpFrontKeepTheirOrderAndZeros() {
+        GroupUnitTable.Builder b = GroupUnitTable.builder();
+        for (int g = 0; g < 9; g++) {
+            b.group("g" + g);
+        }
+        GroupUnitTable t = b.add("x", "g8", 2).add("y", "g0", 3).add("x", "g8", 1).group("g4").build();
+        assertThat(t.groups()).containsExactly("g0", "g1", "g2", "g3", "g4", "g5", "g6", "g7", "g8");
+        assertThat(t.units()).containsExactly("x", "y");
+        assertThat(t.count(0, 8)).isEqualTo(3);
+        assertThat(t.count(1, 0)).isEqualTo(3);
+        assertThat(t.total()).isEqualTo(6);
+    }
+
     @Test
     void tablesRejectCellsThatAreNotCounts() {
         assertThatThrownBy(() -> new GroupUnitTable(List.of("A"), List.of("x"), new double[] {1, 2}))

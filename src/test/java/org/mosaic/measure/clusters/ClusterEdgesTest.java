@@ -1,6 +1,7 @@
 package org.mosaic.measure.clusters;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -160,5 +161,52 @@ class ClusterEdgesTest {
         assertThat(r.exitByQuartile()).hasSize(4).allMatch(e -> Double.isNaN(e.value()));
         assertThat(r.entrantsByQuartile()).containsExactly(0, 0, 0, 0);
         assertThat(r.verdict()).isEqualTo("Too few entrants with a prior score to judge (1).");
+    }
+
+    /**
+     * Entrants s0-s3 (priors 1, 2, 3, 6: mean 3, SD √(14/3)) against stayers s4-s7 (0, 0, 1, 3: mean 1, SD √2);
+     * FRL 1 of 4 against 2 of 4, EL 0 against 1, IEP 1 against 0. District quartile cuts of all priors are 1, 2 and 3,
+     * and the entrants sit exactly on them: quartiles 1, 2, 3, 3. s1 and s3 leave the charter after a year.
+     */
+    @Test
+    void creamingFiguresByHand() {
+        List<Enrollment> h = new ArrayList<>();
+        List<Student> students = new ArrayList<>();
+        Map<String, Map<Integer, Double>> z = new HashMap<>();
+        double[] prior = {1, 2, 3, 6, 0, 0, 1, 3};
+        boolean[] frl = {true, false, false, false, true, true, false, false};
+        for (int i = 0; i < 8; i++) {
+            String id = "s" + i;
+            students.add(new Student(id, 6, "", new Location(0, 0), "", "", frl[i], Race.WHITE, Gender.FEMALE,
+                    i == 6, i == 1, false, 0, false, "", ""));
+            z.put(id, Map.of(2024, prior[i]));
+            h.add(new Enrollment(id, 2024, "E1", 5));
+            h.add(new Enrollment(id, 2025, i < 4 ? "CH" : "M1", 6));
+            if (i == 0 || i == 2) {
+                h.add(new Enrollment(id, 2026, "CH", 7));
+            } else if (i == 1) {
+                h.add(new Enrollment(id, 2026, "M1", 7));
+            }
+        }
+        Map<String, School> schools = Map.of("E1", SCHOOLS.get("E1"), "M1", SCHOOLS.get("M1"), "CH",
+                SCHOOLS.get("CH"));
+        Creaming.Report r = Creaming.of(h, schools, students, z, 5).get(0);
+        assertThat(r.entrants()).isEqualTo(4);
+        assertThat(r.stayers()).isEqualTo(4);
+        assertThat(r.priorMeanDifference().value()).isCloseTo(2, within(1e-12));
+        assertThat(r.priorSdDifference().value()).isCloseTo(Math.sqrt(14.0 / 3) - Math.sqrt(2), within(1e-12));
+        assertThat(r.frlDifference().value()).isCloseTo(-0.25, within(1e-12));
+        assertThat(r.ellDifference().value()).isCloseTo(-0.25, within(1e-12));
+        assertThat(r.iepDifference().value()).isCloseTo(0.25, within(1e-12));
+        for (Creaming.Estimate e : List.of(r.priorMeanDifference(), r.frlDifference(), r.iepDifference())) {
+            assertThat(e.low()).isLessThanOrEqualTo(e.high());
+        }
+        assertThat(r.entrantsByQuartile()).containsExactly(0, 1, 1, 2);
+        assertThat(r.exitByQuartile()[0].value()).isNaN();
+        assertThat(r.exitByQuartile()[1].value()).isZero();
+        assertThat(r.exitByQuartile()[2].value()).isEqualTo(1);
+        assertThat(r.exitByQuartile()[3].value()).isEqualTo(0.5);
+        assertThat(r.exitByQuartile()[1].low()).isZero();
+        assertThat(r.exitByQuartile()[1].high()).isZero();
     }
 }
