@@ -13,6 +13,7 @@ seed="${3:-1}"
 objective="${4:-mosaic}"
 cbc_limit="${5:-3600}"
 work="${WORK:-$(mktemp -d "${TMPDIR:-/tmp}/textbook-bench.XXXXXX")}"
+mkdir -p "$work"
 d="$work/instance"
 java -cp "$here/target/test-classes:$here/target/mosaic.jar" org.mosaic.bench.TextbookInstance "$seed" "$scale" "$d"
 # One run of each first: builds the launcher's start-up archive and unpacks the natives, as any first run does.
