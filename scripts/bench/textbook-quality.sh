@@ -14,6 +14,7 @@ mosaic_limit="${3:-20}"
 cbc_limit="${4:-600}"
 py=/usr/bin/python3
 work="${WORK:-$(mktemp -d "${TMPDIR:-/tmp}/textbook-quality.XXXXXX")}"
+mkdir -p "$work"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); work in $work"
 printf '%-5s %-16s %6s %7s %9s %8s %8s  %s\n' seed solver broken ks_max sd_spread wall_s cpu_s status
 rows="$work/rows.tsv"
