@@ -92,6 +92,15 @@ public final class SectionSolver {
     }
 
     /** The same with the wall-clock safety stop {@code safetySeconds} from now (tests make it fire). */
+    /**
+     * The least CP-SAT work worth starting a model for when a start already keeps the rules, per student × section
+     * cell: building and presolving the model costs work its deterministic time does not count, about 2.5 CPU s on a
+     * 750-student grade in 25 sections (18,750 cells), where 0.16 units (a 1 s limit at dial 0.5) returned UNKNOWN
+     * after it. At 1.6e-5 a cell that grade needs 0.3 units (a limit of about 2 s) and Elmhurst's grade (125 × 4)
+     * 0.008 units.
+     */
+    static final double MIN_CP_UNITS_PER_CELL = 1.6e-5;
+
     static Solution solve(SectionProblem p, int[] warmStart, double safetySeconds) {
         load();
         ConflictExplainer.obvious(p);
@@ -136,6 +145,12 @@ public final class SectionSolver {
                     feasible = ruleKeeping;
                     broken = List.of();
                 }
+            }
+            if (!broken.isEmpty() && start != null && repairUnits > effort.cpUnits(1)) {
+                // A limit too small to pay for a CP-SAT repair (its floor of one unit is more than the whole limit
+                // buys) keeps the rule-keeping start it already has instead of overrunning by seconds.
+                trace("draft breaks %s; not repaired: a feasible start exists and the limit is below a repair", broken);
+                continue;
             }
             if (!broken.isEmpty()) {
                 Solution repaired = SectionModel.solve(p, false, false, given, repairUnits, prior, stop);
@@ -188,8 +203,14 @@ public final class SectionSolver {
         // At least half its share whatever the repairs used, so that a start always meets CP-SAT's search and bound.
         double left = Math.max(effort.cpUnits(cpShare) / 2, effort.cpUnits(cpShare) - used);
         trace("CP-SAT with %.3f units", left);
+        // Building and presolving the model costs work its deterministic time does not count: when the limit buys
+        // less than that, a start that keeps the rules is reported with the bounds already known.
+        boolean tooLittle = start != null
+                && left < MIN_CP_UNITS_PER_CELL * p.pupils().size() * p.sections().size();
         Solution cp = start != null && stop.expired()
                 ? new Solution(null, "UNKNOWN", Long.MAX_VALUE, 0, 1, 0, Map.of(), Map.of(), Solution.WALL_CLOCK)
+                : tooLittle ? new Solution(null, "UNKNOWN", Long.MAX_VALUE, 0, 1, 0, Map.of(), Map.of(),
+                        Solution.WORK_LIMIT)
                 : SectionModel.solve(p, false, true, start != null ? start : drafts.get(0), left, prior, stop);
         double seconds = (System.nanoTime() - t0) / 1e9;
         trace("CP-SAT done: %s", cp.status());
