@@ -24,8 +24,6 @@ import org.mosaic.io.Problems;
 import org.mosaic.io.report.Html;
 import org.mosaic.model.BadInputException;
 import org.mosaic.model.Dataset;
-import org.mosaic.model.PlacementRequest;
-import org.mosaic.model.RequestKind;
 import org.mosaic.model.Score;
 import org.mosaic.model.Section;
 import org.mosaic.model.Student;
@@ -219,16 +217,7 @@ public final class GroupsCommand implements Callable<Integer> {
                     + (strand == null ? "" : " " + strand) + " score: " + String.join(", ", missing.subList(0,
                     Math.min(5, missing.size()))) + (missing.size() > 5 ? ", ..." : "") + "; add their scores");
         }
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < roster.size(); i++) {
-            index.put(roster.get(i).id(), i);
-        }
-        List<int[]> apart = new ArrayList<>();
-        for (PlacementRequest r : dataset.requests()) {
-            if (r.kind() == RequestKind.APART && index.containsKey(r.studentA()) && index.containsKey(r.studentB())) {
-                apart.add(new int[] {index.get(r.studentA()), index.get(r.studentB())});
-            }
-        }
+        List<int[]> apart = GroupPlanner.apartPairs(roster, dataset.requests());
         Map<String, String> prevGroup = new LinkedHashMap<>();
         Map<String, Double> prevScore = new HashMap<>();
         if (previous != null) {
@@ -333,13 +322,7 @@ public final class GroupsCommand implements Callable<Integer> {
 
     private void writeMixed(Result r, Dataset dataset, Path dir) {
         double[] scores = r.roster().stream().mapToDouble(GroupPlanner.Member::score).toArray();
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < r.roster().size(); i++) {
-            index.put(r.roster().get(i).id(), i);
-        }
-        int[][] apart = dataset.requests().stream().filter(q -> q.kind() == RequestKind.APART
-                && index.containsKey(q.studentA()) && index.containsKey(q.studentB()))
-                .map(q -> new int[] {index.get(q.studentA()), index.get(q.studentB())}).toArray(int[][]::new);
+        int[][] apart = GroupPlanner.apartPairs(r.roster(), dataset.requests()).toArray(int[][]::new);
         List<int[]> groupsOut = org.mosaic.groups.MixedGroups.deal(scores, mixed, apart);
         Csv.write(dir.resolve("mixed_groups.csv"), List.of("mixed_group", "student_id", "score"), p -> {
             for (int g = 0; g < groupsOut.size(); g++) {

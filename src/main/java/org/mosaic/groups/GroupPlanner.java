@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.mosaic.model.BadInputException;
+import org.mosaic.model.PlacementRequest;
+import org.mosaic.model.RequestKind;
 
 /**
  * Plans a class's small groups: who is above grade level (routed to above-grade work when asked), the skill groups
@@ -26,6 +28,24 @@ public final class GroupPlanner {
         public double levelGap() {
             return Double.isNaN(gradeEquivalent) ? Double.NaN : gradeEquivalent - (grade + 0.7);
         }
+    }
+
+    /**
+     * The dataset's keep-apart requests as index pairs into {@code roster}; a request naming a student outside it is
+     * not this section's to keep.
+     */
+    public static List<int[]> apartPairs(List<Member> roster, List<PlacementRequest> requests) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < roster.size(); i++) {
+            index.put(roster.get(i).id(), i);
+        }
+        List<int[]> apart = new ArrayList<>();
+        for (PlacementRequest r : requests) {
+            if (r.kind() == RequestKind.APART && index.containsKey(r.studentA()) && index.containsKey(r.studentB())) {
+                apart.add(new int[] {index.get(r.studentA()), index.get(r.studentB())});
+            }
+        }
+        return apart;
     }
 
     /** Sizes, how many groups (0 = free), keep-apart pairs (roster indices), acceleration and regrouping inputs. */

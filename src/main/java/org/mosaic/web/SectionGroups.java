@@ -12,8 +12,6 @@ import org.mosaic.groups.StationRotation;
 import org.mosaic.groups.TeacherFirst;
 import org.mosaic.model.BadInputException;
 import org.mosaic.model.Dataset;
-import org.mosaic.model.PlacementRequest;
-import org.mosaic.model.RequestKind;
 import org.mosaic.model.Score;
 import org.mosaic.model.Section;
 
@@ -117,16 +115,7 @@ public final class SectionGroups {
             throw new BadInputException(missing.size() + " student(s) of " + sec.id() + " have no " + sec.subject()
                     + " score; add their scores");
         }
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < roster.size(); i++) {
-            index.put(roster.get(i).id(), i);
-        }
-        List<int[]> apart = new ArrayList<>();
-        for (PlacementRequest r : d.requests()) {
-            if (r.kind() == RequestKind.APART && index.containsKey(r.studentA()) && index.containsKey(r.studentB())) {
-                apart.add(new int[] {index.get(r.studentA()), index.get(r.studentB())});
-            }
-        }
+        List<int[]> apart = GroupPlanner.apartPairs(roster, d.requests());
         GroupPlanner.Plan plan = GroupPlanner.plan(roster, new GroupPlanner.Options(MIN, MAX, 0, apart, false, 1.0,
                 prevGroup, prevScore, Double.NaN, 20));
         int[] sizes = new int[plan.groups().size()];
