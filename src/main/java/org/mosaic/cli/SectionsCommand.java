@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.mosaic.config.SectionsConfigText;
 import org.mosaic.io.OutputFolder;
 import org.mosaic.io.AtomicFiles;
 import org.mosaic.io.Csv;
@@ -19,6 +20,7 @@ import org.mosaic.io.MosaicCsvReader;
 import org.mosaic.io.MosaicCsvWriter;
 import org.mosaic.io.MosaicFiles;
 import org.mosaic.io.Problems;
+import org.mosaic.io.StrictConfig;
 import org.mosaic.io.oneroster.OneRosterExport;
 import org.mosaic.io.oneroster.OneRosterVersion;
 import org.mosaic.io.report.Html;
@@ -247,7 +249,7 @@ public final class SectionsCommand implements Callable<Integer> {
 
     /** The sections config of a file (docs/sections.md); every key optional, read strictly. */
     static SectionConfig readConfig(Path file) {
-        return SectionsConfigFile.read(file);
+        return file == null ? SectionConfig.defaults() : SectionsConfigText.read(StrictConfig.read(file));
     }
 
     /** Per-section statistics: size, score mean/SD/min/max, FRL share, IEP, ELL, gifted, gender counts. */

@@ -13,7 +13,8 @@ import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mosaic.cli.SectionsConfigFile;
+import org.mosaic.config.SectionsConfigText;
+import org.mosaic.io.StrictConfig;
 import org.mosaic.model.BadInputException;
 import org.mosaic.sections.SectionProblem.AttributeLimit;
 import org.mosaic.sections.SectionProblem.Bound;
@@ -227,14 +228,14 @@ class SchoolRulesTest {
                 mean_within: 10
                 weights: {leader: 3}
                 """);
-        SectionConfig c = SectionsConfigFile.read(file);
+        SectionConfig c = SectionsConfigText.read(StrictConfig.read(file));
         assertThat(c.limits()).containsExactly(new AttributeLimit("gender", "male", Bound.MAX, 20, 0),
                 new AttributeLimit("leader", "1", Bound.MIN, 2, 0),
                 new AttributeLimit("frl", "1", Bound.MAX_SHARE, 0.6, 2));
         assertThat(c.meanWithin()).isEqualTo(new MeanLimit(10, 0));
         assertThat(c.weights().custom()).containsEntry("leader", 3.0);
         Files.writeString(file, "mean_within: {points: 5, weight: 1}\nsection_rules: [{attribute: x, value: 1}]\n");
-        assertThatThrownBy(() -> SectionsConfigFile.read(file)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> SectionsConfigText.read(StrictConfig.read(file))).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("one of min, max, min_share, max_share");
     }
 

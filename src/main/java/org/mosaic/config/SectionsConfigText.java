@@ -1,6 +1,5 @@
-package org.mosaic.cli;
+package org.mosaic.config;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,23 +11,24 @@ import org.mosaic.sections.SectionProblem;
 
 /**
  * The sections config parser (docs/sections.md): YAML or JSON read strictly, so a misspelled key or a wrong value is
- * an error naming it (exit 2), all reported at once.
+ * an error naming it (exit 2), all reported at once. The command line reads a file with it, the web the text typed
+ * into a page, so both take the same keys and report the same problems.
  */
-public final class SectionsConfigFile {
+public final class SectionsConfigText {
     private static final List<String> BUILT_IN_WEIGHTS = List.of("gender", "frl", "race", "ell", "iep", "behavior",
             "size");
     private static final double BIG = 1e6;
 
-    private SectionsConfigFile() {
+    private SectionsConfigText() {
     }
 
-    /** The config of a file; the defaults when {@code file} is null. */
-    public static SectionConfig read(Path file) {
-        return file == null ? SectionConfig.defaults() : from(StrictConfig.read(file));
+    /** A config typed as text: YAML unless the name ends in .json. */
+    public static SectionConfig parse(String name, String text) {
+        return read(StrictConfig.parse(name, text, !name.endsWith(".json")));
     }
 
-    /** The config in a parsed file; reports every unknown key and wrong value at once (exit 2). */
-    static SectionConfig from(StrictConfig c) {
+    /** The config in a parsed file or text; reports every unknown key and wrong value at once (exit 2). */
+    public static SectionConfig read(StrictConfig c) {
         StrictConfig.Node root = c.root();
         StrictConfig.Node w = root.mapping("weights");
         StrictConfig.Node r = root.mapping("rules");
