@@ -71,7 +71,7 @@ public final class ClustersCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Instant t0 = Instant.now();
         PrintWriter o = spec.commandLine().getOut();
-        GrowthInput input = GrowthInput.dataset(data, subject);
+        GrowthInput input = GrowthInput.general(data, subject);
         List<Enrollment> history = input.history();
         if (history.isEmpty()) {
             throw new BadInputException("clusters needs enrollments.csv in " + data + " (the enrollment history; "

@@ -11,14 +11,11 @@ import org.mosaic.io.AtomicFiles;
 import org.mosaic.io.report.Html;
 import org.mosaic.io.report.SvgChart;
 import org.mosaic.simulate.DdkExperiment;
+import org.mosaic.simulate.DdkFindings;
 import org.mosaic.simulate.Interval;
 
 /** The ddk2011 preset's outputs: summary.json, draws.csv, report.html and the terminal table. */
 final class DdkReport {
-    /** DDK's published findings the preset is checked against (docs/simulate.md). */
-    static final double EFFECT_LOW = 0.10;
-    static final double EFFECT_HIGH = 0.20;
-
     private DdkReport() {
     }
 
@@ -51,13 +48,7 @@ final class DdkReport {
 
     /** Each of DDK's four findings, and whether the simulated experiment shows it. */
     static Map<String, Boolean> targets(DdkExperiment.Result r) {
-        Map<String, Boolean> t = new LinkedHashMap<>();
-        double e = r.trackingEffect().mean();
-        t.put("tracking_effect_between_0.10_and_0.20_sd", e >= EFFECT_LOW && e <= EFFECT_HIGH);
-        t.put("every_quartile_gains", r.quartileEffects().stream().allMatch(q -> q.mean() > 0));
-        t.put("median_gap_indistinguishable_from_zero", r.medianDiscontinuity().contains(0));
-        t.put("peer_effect_positive_untracked", r.peerEffect().mean() > 0);
-        return t;
+        return DdkFindings.of(r);
     }
 
     static String table(DdkExperiment.Result r) {

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +15,6 @@ import org.mosaic.io.AtomicFiles;
 import org.mosaic.io.Csv;
 import org.mosaic.measure.growth.ValueAdded;
 import org.mosaic.model.BadInputException;
-import org.mosaic.model.Section;
-import org.mosaic.model.Student;
 
 /** `mosaic growth vam`: assembles the tested students with a prior, fits the model, writes vam.csv and components. */
 final class VamRun {
@@ -35,18 +32,7 @@ final class VamRun {
             throw new BadInputException("--level section needs the latest year (" + input.latestYear() + "): "
                     + "rosters.csv holds the current classes only");
         }
-        Map<String, Student> students = input.dataset().district().studentsById();
-        Map<String, String> sectionOf = new HashMap<>();
-        if (level.equals("section")) {
-            Map<String, Section> sections = new HashMap<>();
-            input.dataset().sections().forEach(s -> sections.put(s.id(), s));
-            input.dataset().rosters().forEach(r -> {
-                Section s = sections.get(r.sectionId());
-                if (s != null && s.subject().equalsIgnoreCase(subject)) {
-                    sectionOf.putIfAbsent(r.studentId(), s.id());
-                }
-            });
-        }
+        Map<String, List<String>> sectionsOf = level.equals("section") ? input.sectionsOf(subject) : Map.of();
         List<ValueAdded.Observation> rows = new ArrayList<>();
         int noPrior = 0;
         int noUnit = 0;
@@ -57,8 +43,10 @@ final class VamRun {
             }
             Double prior = e.getValue().get(y - 1);
             Integer grade = input.grades().getOrDefault(e.getKey(), Map.of()).get(y);
-            Student st = students.get(e.getKey());
-            String unit = level.equals("school") ? input.schoolOf(e.getKey(), y) : sectionOf.get(e.getKey());
+            GrowthInput.Traits st = input.traits(e.getKey());
+            List<String> sections = sectionsOf.get(e.getKey());
+            String unit = level.equals("school") ? input.schoolOf(e.getKey(), y)
+                    : sections == null ? null : sections.get(0);
             if (prior == null) {
                 noPrior++;
                 continue;

@@ -206,6 +206,11 @@ public final class GroupUnitCsv {
                 pos = 0;
             }
             if (limit == buf.length) {
+                if (buf.length >= BUFFER + 4L * InputLimits.MAX_LINE_CHARS) {
+                    // one record longer than any line Mosaic reads: a file without line breaks, or not CSV
+                    problems.add(file, nextLine, "", "", new InputLimits.LineTooLong().getMessage());
+                    problems.throwIfAny();
+                }
                 buf = Arrays.copyOf(buf, buf.length * 2);
             }
             while (limit < buf.length && !eof) {
@@ -372,6 +377,76 @@ public final class GroupUnitCsv {
 
         private int from(int i) {
             return start[i];
+        }
+
+        int fields() {
+            return fields;
+        }
+
+        /** Bytes in field i (0 when the row is short). */
+        int length(int i) {
+            return i < fields ? len[i] : 0;
+        }
+
+        /** True when every field is empty or spaces: such a row is skipped, as Commons CSV's readers skip it. */
+        boolean allBlank() {
+            for (int i = 0; i < fields; i++) {
+                byte[] src = source(i);
+                for (int k = start[i]; k < start[i] + len[i]; k++) {
+                    if (src[k] != ' ' && src[k] != '\t') {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        /** Whether field i is well-formed UTF-8 (ASCII is checked without decoding). */
+        boolean utf8(int i) {
+            if (i >= fields) {
+                return true;
+            }
+            byte[] src = source(i);
+            for (int k = start[i]; k < start[i] + len[i]; k++) {
+                if (src[k] < 0) {
+                    try {
+                        StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(src, start[i], len[i]));
+                        return true;
+                    } catch (java.nio.charset.CharacterCodingException e) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Field i as a whole number when it is plain digits with an optional sign and no spaces (what files hold);
+         * {@link Integer#MIN_VALUE} for anything else, which callers then parse from {@link #text}.
+         */
+        int integer(int i) {
+            if (i >= fields || len[i] == 0 || len[i] > 9) {
+                return Integer.MIN_VALUE;
+            }
+            byte[] src = source(i);
+            int k = start[i];
+            int end = k + len[i];
+            boolean negative = src[k] == '-';
+            if (negative || src[k] == '+') {
+                k++;
+            }
+            if (k == end) {
+                return Integer.MIN_VALUE;
+            }
+            int v = 0;
+            for (; k < end; k++) {
+                int d = src[k] - '0';
+                if (d < 0 || d > 9) {
+                    return Integer.MIN_VALUE;
+                }
+                v = v * 10 + d;
+            }
+            return negative ? -v : v;
         }
 
         /** Interned id of field i (trimmed of spaces), −1 if the row is short or the field empty. */

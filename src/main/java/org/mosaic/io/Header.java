@@ -39,6 +39,11 @@ final class Header {
     static Map<String, Integer> read(String file, CSVRecord record, List<String> required, Problems problems) {
         List<String> cells = new ArrayList<>();
         record.forEach(c -> cells.add(c.trim().toLowerCase(Locale.ROOT)));
+        return read(file, cells, required, problems);
+    }
+
+    /** The same check over header cells already trimmed and lower-cased (the byte scanner's header). */
+    static Map<String, Integer> read(String file, List<String> cells, List<String> required, Problems problems) {
         Set<String> known = new LinkedHashSet<>(KNOWN);
         known.addAll(required);
         String separator = separator(cells, required);

@@ -91,6 +91,8 @@ public final class MosaicStore implements AutoCloseable {
             MigrateResult r = Flyway.configure(MosaicStore.class.getClassLoader())
                     .dataSource(db.url(), db.user(), db.password())
                     .locations("classpath:db/migration")
+                    // The web's V10 came before the store's V2-V5: a database made then must still take them.
+                    .outOfOrder(true)
                     .load()
                     .migrate();
             return r.migrationsExecuted;

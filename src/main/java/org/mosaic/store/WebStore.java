@@ -22,8 +22,8 @@ import org.mosaic.model.BadInputException;
 import org.springframework.security.crypto.bcrypt.BCrypt;
 
 /**
- * The web server's tables (migration V10): users with bcrypt password hashes, the append-only audit log and saved
- * class-list versions. Safe for concurrent use: one connection, one statement at a time (these are small, rare writes;
+ * The web server's tables (migrations V10 and V5): users with bcrypt password hashes, the append-only audit log, saved
+ * class-list versions and the saved results of long tasks (growth, frontier, scenarios). Safe for concurrent use: one connection, one statement at a time (these are small, rare writes;
  * the class builder's edits stay in memory until saved).
  */
 public final class WebStore implements AutoCloseable {
@@ -341,6 +341,84 @@ public final class WebStore implements AutoCloseable {
             return out;
         } catch (SQLException e) {
             throw new StoreException("could not read class lists: " + e.getMessage());
+        }
+    }
+
+    // ------------------------------------------------------------------ results of long tasks (V5)
+
+    /**
+     * Saves a task's result as the next version of {@code (kind, schoolId, name)} in this dataset; returns it.
+     * {@code schoolId} is {@link StoredResult#DISTRICT} for a district-wide result.
+     */
+    public synchronized StoredResult saveResult(long datasetId, String kind, String schoolId, String name,
+                                                String createdBy, String resultJson) {
+        String school = schoolId == null ? StoredResult.DISTRICT : schoolId;
+        String label = truncate(name, 200);
+        int version = 1 + results("WHERE dataset_id = ? AND kind = ? AND school_id = ? AND name = ? ORDER BY id",
+                datasetId, kind, school, label).stream().mapToInt(StoredResult::version).max().orElse(0);
+        String sql = "INSERT INTO web_results (dataset_id, kind, school_id, name, version, created_by, created_at, "
+                + "result_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement ps = conn.prepareStatement(sql, new String[] {"id"})) {
+            ps.setLong(1, datasetId);
+            ps.setString(2, kind);
+            ps.setString(3, school);
+            ps.setString(4, label);
+            ps.setInt(5, version);
+            ps.setString(6, createdBy);
+            ps.setObject(7, now());
+            ps.setString(8, resultJson);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return result(keys.getLong(1)).orElseThrow();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not save the " + kind + " result '" + label + "': " + e.getMessage());
+        }
+    }
+
+    /** The newest version of a result, if one was saved. */
+    public synchronized Optional<StoredResult> latestResult(long datasetId, String kind, String schoolId,
+                                                            String name) {
+        List<StoredResult> found = results("WHERE dataset_id = ? AND kind = ? AND school_id = ? AND name = ? "
+                + "ORDER BY version DESC LIMIT 1", datasetId, kind, schoolId, name);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    /** The newest result of a kind for a school (or the district), whatever its name. */
+    public synchronized Optional<StoredResult> latestResult(long datasetId, String kind, String schoolId) {
+        List<StoredResult> found = results("WHERE dataset_id = ? AND kind = ? AND school_id = ? ORDER BY id DESC "
+                + "LIMIT 1", datasetId, kind, schoolId);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    /** Every saved version of a kind for a school (or the district), oldest first. */
+    public synchronized List<StoredResult> results(long datasetId, String kind, String schoolId) {
+        return results("WHERE dataset_id = ? AND kind = ? AND school_id = ? ORDER BY id", datasetId, kind, schoolId);
+    }
+
+    public synchronized Optional<StoredResult> result(long id) {
+        List<StoredResult> found = results("WHERE id = ?", id);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    private List<StoredResult> results(String where, Object... args) {
+        String sql = "SELECT id, dataset_id, kind, school_id, name, version, created_by, created_at, result_json "
+                + "FROM web_results " + where;
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            List<StoredResult> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new StoredResult(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getInt(6), rs.getString(7), instant(rs, 8), rs.getString(9)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("could not read stored results: " + e.getMessage());
         }
     }
 

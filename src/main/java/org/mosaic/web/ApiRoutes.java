@@ -39,6 +39,56 @@ final class ApiRoutes {
         r.post("/api/jobs/sections", this::submit);
         r.get("/api/jobs/{id}", this::job);
         r.delete("/api/jobs/{id}", this::cancel);
+        r.get("/api/results/{id}", this::result);
+        r.get("/api/schools/{id}/results", this::schoolResults);
+    }
+
+    /** One stored result (growth, frontier, scenarios, ddk2011) with its version, if the user may read it. */
+    private void result(Context ctx) {
+        WebUser u = user(ctx);
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new BadInputException(List.of(new org.mosaic.model.InputProblem("request", 0, "id",
+                    ctx.pathParam("id"), "a result id (a whole number)")));
+        }
+        org.mosaic.store.StoredResult r = server.results().readable(u, id);
+        server.store().audit(u.username(), "view-result", "dataset " + r.datasetId() + " " + r.kind() + " result "
+                + r.id());
+        Map<String, Object> out = describe(r);
+        try {
+            out.put("result", WebServer.JSON.readTree(r.resultJson()));
+        } catch (IOException e) {
+            throw new IllegalStateException("stored result " + r.id() + " is not JSON", e);
+        }
+        ctx.json(out);
+    }
+
+    /** The saved versions of a school's results (its frontiers) in the current dataset, oldest first. */
+    private void schoolResults(Context ctx) {
+        WebUser u = user(ctx);
+        String schoolId = ctx.pathParam("id");
+        builder.schoolForBuilding(u, builder.current(), schoolId);
+        long dataset = builder.currentInfo().id();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (org.mosaic.store.StoredResult r : server.store().results(dataset, StoredResults.FRONTIER, schoolId)) {
+            out.add(describe(r));
+        }
+        ctx.json(Map.of("school", schoolId, "dataset", dataset, "results", out));
+    }
+
+    private static Map<String, Object> describe(org.mosaic.store.StoredResult r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", r.id());
+        out.put("dataset", r.datasetId());
+        out.put("kind", r.kind());
+        out.put("school", r.districtWide() ? null : r.schoolId());
+        out.put("name", r.name());
+        out.put("version", r.version());
+        out.put("created_by", r.createdBy());
+        out.put("created_at", r.createdAt().toString());
+        return out;
     }
 
     private static WebUser user(Context ctx) {

@@ -16,14 +16,14 @@ final class DashboardRoutes {
     private final WebServer server;
     private final ClassBuilder builder;
     private final Dashboard dashboard = new Dashboard();
-    private final Growth growth = new Growth();
+    private final StoredResults results;
     private final Map<String, String> growthJobs = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Scenarios scenarios = new Scenarios();
     private final Map<Long, String> scenarioJobs = new java.util.concurrent.ConcurrentHashMap<>();
 
     DashboardRoutes(WebServer server) {
         this.server = server;
         this.builder = server.builder();
+        this.results = server.results();
     }
 
     void register(RoutesConfig r) {
@@ -49,7 +49,8 @@ final class DashboardRoutes {
         long id = builder.currentInfo().id();
         var subjects = builder.subjects(d);
         String subject = Dashboard.subject(ctx.queryParam("subject"), subjects);
-        Growth.Result g = growth.find(id, subject);
+        var g = results.latest(id, StoredResults.GROWTH, org.mosaic.store.StoredResult.DISTRICT, subject,
+                Growth.Result.class);
         String job = growthJobs.getOrDefault(id + "/" + subject, "");
         if (!job.isEmpty() && builder.jobs().find(job).map(v -> v.state() != SolveJobs.State.QUEUED
                 && v.state() != SolveJobs.State.RUNNING).orElse(true)) {
@@ -59,7 +60,8 @@ final class DashboardRoutes {
         p.put("page", PageRoutes.page("Growth", s));
         p.put("subject", subject);
         p.put("subjects", subjects);
-        p.put("g", g);
+        p.put("g", g.map(StoredResults.Saved::value).orElse(null));
+        p.put("saved", g.map(StoredResults.Saved::provenance).orElse(""));
         p.put("jobId", job);
         server.store().audit(s.user().username(), "view-growth", "dataset " + id);
         ctx.html(server.templates().render("growth.jte", p));
@@ -73,49 +75,94 @@ final class DashboardRoutes {
         long id = builder.currentInfo().id();
         String subject = Dashboard.subject(ctx.formParam("subject"), builder.subjects(d));
         String back = "/district/growth?subject=" + subject;
-        SolveJobs.View v = builder.jobs().submitTask(s.user().username(), "", back, growth.task(id, d, history(id),
-                subject), out -> { });
+        String user = s.user().username();
+        SolveJobs.View v = builder.jobs().submitTask(user, "", back, Growth.task(d, history(id), subject),
+                out -> results.save(id, StoredResults.GROWTH, org.mosaic.store.StoredResult.DISTRICT, subject, user,
+                        out));
         growthJobs.put(id + "/" + subject, v.id());
         server.store().audit(s.user().username(), "growth", "dataset " + id + " " + subject);
         ctx.redirect(back);
     }
 
-    /** The last scenarios run on the current dataset, the form to run them again, and a running job's progress. */
+    /**
+     * The newest scenarios and ddk2011 results stored for the current dataset, the form to run either again, and a
+     * running job's progress.
+     */
     private void scenarios(Context ctx) {
         WebSession s = WebServer.session(ctx);
         PageRoutes.requireAdmin(s.user(), "the district's scenarios");
-        Dataset d = builder.current();
         long id = builder.currentInfo().id();
-        Scenarios.Result r = scenarios.find(id);
+        var r = results.latest(id, StoredResults.SCENARIOS, org.mosaic.store.StoredResult.DISTRICT,
+                Scenarios.Result.class);
+        Scenarios.Form form = r.map(x -> Scenarios.Form.of(x.value().request())).orElse(Scenarios.Form.DEFAULT);
+        renderScenarios(ctx, s, id, form, java.util.List.of());
+    }
+
+    private void renderScenarios(Context ctx, WebSession s, long id, Scenarios.Form form,
+                                 java.util.List<org.mosaic.model.InputProblem> problems) {
+        var r = results.latest(id, StoredResults.SCENARIOS, org.mosaic.store.StoredResult.DISTRICT,
+                Scenarios.Result.class);
+        var x = results.latest(id, StoredResults.DDK, org.mosaic.store.StoredResult.DISTRICT,
+                Scenarios.Experiment.class);
         String job = scenarioJobs.getOrDefault(id, "");
         if (!job.isEmpty() && builder.jobs().find(job).map(v -> v.state() != SolveJobs.State.QUEUED
                 && v.state() != SolveJobs.State.RUNNING).orElse(true)) {
             job = "";
         }
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        for (org.mosaic.model.InputProblem p : problems) {
+            // A field's problem beside the field; the policy's own (by file, line and key) and the data's above the button.
+            errors.merge(p.file().equals("form") ? p.column() : "other", p.toString(), (a, b) -> a + "; " + b);
+        }
         Map<String, Object> p = new java.util.HashMap<>();
         p.put("page", PageRoutes.page("Scenarios", s));
-        p.put("form", r == null ? Scenarios.Request.DEFAULT : r.request());
+        p.put("form", form);
+        p.put("errors", errors);
         p.put("sets", org.mosaic.simulate.ModelParameters.SETS);
-        p.put("r", r);
+        p.put("r", r.map(StoredResults.Saved::value).orElse(null));
+        p.put("rSaved", r.map(StoredResults.Saved::provenance).orElse(""));
+        p.put("x", x.map(StoredResults.Saved::value).orElse(null));
+        p.put("xSaved", x.map(StoredResults.Saved::provenance).orElse(""));
         p.put("jobId", job);
         server.store().audit(s.user().username(), "view-scenarios", "dataset " + id);
         ctx.html(server.templates().render("scenarios.jte", p));
     }
 
-    /** Checks the form, builds the scenarios and the cohorts (a 400 before anything runs), then queues the draws. */
+    /**
+     * Checks the form (every wrong field shown beside it, 400, before anything runs), then queues the district's
+     * scenarios or the ddk2011 re-run; the finished result is stored as the next version.
+     */
     private void runScenarios(Context ctx) {
         WebSession s = WebServer.session(ctx);
         PageRoutes.requireAdmin(s.user(), "the district's scenarios");
         Dataset d = builder.current();
         long id = builder.currentInfo().id();
-        Scenarios.Request req = Scenarios.request(ctx.formParam("parameters"), ctx.formParam("draws"),
-                ctx.formParam("seed"), ctx.formParam("years"), ctx.formParam("policy_name"),
-                ctx.formParam("policy"));
-        String subject = Dashboard.subject(ctx.formParam("subject"), builder.subjects(d));
-        SolveJobs.View v = builder.jobs().submitTask(s.user().username(), "", "/district/scenarios",
-                scenarios.task(id, d, subject, req), out -> { });
+        Scenarios.Form form = new Scenarios.Form(ctx.formParam("run"), ctx.formParam("parameters"),
+                ctx.formParam("draws"), ctx.formParam("seed"), ctx.formParam("years"), ctx.formParam("policy_name"),
+                ctx.formParam("policy"), ctx.formParam("dial_by_school"));
+        String user = s.user().username();
+        SolveJobs.Task task;
+        Scenarios.Request req;
+        String kind;
+        try {
+            req = Scenarios.request(form, d.district().schoolsById().keySet());
+            if (req.preset()) {
+                task = Scenarios.experiment(req);
+                kind = StoredResults.DDK;
+            } else {
+                String subject = Dashboard.subject(ctx.formParam("subject"), builder.subjects(d));
+                task = Scenarios.task(d, subject, req);
+                kind = StoredResults.SCENARIOS;
+            }
+        } catch (org.mosaic.model.BadInputException e) {
+            ctx.status(400);
+            renderScenarios(ctx, s, id, form, e.problems());
+            return;
+        }
+        SolveJobs.View v = builder.jobs().submitTask(user, "", "/district/scenarios", task,
+                out -> results.save(id, kind, org.mosaic.store.StoredResult.DISTRICT, kind, user, out));
         scenarioJobs.put(id, v.id());
-        server.store().audit(s.user().username(), "scenarios", "dataset " + id + " " + req.parameterSet() + " "
+        server.store().audit(user, "scenarios", "dataset " + id + " " + kind + " " + req.parameterSet() + " "
                 + req.draws() + " draws");
         ctx.redirect("/district/scenarios");
     }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.mosaic.measure.growth.MedianInterval;
 import org.mosaic.measure.growth.SgpCohorts;
@@ -20,9 +19,12 @@ import org.mosaic.model.Student;
  * Student growth percentiles on the stored dataset, as {@code mosaic growth} computes them from a dataset folder
  * ({@link SgpCohorts}: quantile regression on prior scores, one fit per grade), summarised as median SGPs with
  * bootstrap intervals ({@link MedianInterval}) by school, grade and income. The fits take a while, so they run as a
- * task in the job line; results are kept per dataset and subject.
+ * task in the job line; the routes keep each result in the store ({@link StoredResults}) by dataset and subject.
  */
 public final class Growth {
+    private Growth() {
+    }
+
     /** One unit's median SGP, its 95 % interval and how many students it rests on. */
     public record Row(String level, String unit, int students, String median, String interval) {
     }
@@ -30,14 +32,8 @@ public final class Growth {
     public record Result(String subject, int year, int students, List<Row> rows, String chart) {
     }
 
-    private final Map<String, Result> results = new ConcurrentHashMap<>();
-
-    Result find(long datasetId, String subject) {
-        return results.get(datasetId + "/" + subject);
-    }
-
     /** The task: shape the scores by student and year (grades from the stored history, else counted back). */
-    SolveJobs.Task task(long datasetId, Dataset d, List<Enrollment> history, String subject) {
+    static SolveJobs.Task task(Dataset d, List<Enrollment> history, String subject) {
         return progress -> {
             Map<String, Map<Integer, Double>> scores = new HashMap<>();
             for (Score s : d.scores()) {
@@ -105,9 +101,7 @@ public final class Growth {
             String chart = Format.json(Map.of("kind", "hbar", "labels", labels, "xName", "median student growth "
                     + "percentile (50: typical growth)", "series", List.of(Map.of("name", "median SGP", "data",
                     medians))));
-            Result out = new Result(subject, year, r.students().size(), rows, chart);
-            results.put(datasetId + "/" + subject, out);
-            return out;
+            return new Result(subject, year, r.students().size(), rows, chart);
         };
     }
 

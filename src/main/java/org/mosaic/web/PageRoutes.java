@@ -184,7 +184,8 @@ final class PageRoutes {
                 school.name(), setup, builder.grades(d, schoolId), builder.subjects(d), board != null,
                 board == null ? "" : board.solveStatus(), columns, board == null ? emptyScore() : board.score(),
                 jobId == null ? "" : jobId, server.store().classLists(datasetId, schoolId), error == null ? ""
-                : error, s.frontiers.get(schoolId))));
+                : error, server.results().latest(datasetId, StoredResults.FRONTIER, schoolId, Frontier.class)
+                .map(StoredResults.Saved::value).orElse(null))));
     }
 
     private static SectionScorer.Score emptyScore() {
@@ -287,10 +288,14 @@ final class PageRoutes {
             renderBuilder(ctx, null, problems(e));
             return;
         }
-        SolveJobs.View v = builder.jobs().submitTask(s.user().username(), schoolId, "/schools/" + schoolId
-                + "/classes", Frontier.task(d, setup), out -> s.frontiers.put(schoolId, (Frontier) out));
+        long datasetId = builder.currentInfo().id();
+        String user = s.user().username();
+        // Kept in the store for the school (not the session): a restart keeps it, and the school's staff share it.
+        SolveJobs.View v = builder.jobs().submitTask(user, schoolId, "/schools/" + schoolId + "/classes",
+                Frontier.task(d, setup), out -> server.results().save(datasetId, StoredResults.FRONTIER, schoolId,
+                        "grade " + setup.grade() + " " + setup.subject(), user, out));
         s.jobBySchool.put(schoolId, v.id());
-        server.store().audit(s.user().username(), "frontier", "dataset " + builder.currentInfo().id() + " school "
+        server.store().audit(user, "frontier", "dataset " + datasetId + " school "
                 + schoolId + " grade " + setup.grade() + " " + setup.subject());
         ctx.redirect("/schools/" + schoolId + "/classes");
     }

@@ -42,6 +42,7 @@ public final class WebServer implements AutoCloseable {
     private final Sessions sessions = new Sessions(8 * 3600_000L);
     private final LoginThrottle throttle;
     private final ClassBuilder builder;
+    private final StoredResults results;
     private final Templates templates = new Templates();
     private final Javalin app;
 
@@ -52,6 +53,7 @@ public final class WebServer implements AutoCloseable {
         this.throttle = new LoginThrottle(options.maxLoginFailures(), 20 * options.maxLoginFailures(),
                 options.loginWindowMillis(), System::currentTimeMillis);
         this.builder = new ClassBuilder(new Datasets(options.db()), store, jobs);
+        this.results = new StoredResults(store);
         PageRoutes pages = new PageRoutes(this);
         ApiRoutes api = new ApiRoutes(this);
         DashboardRoutes dashboards = new DashboardRoutes(this);
@@ -117,6 +119,10 @@ public final class WebServer implements AutoCloseable {
 
     ClassBuilder builder() {
         return builder;
+    }
+
+    StoredResults results() {
+        return results;
     }
 
     Templates templates() {

@@ -16,7 +16,6 @@ public final class WebSession {
     volatile long lastSeenMillis;
     final Map<String, Board> boards = new ConcurrentHashMap<>();
     final Map<String, String> jobBySchool = new ConcurrentHashMap<>();
-    final Map<String, Frontier> frontiers = new ConcurrentHashMap<>();
 
     WebSession(String id, String csrf, WebUser user, long now) {
         this.id = id;

@@ -61,8 +61,23 @@ final class WebFixture implements AutoCloseable {
     }
 
     WebFixture(int maxLoginFailures) {
-        db = new DbUrl("jdbc:h2:mem:web-" + UUID.randomUUID(), null, null);
+        this(new DbUrl("jdbc:h2:mem:web-" + UUID.randomUUID(), null, null), maxLoginFailures, true);
+    }
+
+    /**
+     * A server on {@code db}; {@code seed} stores the two schools and the users first, else the database is used as
+     * an earlier fixture left it (a restart).
+     */
+    WebFixture(DbUrl db, int maxLoginFailures, boolean seed) {
+        this.db = db;
         data = twoSchools();
+        if (seed) {
+            seed(db, data);
+        }
+        server = WebServer.start(new WebServer.Options(db, "127.0.0.1", 0, 1, maxLoginFailures, 60_000, 4));
+    }
+
+    private static void seed(DbUrl db, Dataset data) {
         try (MosaicStore store = MosaicStore.open(db)) {
             store.save(data, "two-schools", "test");
         }
@@ -74,7 +89,6 @@ final class WebFixture implements AutoCloseable {
             users.addUser("principal-b", WebRole.PRINCIPAL, B, null, PASSWORD.toCharArray());
             users.addUser("throttled", WebRole.COUNSELOR, B, null, PASSWORD.toCharArray());
         }
-        server = WebServer.start(new WebServer.Options(db, "127.0.0.1", 0, 1, maxLoginFailures, 60_000, 4));
     }
 
     String base() {
