@@ -87,6 +87,27 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheRulePackageReadsTheBuiltInRulesFields() {
+        // One home per rule: the bounds, drafts, search, repair, model and explainer learn about IEP, EL and gifted
+        // students only from the rule package's shares, so a new rule never needs them edited. The problem model
+        // (SectionProblem and its records), the problem builder (GradeProblem) and the evaluator's per-section
+        // figures (counts, not rules) are the only other readers.
+        java.util.Set<String> fields = java.util.Set.of("iep", "ell", "gifted", "coTaught", "ellCertified",
+                "clusterIep", "iepShare", "iepMax", "clusterEll", "clusterGifted", "giftedMin", "giftedMax",
+                "giftedShare");
+        java.util.Set<String> owners = java.util.Set.of(org.mosaic.sections.SectionProblem.Pupil.class.getName(),
+                org.mosaic.sections.SectionProblem.Slot.class.getName(),
+                org.mosaic.sections.SectionProblem.Rules.class.getName());
+        noClasses().that().resideInAPackage(ROOT + "sections")
+                .and().haveNameNotMatching(
+                        "org\\.mosaic\\.sections\\.(SectionProblem|GradeProblem|SectionEvaluator)(\\$.*)?")
+                .should().callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "a built-in rule's field", call -> owners.contains(call.getTargetOwner().getName())
+                                && fields.contains(call.getName())))
+                .check(classes);
+    }
+
+    @Test
     void problemsAreBuiltInSectionsNotInTheCommandLineOrTheWeb() {
         // Building a solver problem is domain logic (which students, sections, requests and rules): one builder in
         // sections (GradeProblem) serves the CLI, the web class builder and the evaluator alike.

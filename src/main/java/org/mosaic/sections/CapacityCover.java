@@ -1,8 +1,8 @@
 package org.mosaic.sections;
 
-import static org.mosaic.sections.StudentKind.GIFTED;
-import static org.mosaic.sections.StudentKind.IEP;
-import static org.mosaic.sections.StudentKind.KINDS;
+import static org.mosaic.sections.rules.StudentKinds.CLUSTERED;
+import static org.mosaic.sections.rules.StudentKinds.CO_TAUGHT;
+import static org.mosaic.sections.rules.StudentKinds.KINDS;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,13 +12,15 @@ import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
+import org.mosaic.sections.rules.RuleSet;
+import org.mosaic.sections.rules.StudentKinds;
 
 /**
  * A bound for the tracked end of the dial that sees the sections' capacity, which the interval covers do not: there a
- * section may span any scores, so a co-taught section that must hold a ninth of the grade's IEP students (and so
+ * section may span any scores, so a co-taught section that must hold a ninth of the grade's co-taught students (and so
  * spans a ninth of the distribution) is charged no more than one holding a narrow band, and the students of that
  * span it has no seats for cost nothing more either. Here every section takes at most its capacity, co-taught
- * sections at most the IEP cap of IEP students and only they IEP students, only EL-certified sections English
+ * sections at most the co-taught cap of co-taught students and only they take them, only EL-certified sections English
  * learners, and exactly the number of gifted clusters take more than the few gifted students other sections may
  * have, at most the cluster maximum. Clusters spread the grade's top scorers over many sections and so stretch them
  * all: on the 750-student grade they raise this bound by a quarter.
@@ -33,7 +35,8 @@ import com.google.ortools.linearsolver.MPVariable;
  *
  * <p>Students of one score cell and kind are interchangeable here, and a section spanning cells a to b is charged
  * only the range between them ({@link ScoreAxis#innerSpan}), so merging cells keeps the bound valid. Requests, locks,
- * levels and a cluster's minimum are relaxed, and gifted IEP students count only against the IEP cap. Only for the
+ * levels and a cluster's minimum are relaxed, and gifted co-taught students count only against the co-taught cap.
+ * Only for the
  * fully tracked dial, whose objective is ranges and sizes alone.
  */
 final class CapacityCover {
@@ -64,20 +67,23 @@ final class CapacityCover {
     private final boolean gifted;
     private final int clusters;
     private final int outsideCap;
+    /** The rules' shares: the co-taught and EL-certified placement rules and the gifted clusters. */
+    private final RuleSet rules;
 
     private CapacityCover(SectionProblem p, SectionCost c, int cellLimit) {
         this.p = p;
         this.c = c;
+        this.rules = RuleSet.of(p, c.score);
         this.axis = new ScoreAxis(c).coarsened(cellLimit);
         this.cells = axis.distinct;
-        boolean iep = PlacementRules.iepActive(p);
-        boolean ell = PlacementRules.ellActive(p);
-        gifted = PlacementRules.giftedActive(p);
-        clusters = gifted ? SectionSolver.clusterCount(PlacementRules.gifted(p), c.m, p.rules()) : 0;
-        outsideCap = gifted ? p.rules().giftedMin() - 1 : 0;
+        boolean coOn = rules.coTaught().on();
+        boolean ell = rules.elCertified().on();
+        gifted = rules.cluster().on();
+        clusters = gifted ? rules.cluster().count(c.m) : 0;
+        outsideCap = gifted ? rules.cluster().min() - 1 : 0;
         studentKind = new int[c.n];
         cellOf = new int[c.n];
-        int[] kindOf = StudentKind.of(p);
+        int[] kindOf = StudentKinds.of(rules, p.pupils().size());
         count = new int[cells][KINDS];
         for (int cell = 0; cell < cells; cell++) {
             for (int k = axis.from[cell]; k < axis.from[cell + 1]; k++) {
@@ -94,9 +100,10 @@ final class CapacityCover {
         typeSections = families.count();
         takes = new boolean[typeSlot.length][KINDS];
         for (int t = 0; t < typeSlot.length; t++) {
-            SectionProblem.Slot slot = p.sections().get(typeSlot[t]);
+            int s = typeSlot[t];
             for (int kind = 0; kind < KINDS; kind++) {
-                takes[t][kind] = StudentKind.allowedIn(kind, iep && slot.coTaught(), ell && slot.ellCertified());
+                takes[t][kind] = StudentKinds.allowedIn(kind, coOn && rules.coTaught().opens(s), ell
+                        && rules.elCertified().opens(s));
             }
         }
         span = new long[cells][cells];
@@ -230,7 +237,7 @@ final class CapacityCover {
     }
 
     /**
-     * The smoothing's first centre: the best single price for every student, then the best factor on it for IEP
+     * The smoothing's first centre: the best single price for every student, then the best factor on it for co-taught
      * students (who force co-taught sections wide), then the price again (concave searches in one variable each). It
      * already charges each section for its seats; the LP's first prices, at the start's vertex, are degenerate. (A
      * factor for gifted students too made a better centre on the high school but a slower climb: 10.40 against
@@ -264,12 +271,12 @@ final class CapacityCover {
         return uniform(price, factor);
     }
 
-    /** Every student at one price, IEP students (under the rule) at {@code iepFactor} times it; clusters free. */
-    private double[][] uniform(double price, double iepFactor) {
+    /** Every student at one price, co-taught students (under the rule) at {@code coFactor} times it; clusters free. */
+    private double[][] uniform(double price, double coFactor) {
         double[][] u = prices();
         for (int cell = 0; cell < cells; cell++) {
             for (int kind = 0; kind < KINDS; kind++) {
-                u[cell][kind] = (kind & IEP) != 0 ? price * iepFactor : price;
+                u[cell][kind] = (kind & CO_TAUGHT) != 0 ? price * coFactor : price;
             }
         }
         return u;
@@ -336,8 +343,10 @@ final class CapacityCover {
     }
 
     /**
-     * The gifted students outside the IEP rule a section of size z may take: at most {@link #outsideCap} unless it is
-     * a cluster, then at most the cluster maximum and share. Gifted IEP students count against the IEP cap only and a
+     * The gifted students outside the co-taught rule a section of size z may take: at most {@link #outsideCap} unless
+     * it is
+     * a cluster, then at most the cluster maximum and share. Gifted co-taught students count against the co-taught
+     * cap only and a
      * cluster's minimum is dropped: both relax the rule, so the bound stays valid, and keep the pricing a choice
      * from three sorted lists.
      */
@@ -345,7 +354,7 @@ final class CapacityCover {
         if (!gifted) {
             return 0;
         }
-        return cluster ? PlacementRules.clusterLimit(p.rules(), z) : outsideCap;
+        return cluster ? rules.cluster().limit(z) : outsideCap;
     }
 
     /** The sections of a placement as patterns (the LP's first columns, so it starts from real classes). */
@@ -358,22 +367,22 @@ final class CapacityCover {
             int hi = -1;
             int size = 0;
             int giftedHere = 0;
-            int giftedOutsideIep = 0;
+            int giftedOutsideCo = 0;
             boolean fits = true;
             for (int i = 0; i < c.n; i++) {
                 if (section[i] == s) {
                     int kind = studentKind[i];
                     take[cellOf[i]][kind]++;
                     fits &= takes[type][kind];
-                    giftedHere += (kind & GIFTED) != 0 ? 1 : 0;
-                    giftedOutsideIep += (kind & GIFTED) != 0 && (kind & IEP) == 0 ? 1 : 0;
+                    giftedHere += (kind & CLUSTERED) != 0 ? 1 : 0;
+                    giftedOutsideCo += (kind & CLUSTERED) != 0 && (kind & CO_TAUGHT) == 0 ? 1 : 0;
                     lo = Math.min(lo, cellOf[i]);
                     hi = Math.max(hi, cellOf[i]);
                     size++;
                 }
             }
-            boolean cluster = gifted && giftedHere >= p.rules().giftedMin();
-            fits &= giftedOutsideIep <= giftedCap(cluster, size);
+            boolean cluster = gifted && giftedHere >= rules.cluster().min();
+            fits &= giftedOutsideCo <= giftedCap(cluster, size);
             if (fits && size > 0) {
                 patterns.add(new Pattern(type, costOf(typeSlot[type], lo, hi, size), take, cluster));
             }
@@ -407,15 +416,15 @@ final class CapacityCover {
         return total;
     }
 
-    /** Which of the three sorted lists a kind's students join: IEP students, other gifted students, the rest. */
+    /** Which of the three sorted lists a kind's students join: co-taught students, other gifted students, the rest. */
     private static int group(int kind) {
-        return (kind & IEP) != 0 ? 0 : (kind & GIFTED) != 0 ? 1 : 2;
+        return (kind & CO_TAUGHT) != 0 ? 0 : (kind & CLUSTERED) != 0 ? 1 : 2;
     }
 
     /**
      * The least pattern cost less prices for a section of type t: over the cells a ≤ b it spans, its size z and
-     * whether it is a cluster, its range and size cost less the best z prices it may take there — at most the IEP
-     * cap of them IEP students, at most the gifted cap other gifted students.
+     * whether it is a cluster, its range and size cost less the best z prices it may take there — at most the co-taught
+     * cap of them co-taught students, at most the gifted cap other gifted students.
      */
     private double cheapest(int t, double[][] lambda, List<Pattern> found) {
         int s = typeSlot[t];
@@ -423,9 +432,9 @@ final class CapacityCover {
         int zMax = slot.capacity();
         int zMin = slot.minSize();
         double clusterPrice = lambda[cells][0];
-        int[] iepLimit = new int[zMax + 1];
+        int[] coLimit = new int[zMax + 1];
         for (int z = 0; z <= zMax; z++) {
-            iepLimit[z] = PlacementRules.iepLimit(p.rules(), z);
+            coLimit[z] = rules.coTaught().most(z);
         }
         double best = zMin == 0 ? c.sizeCoef * SectionCost.out(0, c.sizeLo[s], c.sizeHi[s]) : INF;
         // The gifted caps a section of this type can have, each with the best sums of the capped gifted and the
@@ -444,7 +453,7 @@ final class CapacityCover {
         // The best zMax prices of each list in the cells spanned, kept sorted as b grows.
         double[][] top = new double[3][zMax];
         int[] len = new int[3];
-        double[] iepSum = new double[zMax + 1];
+        double[] coSum = new double[zMax + 1];
         double[][] restSum = new double[caps.size()][zMax + 1];
         int[] restLen = new int[caps.size()];
         int[] restOf = new int[caps.size()];
@@ -484,7 +493,7 @@ final class CapacityCover {
                     continue;
                 }
                 for (int k = 0; k < len[0]; k++) {
-                    iepSum[k + 1] = iepSum[k] + top[0][k];
+                    coSum[k + 1] = coSum[k] + top[0][k];
                 }
                 // Caps above the gifted students at hand merge the same lists: merged once.
                 for (int q = 0; q < caps.size(); q++) {
@@ -504,15 +513,15 @@ final class CapacityCover {
                     double fixed = costOf(s, a, b, z);
                     for (int variant = 0; variant < (gifted ? 2 : 1); variant++) {
                         int q = restOf[capOf[variant * (zMax + 1) + z]];
-                        int iepMost = Math.min(len[0], iepLimit[z]);
-                        for (int iep = Math.max(0, z - restLen[q]); iep <= iepMost; iep++) {
-                            double cost = fixed - iepSum[iep] - restSum[q][z - iep];
+                        int coMost = Math.min(len[0], coLimit[z]);
+                        for (int placed = Math.max(0, z - restLen[q]); placed <= coMost; placed++) {
+                            double cost = fixed - coSum[placed] - restSum[q][z - placed];
                             if (variant == 0 && cost < bestHere) {
                                 bestHere = cost;
-                                choice = new int[] {b, z, iep};
+                                choice = new int[] {b, z, placed};
                             } else if (variant == 1 && cost - clusterPrice < bestCluster) {
                                 bestCluster = cost - clusterPrice;
-                                clusterChoice = new int[] {b, z, iep};
+                                clusterChoice = new int[] {b, z, placed};
                             }
                         }
                     }
@@ -565,14 +574,15 @@ final class CapacityCover {
     }
 
     /**
-     * The pattern on cells a..b of size z with {@code iep} IEP students, a cluster or not: the best-priced IEP
+     * The pattern on cells a..b of size z with {@code placed} co-taught students, a cluster or not: the best-priced
+     * co-taught
      * students, then the best-priced of the rest with at most the gifted cap of other gifted students.
      */
-    private Pattern pattern(int t, int a, int b, int z, int iep, boolean cluster, double[][] lambda) {
+    private Pattern pattern(int t, int a, int b, int z, int placed, boolean cluster, double[][] lambda) {
         int[][] take = new int[cells][KINDS];
         int giftedLeft = giftedCap(cluster, z);
         for (int pass = 0; pass < 2; pass++) {
-            int want = pass == 0 ? iep : z - iep;
+            int want = pass == 0 ? placed : z - placed;
             List<int[]> units = new ArrayList<>();
             for (int cell = a; cell <= b; cell++) {
                 for (int kind = 0; kind < KINDS; kind++) {

@@ -11,6 +11,10 @@ import com.google.ortools.sat.CpSolverStatus;
 import com.google.ortools.sat.IntVar;
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
+import org.mosaic.sections.rules.ClusterShare;
+import org.mosaic.sections.rules.CoTaughtRule;
+import org.mosaic.sections.rules.RuleSet;
+import org.mosaic.sections.rules.StudentKinds;
 
 /**
  * A lower bound on the count terms of the objective (score bands, demographic balance, sizes) from how many students
@@ -22,10 +26,10 @@ import com.google.ortools.sat.LinearExprBuilder;
  *
  * <p>Sections that share capacity, minimum size, co-taught, EL-certified and level form a family; each family is
  * split into its gifted cluster sections (how many is a variable; the rule fixes the total) and the rest. Students
- * are counted by group (score band, or whether they have an attribute), by kind ({@link StudentKind}) and by the
- * families they may join; students who must sit together count as one unit. A family of q sections with c students
- * of a group pays at least max(0, c − q·hi, q·lo − c), since each section pays at least its own excess; the IEP cap,
- * the cluster sizes and the capacities hold summed over the family. Every step only relaxes, so the optimum of the
+ * are counted by group (score band, or whether they have an attribute), by kind ({@link StudentKinds}, from the
+ * rules' shares) and by the families they may join; students who must sit together count as one unit. A family of q
+ * sections with c students of a group pays at least max(0, c − q·hi, q·lo − c), since each section pays at least its
+ * own excess; the co-taught cap, the cluster sizes and the capacities hold summed over the family. Every step only relaxes, so the optimum of the
  * count model, or CP-SAT's proven bound on it, is a lower bound on those terms. The score bands, each balanced
  * attribute and the sizes get a model each; since each bounds a part of the objective no other one does, the bounds
  * add up.
@@ -103,21 +107,23 @@ final class CountBound {
 
     /** What every count model of one problem shares: the families, who may join which, kinds and units. */
     private static final class Families {
+        final RuleSet rules;
         final SectionFamilies families;
         /** For each student, the bit set of families holding a section the student may join. */
         final long[] reach;
         final int[] kind;
         /**
          * Students who must share a section ({@link PlacementRules#togetherUnits}). A unit goes to one section, so to
-         * one family: a student who must sit with an IEP English learner goes where that student goes (a
+         * one family: a student who must sit with a co-taught English learner goes where that student goes (a
          * high-school draw was one band count off for that alone).
          */
         final List<int[]> units;
 
         Families(SectionProblem p, SectionCost c) {
+            rules = RuleSet.of(p, c.score);
             families = SectionFamilies.of(p, p.levels() > 1);
             reach = new long[c.n];
-            kind = StudentKind.of(p);
+            kind = StudentKinds.of(rules, c.n);
             units = PlacementRules.togetherUnits(p);
             if (families.size() > MAX_FAMILIES) {
                 return;
@@ -134,14 +140,15 @@ final class CountBound {
     }
 
     /** Units alike for one count model: how many, where they may go, and what each adds to a section's counts. */
-    private record Alike(int[] count, long reach, int size, int iep, int gifted, int[] inGroup) {
+    private record Alike(int[] count, long reach, int size, int coTaught, int clustered, int[] inGroup) {
     }
 
     private static long solve(SectionProblem p, SectionCost c, Families f, int[] group, int groups, long[] coef,
                               long[][] lo, long[][] hi, boolean sizes, double units, SafetyStop stop) {
-        SectionProblem.Rules r = p.rules();
-        boolean iepRule = PlacementRules.iepActive(p);
-        boolean giftedRule = PlacementRules.giftedActive(p);
+        CoTaughtRule co = f.rules.coTaught();
+        ClusterShare cluster = f.rules.cluster();
+        boolean coRule = co.on();
+        boolean giftedRule = cluster.on();
         int[] kind = f.kind;
         int families = f.families.size();
         // Units alike for this model: a lone student by group, kind and reachable families; a keep-together unit
@@ -149,20 +156,20 @@ final class CountBound {
         Map<String, Alike> alike = new LinkedHashMap<>();
         for (int[] unit : f.units) {
             long reach = -1L;
-            int iep = 0;
+            int placed = 0;
             int gifted = 0;
             int[] inGroup = new int[groups];
             for (int i : unit) {
                 reach &= f.reach[i];
-                iep += (kind[i] & StudentKind.IEP) != 0 ? 1 : 0;
-                gifted += (kind[i] & StudentKind.GIFTED) != 0 ? 1 : 0;
+                placed += (kind[i] & StudentKinds.CO_TAUGHT) != 0 ? 1 : 0;
+                gifted += (kind[i] & StudentKinds.CLUSTERED) != 0 ? 1 : 0;
                 inGroup[group[i]]++;
             }
             int i = unit[0];
             String key = unit.length > 1 ? "unit " + i : group[i] + "/" + kind[i] + "/" + reach;
             Alike a = alike.get(key);
             if (a == null) {
-                a = new Alike(new int[1], reach, unit.length, iep, gifted, inGroup);
+                a = new Alike(new int[1], reach, unit.length, placed, gifted, inGroup);
                 alike.put(key, a);
             }
             a.count()[0]++;
@@ -182,15 +189,15 @@ final class CountBound {
             clusterTotal.add(sections[2 * fam + 1]);
         }
         if (giftedRule) {
-            model.addEquality(clusterTotal, SectionSolver.clusterCount(PlacementRules.gifted(p), c.m, r));
+            model.addEquality(clusterTotal, cluster.count(c.m));
         }
         LinearExprBuilder[][] inGroup = new LinearExprBuilder[parts][groups];
         LinearExprBuilder[] size = new LinearExprBuilder[parts];
-        LinearExprBuilder[] iep = new LinearExprBuilder[parts];
+        LinearExprBuilder[] coTaught = new LinearExprBuilder[parts];
         LinearExprBuilder[] gifted = new LinearExprBuilder[parts];
         for (int u = 0; u < parts; u++) {
             size[u] = LinearExpr.newBuilder();
-            iep[u] = LinearExpr.newBuilder();
+            coTaught[u] = LinearExpr.newBuilder();
             gifted[u] = LinearExpr.newBuilder();
             for (int g = 0; g < groups; g++) {
                 inGroup[u][g] = LinearExpr.newBuilder();
@@ -205,11 +212,11 @@ final class CountBound {
                 IntVar y = model.newIntVar(0, a.count()[0], "y");
                 placed.add(y);
                 size[u].addTerm(y, a.size());
-                if (a.iep() > 0) {
-                    iep[u].addTerm(y, a.iep());
+                if (a.coTaught() > 0) {
+                    coTaught[u].addTerm(y, a.coTaught());
                 }
-                if (a.gifted() > 0) {
-                    gifted[u].addTerm(y, a.gifted());
+                if (a.clustered() > 0) {
+                    gifted[u].addTerm(y, a.clustered());
                 }
                 for (int g = 0; g < groups; g++) {
                     if (a.inGroup()[g] > 0) {
@@ -228,21 +235,20 @@ final class CountBound {
             LinearExpr z = size[u].build();
             model.addGreaterOrEqual(z, LinearExpr.term(k, slot.minSize()));
             model.addLessOrEqual(z, LinearExpr.term(k, slot.capacity()));
-            if (iepRule && slot.coTaught()) {
-                // At most iepMax per section, and 100 · iep ≤ round(100 · share) · size, summed over the sections.
-                LinearExpr i = iep[u].build();
-                model.addLessOrEqual(i, LinearExpr.term(k, r.iepMax()));
-                model.addLessOrEqual(LinearExpr.term(i, 100), LinearExpr.term(z, Math.round(100 * r.iepShare())));
+            if (coRule && co.opens(s)) {
+                // The co-taught cap per section and 100 · count ≤ its percent · size, summed over the sections.
+                LinearExpr i = coTaught[u].build();
+                model.addLessOrEqual(i, LinearExpr.term(k, co.cap()));
+                model.addLessOrEqual(LinearExpr.term(i, 100), LinearExpr.term(z, co.percent()));
             }
             if (giftedRule) {
                 LinearExpr g = gifted[u].build();
                 if (u % 2 == 1) {
-                    model.addGreaterOrEqual(g, LinearExpr.term(k, r.giftedMin()));
-                    model.addLessOrEqual(g, LinearExpr.term(k, r.giftedMax()));
-                    model.addLessOrEqual(LinearExpr.term(g, 100),
-                            LinearExpr.term(z, Math.round(100 * r.giftedShare())));
+                    model.addGreaterOrEqual(g, LinearExpr.term(k, cluster.min()));
+                    model.addLessOrEqual(g, LinearExpr.term(k, cluster.max()));
+                    model.addLessOrEqual(LinearExpr.term(g, 100), LinearExpr.term(z, cluster.percent()));
                 } else {
-                    model.addLessOrEqual(g, LinearExpr.term(k, r.giftedMin() - 1L));
+                    model.addLessOrEqual(g, LinearExpr.term(k, cluster.min() - 1L));
                 }
             }
             for (int g = 0; g < groups; g++) {

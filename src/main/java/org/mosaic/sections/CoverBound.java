@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.mosaic.sections.rules.RuleSet;
+
 /**
  * A lower bound on the whole objective for any dial, from score intervals. A section whose students span the scores
  * [lo, hi] pays t-weighted range hi − lo, and cannot do better on balance than the students inside [lo, hi] allow:
@@ -37,14 +39,15 @@ final class CoverBound {
         int[][] bandPrefix = axis.bandPrefix;
         int[][] attrPrefix = axis.attrPrefix;
         long[] scorePrefix = axis.scorePrefix;
-        // Sections that differ only in name share fair shares and sizes: one interval cost per kind. With IEP
+        // Sections that differ only in name share fair shares and sizes: one interval cost per kind. With co-taught
         // clustering on, co-taught and other sections are kept apart (type 1 and 0), for the typed cover below.
-        boolean typed = PlacementRules.iepActive(p);
+        RuleSet rules = RuleSet.of(p, c.score);
+        boolean typed = rules.coTaught().on();
         List<Map<String, Integer>> kinds = List.of(new LinkedHashMap<>(), new LinkedHashMap<>());
         int coTaught = 0;
         for (int s = 0; s < m; s++) {
             SectionProblem.Slot slot = p.sections().get(s);
-            int type = typed && slot.coTaught() ? 1 : 0;
+            int type = typed && rules.coTaught().opens(s) ? 1 : 0;
             coTaught += type;
             kinds.get(type).putIfAbsent(slot.capacity() + "/" + slot.minSize(), s);
         }
@@ -89,13 +92,13 @@ final class CoverBound {
         long cheapestAnywhere = Math.min(cheapestOfType[0], cheapestOfType[1]);
         long typedBound = 0;
         if (typed && coTaught > 0 && coTaught < m) {
-            boolean[] iepAt = new boolean[distinct];
+            boolean[] coAt = new boolean[distinct];
             for (int d = 0; d < distinct; d++) {
                 for (int k = from[d]; k < from[d + 1]; k++) {
-                    iepAt[d] |= p.pupils().get(order[k]).iep();
+                    coAt[d] |= rules.coTaught().marks(order[k]);
                 }
             }
-            typedBound = typedCover(hType, cheapestOfType, iepAt, coTaught, m - coTaught);
+            typedBound = typedCover(hType, cheapestOfType, coAt, coTaught, m - coTaught);
         }
         // f[b]: least cost of a chain of k intervals covering every score up to distinct value b, the last ending at b.
         long[] f = new long[distinct];
@@ -123,24 +126,25 @@ final class CoverBound {
     }
 
     /**
-     * The cover bound when IEP students must sit in co-taught sections: the sections' intervals must cover every
-     * score, and the co-taught sections' intervals every score an IEP student has. Intervals are taken in order of
+     * The cover bound when co-taught students must sit in co-taught sections: the sections' intervals must cover every
+     * score, and the co-taught sections' intervals every score a co-taught student has. Intervals are taken in order of
      * their right ends; one extends the covered prefix u if it starts no later than u + 1, and (if co-taught) the
-     * IEP-covered prefix v if no IEP score lies between v and its start. Any valid family passes this greedy sweep
+     * co-taught-covered prefix v if no co-taught score lies between v and its start. Any valid family passes this
+     * greedy sweep
      * (an interval skipped by a frontier is dominated, for that frontier, by a later one), so the cheapest sweep
      * that ends with both prefixes complete, plus the cheapest possible section of each type for the intervals that
      * extend neither, bounds every placement. States: u, v, co-taught and other sections used.
      */
-    static long typedCover(long[][][] h, long[] cheapest, boolean[] iepAt, int coTaught, int others) {
-        int d = iepAt.length;
+    static long typedCover(long[][][] h, long[] cheapest, boolean[] coAt, int coTaught, int others) {
+        int d = coAt.length;
         if ((long) (d + 1) * (d + 1) * (coTaught + 1) * (others + 1) > 4_000_000L) {
             return 0;
         }
-        // nextIep[v + 1]: the first IEP score position after v (d when none is left).
-        int[] nextIep = new int[d + 1];
-        nextIep[d] = d;
+        // nextCo[v + 1]: the first co-taught score position after v (d when none is left).
+        int[] nextCo = new int[d + 1];
+        nextCo[d] = d;
         for (int x = d - 1; x >= 0; x--) {
-            nextIep[x] = iepAt[x] ? x : nextIep[x + 1];
+            nextCo[x] = coAt[x] ? x : nextCo[x + 1];
         }
         // prefixMin[type][x][b]: the cheapest interval of the type ending at b and starting at or before x.
         long[][][] prefixMin = new long[2][d][d];
@@ -155,7 +159,8 @@ final class CoverBound {
                 }
             }
         }
-        // f[u + 1][v + 1][k][j]: least cost with everything up to u and every IEP score up to v covered, k co-taught
+        // f[u + 1][v + 1][k][j]: least cost with everything up to u and every co-taught score up to v covered, k
+        // co-taught
         // and j other intervals used. Updated in place as b grows: each state is extended at most once per b by an
         // interval ending at b (a second interval ending at b could extend neither prefix further, except a
         // co-taught one extending only v, taken by the second pass).
@@ -178,19 +183,19 @@ final class CoverBound {
                                 if (cost >= INF) {
                                     continue;
                                 }
-                                extend(f, prefixMin, cost, u, v, k, j, b, coTaught, others, nextIep);
+                                extend(f, prefixMin, cost, u, v, k, j, b, coTaught, others, nextCo);
                             }
                         }
                     }
                 }
             }
         }
-        int lastIep = -1;
+        int lastCo = -1;
         for (int x = 0; x < d; x++) {
-            lastIep = iepAt[x] ? x : lastIep;
+            lastCo = coAt[x] ? x : lastCo;
         }
         long best = INF;
-        for (int v = lastIep; v < d; v++) {
+        for (int v = lastCo; v < d; v++) {
             for (int k = 0; k <= coTaught; k++) {
                 for (int j = 0; j <= others; j++) {
                     long cost = f[d][v + 1][k][j];
@@ -206,16 +211,16 @@ final class CoverBound {
 
     /** The ways one interval ending at b can extend state (u, v, k, j). */
     private static void extend(long[][][][] f, long[][][] prefixMin, long cost, int u, int v, int k, int j, int b,
-                               int coTaught, int others, int[] nextIep) {
+                               int coTaught, int others, int[] nextCo) {
         int uStart = u + 1;
-        int vStart = Math.min(nextIep[v + 1], b);
-        int newV = nextIep[v + 1] <= b ? b : v;
+        int vStart = Math.min(nextCo[v + 1], b);
+        int newV = nextCo[v + 1] <= b ? b : v;
         if (j < others && b > u) {
             relax(f, b + 1, v + 1, k, j + 1, add(cost, prefixMin[0][uStart][b]));
         }
         if (k < coTaught) {
             if (b > u && newV > v) {
-                // Extends both: starts no later than u + 1 and than the first uncovered IEP score.
+                // Extends both: starts no later than u + 1 and than the first uncovered co-taught score.
                 relax(f, b + 1, newV + 1, k + 1, j, add(cost, prefixMin[1][Math.min(uStart, vStart)][b]));
             }
             if (b > u) {

@@ -1,8 +1,11 @@
 package org.mosaic.sections;
 
 import java.util.Arrays;
+import java.util.List;
 
-import org.mosaic.sections.rules.GiftedClusterRule;
+import org.mosaic.sections.rules.ClusterShare;
+import org.mosaic.sections.rules.PlacementShare;
+import org.mosaic.sections.rules.RuleSet;
 
 /**
  * The starting placements: the snake deal principals make by hand (the mixed end's start) and consecutive score
@@ -25,20 +28,29 @@ final class Drafts {
         int[] section = new int[n];
         Arrays.fill(section, -1);
         int[] size = new int[m];
-        int[] iep = new int[m];
+        RuleSet rules = RuleSet.of(p);
+        List<PlacementShare> placed = rules.placements();
+        // Per placement rule: whether any section is of its kind, and each section's count of its students.
+        boolean[] anyOpen = new boolean[placed.size()];
+        int[][] marked = new int[placed.size()][m];
+        for (int r = 0; r < placed.size(); r++) {
+            for (int s = 0; s < m; s++) {
+                anyOpen[r] |= placed.get(r).opens(s);
+            }
+        }
+        ClusterShare cluster = rules.cluster();
         p.locks().forEach((i, sec) -> {
             section[i] = sec;
             size[sec]++;
         });
-        SectionProblem.Rules r = p.rules();
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
         Arrays.sort(order, (a, b) -> Double.compare(p.pupils().get(b).score(), p.pupils().get(a).score()));
-        int gifted = (int) p.pupils().stream().filter(SectionProblem.Pupil::gifted).count();
-        int clusters = r.clusterGifted() && gifted >= r.giftedMin() ? GiftedClusterRule.clusterCount(gifted, m, r) : 0;
-        int[] giftedIn = new int[m];
+        int clusters = cluster.on() ? cluster.count(m) : 0;
+        int[] clustered = new int[m];
+        boolean[] need = new boolean[placed.size()];
         int turn = 0;
         for (int pass = 0; pass < 4; pass++) {
             for (int k = 0; k < n; k++) {
@@ -46,11 +58,14 @@ final class Drafts {
                 if (section[i] >= 0) {
                     continue;
                 }
-                SectionProblem.Pupil pu = p.pupils().get(i);
-                boolean needCo = pu.iep() && r.clusterIep();
-                boolean needEl = pu.ell() && r.clusterEll();
-                boolean isPass = pass == 0 ? needCo && needEl : pass == 1 ? needCo || needEl
-                        : pass == 2 ? pu.gifted() && clusters > 0 : true;
+                int needs = 0;
+                for (int r = 0; r < placed.size(); r++) {
+                    need[r] = placed.get(r).marks(i) && placed.get(r).asked();
+                    needs += need[r] ? 1 : 0;
+                }
+                // Students several placement rules place go first, then those one rule places, then clusters.
+                boolean isPass = pass == 0 ? needs > 1 : pass == 1 ? needs > 0
+                        : pass == 2 ? cluster.marks(i) && clusters > 0 : true;
                 if (!isPass) {
                     continue;
                 }
@@ -60,15 +75,14 @@ final class Drafts {
                     int sec = cycle % 2 == 0 ? turn % m : m - 1 - turn % m;
                     turn++;
                     SectionProblem.Slot slot = p.sections().get(sec);
-                    boolean ok = size[sec] < slot.capacity()
-                            && (!needCo || slot.coTaught() || p.sections().stream()
-                            .noneMatch(SectionProblem.Slot::coTaught))
-                            && (!needEl || slot.ellCertified() || p.sections().stream()
-                            .noneMatch(SectionProblem.Slot::ellCertified))
-                            && (!needCo || iep[sec] < r.iepMax())
-                            && (pass != 2 || (sec < clusters ? giftedIn[sec] < Math.min(r.giftedMax(),
-                            (int) (r.giftedShare() * Math.min(slot.capacity(), n / m))) : giftedIn[sec]
-                            < r.giftedMin() - 1));
+                    boolean ok = size[sec] < slot.capacity();
+                    for (int r = 0; r < placed.size() && ok; r++) {
+                        ok = !need[r] || (placed.get(r).opens(sec) || !anyOpen[r])
+                                && marked[r][sec] < placed.get(r).cap();
+                    }
+                    ok = ok && (pass != 2 || (sec < clusters
+                            ? clustered[sec] < cluster.dealLimit(Math.min(slot.capacity(), n / m))
+                            : clustered[sec] < cluster.min() - 1));
                     if (ok) {
                         best = sec;
                     }
@@ -85,8 +99,10 @@ final class Drafts {
                 }
                 section[i] = best;
                 size[best]++;
-                iep[best] += pu.iep() ? 1 : 0;
-                giftedIn[best] += pu.gifted() ? 1 : 0;
+                for (int r = 0; r < placed.size(); r++) {
+                    marked[r][best] += placed.get(r).marks(i) ? 1 : 0;
+                }
+                clustered[best] += cluster.marks(i) ? 1 : 0;
             }
         }
         for (int[] pair : p.together()) {
@@ -125,21 +141,14 @@ final class Drafts {
         while (k < n) {
             section[order[k++]] = m - 1;
         }
-        SectionProblem.Rules r = p.rules();
-        boolean anyCo = p.sections().stream().anyMatch(SectionProblem.Slot::coTaught);
-        boolean anyEl = p.sections().stream().anyMatch(SectionProblem.Slot::ellCertified);
+        List<PlacementShare> placed = RuleSet.of(p).placements();
         for (int i = 0; i < n; i++) {
             SectionProblem.Pupil pu = p.pupils().get(i);
-            boolean needCo = pu.iep() && r.clusterIep() && anyCo;
-            boolean needEl = pu.ell() && r.clusterEll() && anyEl;
-            if (!fits(p.sections().get(section[i]), needCo, needEl)) {
+            if (!fits(placed, i, section[i])) {
                 int best = -1;
                 for (int j = 0; j < n; j++) {
                     SectionProblem.Pupil other = p.pupils().get(j);
-                    boolean otherCo = other.iep() && r.clusterIep() && anyCo;
-                    boolean otherEl = other.ell() && r.clusterEll() && anyEl;
-                    if (fits(p.sections().get(section[j]), needCo, needEl)
-                            && fits(p.sections().get(section[i]), otherCo, otherEl)
+                    if (fits(placed, i, section[j]) && fits(placed, j, section[i])
                             && (best < 0 || Math.abs(other.score() - pu.score())
                             < Math.abs(p.pupils().get(best).score() - pu.score()))) {
                         best = j;
@@ -163,6 +172,7 @@ final class Drafts {
      */
     private static void separateApart(SectionProblem p, int[] section) {
         int n = section.length;
+        RuleSet rules = RuleSet.of(p);
         java.util.Set<Integer> requested = new java.util.HashSet<>();
         p.apart().forEach(q -> {
             requested.add(q[0]);
@@ -178,21 +188,21 @@ final class Drafts {
             }
             int b = pair[1];
             SectionProblem.Pupil pb = p.pupils().get(b);
-            if (pb.iep() || pb.ell() || pb.gifted()) {
+            if (rules.singlesOut(b)) {
                 b = pair[0];
                 pb = p.pupils().get(b);
             }
             int best = -1;
             for (int j = 0; j < n; j++) {
                 SectionProblem.Pupil o = p.pupils().get(j);
-                boolean plain = !o.iep() && !o.ell() && !o.gifted() && !p.locks().containsKey(j)
+                boolean plain = !rules.singlesOut(j) && !p.locks().containsKey(j)
                         && !requested.contains(j);
                 if (section[j] != section[b] && plain && (best < 0 || Math.abs(o.score() - pb.score())
                         < Math.abs(p.pupils().get(best).score() - pb.score()))) {
                     best = j;
                 }
             }
-            if (best >= 0 && !pb.iep() && !pb.ell() && !pb.gifted()) {
+            if (best >= 0 && !rules.singlesOut(b)) {
                 int t = section[best];
                 section[best] = section[b];
                 section[b] = t;
@@ -200,16 +210,28 @@ final class Drafts {
         }
     }
 
-    private static boolean fits(SectionProblem.Slot slot, boolean needCo, boolean needEl) {
-        return (!needCo || slot.coTaught()) && (!needEl || slot.ellCertified());
+    /** Whether section s may take student i under every placement rule in force. */
+    private static boolean fits(List<PlacementShare> placed, int i, int s) {
+        for (PlacementShare r : placed) {
+            if (r.on() && r.marks(i) && !r.opens(s)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether sections s and s + 1 are interchangeable: same seats and attributes, neither holding a lock. */
     static boolean interchangeable(SectionProblem p, int s) {
+        return interchangeable(p, RuleSet.of(p).placements(), s);
+    }
+
+    private static boolean interchangeable(SectionProblem p, List<PlacementShare> placed, int s) {
         SectionProblem.Slot a = p.sections().get(s);
         SectionProblem.Slot b = p.sections().get(s + 1);
-        boolean same = a.capacity() == b.capacity() && a.minSize() == b.minSize() && a.coTaught() == b.coTaught()
-                && a.ellCertified() == b.ellCertified() && a.level().equals(b.level());
+        boolean same = a.capacity() == b.capacity() && a.minSize() == b.minSize() && a.level().equals(b.level());
+        for (PlacementShare r : placed) {
+            same &= r.opens(s) == r.opens(s + 1);
+        }
         return same && !p.locks().containsValue(s) && !p.locks().containsValue(s + 1);
     }
 
@@ -223,13 +245,14 @@ final class Drafts {
         for (int i = 0; i < section.length; i++) {
             total[section[i]] += score[i];
         }
+        List<PlacementShare> placed = RuleSet.of(p).placements();
         int[] relabel = new int[m];
         for (int s = 0; s < m; s++) {
             relabel[s] = s;
         }
         for (int from = 0; from < m; ) {
             int to = from;
-            while (to + 1 < m && interchangeable(p, to)) {
+            while (to + 1 < m && interchangeable(p, placed, to)) {
                 to++;
             }
             Integer[] run = new Integer[to - from + 1];

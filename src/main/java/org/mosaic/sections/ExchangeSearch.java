@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.mosaic.sections.rules.ClusterShare;
+import org.mosaic.sections.rules.RuleSet;
 import org.mosaic.sections.rules.CountingRule;
 
 /**
@@ -37,7 +39,8 @@ final class ExchangeSearch {
     private final long[][] amountsOf;
     private final boolean giftedOn;
     private final int clusters;
-    private final SectionProblem.Rules r;
+    /** The gifted cluster rule, which the search keeps incrementally from each section's count. */
+    private final ClusterShare clusterRule;
 
     private final int[] section;
     private final int[] size;
@@ -61,7 +64,7 @@ final class ExchangeSearch {
         this.c = c;
         this.n = c.n;
         this.m = c.m;
-        this.r = p.rules();
+        this.clusterRule = RuleSet.of(p).cluster();
         allowed = PlacementRules.allowed(p, c.score);
         counted = c.rules.counting().toArray(new CountingRule[0]);
         rulesOf = new int[n][];
@@ -79,8 +82,8 @@ final class ExchangeSearch {
                 amountsOf[i][q] = counted[rulesOf[i][q]].amount(i);
             }
         }
-        giftedOn = PlacementRules.giftedActive(p);
-        clusters = giftedOn ? SectionSolver.clusterCount(PlacementRules.gifted(p), m, r) : 0;
+        giftedOn = clusterRule.on();
+        clusters = giftedOn ? clusterRule.count(m) : 0;
         List<List<Integer>> apart = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             apart.add(new ArrayList<>());
@@ -163,7 +166,7 @@ final class ExchangeSearch {
         }
         clusterSections = 0;
         for (int s = 0; s < m; s++) {
-            clusterSections += gifted[s] >= r.giftedMin() ? 1 : 0;
+            clusterSections += gifted[s] >= clusterRule.min() ? 1 : 0;
         }
         objective = c.total(section);
     }
@@ -349,11 +352,11 @@ final class ExchangeSearch {
             int gt = gifted[t] - flag(j, true) + flag(i, true);
             int zs = size[s] - 1 + (j >= 0 ? 1 : 0);
             int zt = size[t] + 1 - (j >= 0 ? 1 : 0);
-            int min = r.giftedMin();
+            int min = clusterRule.min();
             int count = clusterSections - (gifted[s] >= min ? 1 : 0) - (gifted[t] >= min ? 1 : 0)
                     + (gs >= min ? 1 : 0) + (gt >= min ? 1 : 0);
-            if (count != clusters || gs >= min && !PlacementRules.giftedFits(r, gs, zs)
-                    || gt >= min && !PlacementRules.giftedFits(r, gt, zt)) {
+            if (count != clusters || gs >= min && !clusterRule.fits(gs, zs)
+                    || gt >= min && !clusterRule.fits(gt, zt)) {
                 return false;
             }
         }
@@ -385,7 +388,7 @@ final class ExchangeSearch {
     }
 
     private int flag(int i, boolean isGifted) {
-        return i >= 0 && p.pupils().get(i).gifted() ? 1 : 0;
+        return i >= 0 && clusterRule.marks(i) ? 1 : 0;
     }
 
     /** The change in section s's share of the objective when it loses {@code out} and gains {@code in}. */
@@ -480,7 +483,7 @@ final class ExchangeSearch {
     }
 
     private void apply(int i, int s, int j, int t) {
-        int before = (gifted[s] >= r.giftedMin() ? 1 : 0) + (gifted[t] >= r.giftedMin() ? 1 : 0);
+        int before = (gifted[s] >= clusterRule.min() ? 1 : 0) + (gifted[t] >= clusterRule.min() ? 1 : 0);
         remove(i, s);
         add(i, t);
         section[i] = t;
@@ -489,7 +492,7 @@ final class ExchangeSearch {
             add(j, s);
             section[j] = s;
         }
-        clusterSections += (gifted[s] >= r.giftedMin() ? 1 : 0) + (gifted[t] >= r.giftedMin() ? 1 : 0) - before;
+        clusterSections += (gifted[s] >= clusterRule.min() ? 1 : 0) + (gifted[t] >= clusterRule.min() ? 1 : 0) - before;
     }
 
     private void add(int i, int s) {

@@ -1,11 +1,14 @@
 package org.mosaic.sections;
 
-import static org.mosaic.sections.StudentKind.EL;
-import static org.mosaic.sections.StudentKind.GIFTED;
-import static org.mosaic.sections.StudentKind.IEP;
-import static org.mosaic.sections.StudentKind.KINDS;
+import static org.mosaic.sections.rules.StudentKinds.CERTIFIED;
+import static org.mosaic.sections.rules.StudentKinds.CLUSTERED;
+import static org.mosaic.sections.rules.StudentKinds.CO_TAUGHT;
+import static org.mosaic.sections.rules.StudentKinds.KINDS;
 
 import java.util.Arrays;
+
+import org.mosaic.sections.rules.RuleSet;
+import org.mosaic.sections.rules.StudentKinds;
 
 /**
  * The interval-cover bound ({@link CoverBound}) with conservation priced in. In the plain cover every
@@ -23,8 +26,10 @@ import java.util.Arrays;
  *
  * <p>The placement rules enter the same way. A section is of a kind (its seats, minimum size, whether co-taught and
  * EL-certified under the rules) and, under the gifted rule, a cluster or not; it may only take the students its kind
- * allows (IEP students co-taught sections, English learners certified ones), at most the ICT cap of IEP students and
- * the cluster limits of gifted ones. The sections' counts of IEP students, English learners and gifted students, the
+ * allows (co-taught students co-taught sections, English learners certified ones), at most the ICT cap of co-taught
+ * students and
+ * the cluster limits of gifted ones. The sections' counts of co-taught students, English learners and gifted
+ * students, the
  * number of clusters and the number of sections of each kind add up to the school's, and are priced. Requests, locks
  * and levels are relaxed.
  */
@@ -32,6 +37,8 @@ final class LagrangianCover {
     private static final double INF = Double.MAX_VALUE / 4;
 
     private final SectionProblem p;
+    /** The rules' shares: the co-taught and EL-certified placement rules and the gifted clusters. */
+    private final RuleSet rules;
     private final SectionCost c;
     private final int m;
     private final int distinct;
@@ -48,7 +55,7 @@ final class LagrangianCover {
     private final int[] kindCount;
     /** The first kind with the same seats and minimum size as each kind (whose non-rule costs are the same). */
     private final int[] sameSeats;
-    private final boolean iepRule;
+    private final boolean coRule;
     private final boolean elRule;
     private final boolean giftedRule;
     private final int outsideCap;
@@ -57,7 +64,7 @@ final class LagrangianCover {
     /** Where the prices of the rule counts sit in the price vector, after bands, attributes, sizes, totals. */
     private final int sizeAt;
     private final int totalAt;
-    private final int iepAt;
+    private final int coAt;
     private final int elAt;
     private final int giftedAt;
     private final int clusterAt;
@@ -75,6 +82,7 @@ final class LagrangianCover {
     private LagrangianCover(SectionProblem p, SectionCost c, int cells) {
         this.p = p;
         this.c = c;
+        this.rules = RuleSet.of(p, c.score);
         this.m = c.m;
         ScoreAxis axis = new ScoreAxis(c).coarsened(cells);
         this.distinct = axis.distinct;
@@ -84,12 +92,12 @@ final class LagrangianCover {
         long[] scorePrefix = axis.scorePrefix;
         int attrs = c.attributes.size();
         this.scorePrefix = scorePrefix;
-        iepRule = PlacementRules.iepActive(p);
-        elRule = PlacementRules.ellActive(p);
-        giftedRule = PlacementRules.giftedActive(p);
-        outsideCap = giftedRule ? p.rules().giftedMin() - 1 : 0;
+        coRule = rules.coTaught().on();
+        elRule = rules.elCertified().on();
+        giftedRule = rules.cluster().on();
+        outsideCap = giftedRule ? rules.cluster().min() - 1 : 0;
         studentKindPrefix = new int[KINDS][c.n + 1];
-        int[] kindOf = StudentKind.of(p);
+        int[] kindOf = StudentKinds.of(rules, p.pupils().size());
         for (int k = 0; k < c.n; k++) {
             int kind = kindOf[axis.order[k]];
             for (int q = 0; q < KINDS; q++) {
@@ -104,8 +112,8 @@ final class LagrangianCover {
         sameSeats = new int[kindSlots.length];
         for (int k = 0; k < kindSlots.length; k++) {
             SectionProblem.Slot slot = p.sections().get(kindSlots[k]);
-            coTaught[k] = iepRule && slot.coTaught();
-            certified[k] = elRule && slot.ellCertified();
+            coTaught[k] = coRule && rules.coTaught().opens(kindSlots[k]);
+            certified[k] = elRule && rules.elCertified().opens(kindSlots[k]);
             sameSeats[k] = k;
             for (int e = 0; e < k; e++) {
                 SectionProblem.Slot other = p.sections().get(kindSlots[e]);
@@ -116,11 +124,11 @@ final class LagrangianCover {
             }
         }
         // Prices after bands and attributes: sizes add up to n, score totals to the school's (in range units), then
-        // the IEP, EL and gifted counts, the clusters and the sections of each kind.
+        // the co-taught, EL and gifted counts, the clusters and the sections of each kind.
         sizeAt = c.bands + attrs;
         totalAt = sizeAt + 1;
-        iepAt = totalAt + 1;
-        elAt = iepAt + 1;
+        coAt = totalAt + 1;
+        elAt = coAt + 1;
         giftedAt = elAt + 1;
         clusterAt = giftedAt + 1;
         kindAt = clusterAt + 1;
@@ -135,11 +143,11 @@ final class LagrangianCover {
         }
         for (int kind = 0; kind < KINDS; kind++) {
             int all = studentKindPrefix[kind][c.n];
-            target[iepAt] += (kind & IEP) != 0 ? all : 0;
-            target[elAt] += (kind & EL) != 0 ? all : 0;
-            target[giftedAt] += (kind & GIFTED) != 0 ? all : 0;
+            target[coAt] += (kind & CO_TAUGHT) != 0 ? all : 0;
+            target[elAt] += (kind & CERTIFIED) != 0 ? all : 0;
+            target[giftedAt] += (kind & CLUSTERED) != 0 ? all : 0;
         }
-        target[clusterAt] = giftedRule ? SectionSolver.clusterCount(PlacementRules.gifted(p), m, p.rules()) : 0;
+        target[clusterAt] = giftedRule ? rules.cluster().count(m) : 0;
         for (int k = 0; k < kindSlots.length; k++) {
             target[kindAt + k] = kindCount[k];
         }
@@ -203,8 +211,8 @@ final class LagrangianCover {
     private long search(long upper, int iterations) {
         double[] best = new double[1];
         double[] bestLambda = new double[target.length];
-        climb(new double[target.length], upper, iterations, iepAt, best, bestLambda);
-        boolean rulesPriced = iepRule || elRule || giftedRule || kindSlots.length > 1;
+        climb(new double[target.length], upper, iterations, coAt, best, bestLambda);
+        boolean rulesPriced = coRule || elRule || giftedRule || kindSlots.length > 1;
         if (rulesPriced) {
             climb(bestLambda.clone(), upper, iterations, target.length, best, bestLambda);
         }
@@ -254,7 +262,7 @@ final class LagrangianCover {
         double[][] h = new double[distinct][distinct];
         int[][] bestKind = new int[distinct][distinct];
         int[][] bestZ = new int[distinct][distinct];
-        // The rule counts of each interval's best section, packed 20 bits each: IEP, EL, gifted, cluster (0/1).
+        // The rule counts of each interval's best section, packed 20 bits each: co-taught, EL, gifted, cluster (0/1).
         long[][] bestRule = new long[distinct][distinct];
         double cheapest = INF;
         int cheapA = -1;
@@ -375,7 +383,7 @@ final class LagrangianCover {
         double[] total = new double[1];
         totalCost(kindSlots[kind], from[a], from[b + 1], z, lambda, total);
         claimed[totalAt] += times * total[0];
-        claimed[iepAt] += times * (rule & 0xfffff);
+        claimed[coAt] += times * (rule & 0xfffff);
         claimed[elAt] += times * (rule >> 20 & 0xfffff);
         claimed[giftedAt] += times * (rule >> 40 & 0xfffff);
         claimed[clusterAt] += times * (rule >>> 60);
@@ -402,30 +410,31 @@ final class LagrangianCover {
 
     /**
      * How many students a section of kind k may take from an interval holding {@code avail} of each kind: in all,
-     * and of them IEP students, English learners and gifted students.
+     * and of them co-taught students, English learners and gifted students.
      */
     private void allowedCounts(int k, int[] avail, int[] allowed) {
         Arrays.fill(allowed, 0);
         for (int kind = 0; kind < KINDS; kind++) {
-            if (!StudentKind.allowedIn(kind, coTaught[k], certified[k])) {
+            if (!StudentKinds.allowedIn(kind, coTaught[k], certified[k])) {
                 continue;
             }
             allowed[0] += avail[kind];
-            allowed[1] += (kind & IEP) != 0 ? avail[kind] : 0;
-            allowed[2] += (kind & EL) != 0 ? avail[kind] : 0;
-            allowed[3] += (kind & GIFTED) != 0 ? avail[kind] : 0;
+            allowed[1] += (kind & CO_TAUGHT) != 0 ? avail[kind] : 0;
+            allowed[2] += (kind & CERTIFIED) != 0 ? avail[kind] : 0;
+            allowed[3] += (kind & CLUSTERED) != 0 ? avail[kind] : 0;
         }
     }
 
     /**
      * The rules' part of a section's cost at prices λ: of kind k and size z, on an interval offering it the
-     * {@link #allowedCounts}. INF if it cannot take z students there; otherwise the least of −(prices of its IEP, EL
+     * {@link #allowedCounts}. INF if it cannot take z students there; otherwise the least of −(prices of its
+     * co-taught, EL
      * and gifted counts and of being a cluster) over the counts its rules allow, each count relaxed on its own (so a
-     * corner of its range wins). {@code chosen} receives the counts: IEP, EL, gifted, cluster (0/1).
+     * corner of its range wins). {@code chosen} receives the counts: co-taught, EL, gifted, cluster (0/1).
      */
     private double ruleCost(int k, int[] allowedCounts, int z, double[] lambda, int[] chosen) {
         int allowed = allowedCounts[0];
-        int iep = allowedCounts[1];
+        int placed = allowedCounts[1];
         int el = allowedCounts[2];
         int gifted = allowedCounts[3];
         if (z > allowed) {
@@ -434,13 +443,13 @@ final class LagrangianCover {
         Arrays.fill(chosen, 0);
         double cost = -lambda[kindAt + k];
         if (coTaught[k]) {
-            int most = Math.min(iep, PlacementRules.iepLimit(p.rules(), z));
-            int least = Math.max(0, z - (allowed - iep));
+            int most = Math.min(placed, rules.coTaught().most(z));
+            int least = Math.max(0, z - (allowed - placed));
             if (least > most) {
                 return INF;
             }
-            chosen[0] = lambda[iepAt] > 0 ? most : least;
-            cost -= lambda[iepAt] * chosen[0];
+            chosen[0] = lambda[coAt] > 0 ? most : least;
+            cost -= lambda[coAt] * chosen[0];
         }
         if (certified[k]) {
             chosen[1] = lambda[elAt] > 0 ? Math.min(z, el) : Math.max(0, z - (allowed - el));
@@ -449,8 +458,8 @@ final class LagrangianCover {
         if (giftedRule) {
             double best = INF;
             for (int cluster = 0; cluster < 2; cluster++) {
-                int least = Math.max(cluster == 1 ? p.rules().giftedMin() : 0, z - (allowed - gifted));
-                int most = Math.min(Math.min(z, gifted), cluster == 1 ? PlacementRules.clusterLimit(p.rules(), z) : outsideCap);
+                int least = Math.max(cluster == 1 ? rules.cluster().min() : 0, z - (allowed - gifted));
+                int most = Math.min(Math.min(z, gifted), cluster == 1 ? rules.cluster().limit(z) : outsideCap);
                 if (least > most) {
                     continue;
                 }

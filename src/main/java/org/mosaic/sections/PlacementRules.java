@@ -8,9 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
-import org.mosaic.sections.rules.CoTaughtRule;
-import org.mosaic.sections.rules.ElCertifiedRule;
-import org.mosaic.sections.rules.GiftedClusterRule;
 import org.mosaic.sections.rules.RuleSet;
 
 /**
@@ -22,23 +19,7 @@ final class PlacementRules {
     private PlacementRules() {
     }
 
-    static boolean iepActive(SectionProblem p) {
-        return CoTaughtRule.active(p);
-    }
-
-    static boolean ellActive(SectionProblem p) {
-        return ElCertifiedRule.active(p);
-    }
-
-    static int gifted(SectionProblem p) {
-        return GiftedClusterRule.gifted(p);
-    }
-
-    static boolean giftedActive(SectionProblem p) {
-        return GiftedClusterRule.active(p);
-    }
-
-    /** Sections each student may join at all: co-taught for IEP, certified for English learners, locks, levels. */
+    /** Sections each student may join at all: every placement rule of the {@link RuleSet}, locks, levels. */
     static boolean[][] allowed(SectionProblem p, long[] score) {
         int n = p.pupils().size();
         int m = p.sections().size();
@@ -94,7 +75,7 @@ final class PlacementRules {
 
     /**
      * Every breach of a hard rule in a complete placement, with the section and the students concerned, in the order
-     * of the rule families: capacity, requests, the rules of {@link RuleSet} (IEP, EL, gifted, the school's own),
+     * of the rule families: capacity, requests, the rules of {@link RuleSet} (the built-ins, the school's own),
      * locks, levels.
      */
     static List<Violation> details(SectionProblem p, int[] section) {
@@ -183,42 +164,17 @@ final class PlacementRules {
         return i;
     }
 
-    static boolean iepFits(SectionProblem.Rules r, int iep, int size) {
-        return CoTaughtRule.fits(r, iep, size);
-    }
-
-    static int iepLimit(SectionProblem.Rules r, int z) {
-        return CoTaughtRule.limit(r, z);
-    }
-
-    static int clusterLimit(SectionProblem.Rules r, int z) {
-        return GiftedClusterRule.limit(r, z);
-    }
-
-    static boolean giftedFits(SectionProblem.Rules r, int gifted, int size) {
-        return GiftedClusterRule.fits(r, gifted, size);
-    }
-
     /** The hard rules each placement had to satisfy, for the reason column. */
     static Map<Integer, List<String>> reasons(SectionProblem p, int[] section) {
         Map<Integer, List<String>> out = new HashMap<>();
-        boolean anyCoTaught = p.sections().stream().anyMatch(SectionProblem.Slot::coTaught);
-        boolean anyEll = p.sections().stream().anyMatch(SectionProblem.Slot::ellCertified);
+        RuleSet rules = RuleSet.of(p);
         for (int i = 0; i < section.length; i++) {
             SectionProblem.Pupil pu = p.pupils().get(i);
             List<String> why = new ArrayList<>();
             if (p.locks().containsKey(i)) {
                 why.add("locked here");
             }
-            if (pu.iep() && p.rules().clusterIep() && anyCoTaught) {
-                why.add("IEP: co-taught section");
-            }
-            if (pu.ell() && p.rules().clusterEll() && anyEll) {
-                why.add("English learner: EL-certified teacher");
-            }
-            if (pu.gifted() && p.rules().clusterGifted()) {
-                why.add("gifted cluster");
-            }
+            why.addAll(rules.reasons(i));
             if (pu.accelerated()) {
                 why.add("accelerated from the grade below (score cleared the cut)");
             }

@@ -4,13 +4,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.mosaic.sections.rules.RuleSet;
+
 /**
  * A lower bound on the sections' total score range that knows the placement rules. Without rules the least total
  * range is that of contiguous score bands ({@link SectionSolver#leastTotalRange}); with them, the co-taught sections
- * must between them hold every IEP student, at most the ICT cap each, so together they span the IEP students' scores
+ * must between them hold every co-taught student, at most the ICT cap each, so together they span the co-taught
+ * students' scores
  * however the rest is arranged; the EL-certified sections likewise span the English learners' scores; and the plain
  * sections still need their minimum size each from the students allowed in them. Those three families of sections
- * are disjoint, so their bounds add up. On a high school whose IEP and EL students are spread over every score level
+ * are disjoint, so their bounds add up. On a high school whose co-taught and EL students are spread over every score
+ * level
  * this is two to three times the rule-free bound, which is what a tracked dial's proven gap hinges on.
  *
  * <p>Each part rests on one uncrossing fact: if two groups' score intervals overlap, handing the lower scores of
@@ -22,7 +26,7 @@ final class RangeBound {
     private static final long INF = Long.MAX_VALUE / 4;
 
     /**
-     * The bound per family of sections: co-taught sections (when IEP clustering is on), EL-certified sections that
+     * The bound per family of sections: co-taught sections (when the co-taught rule is on), EL-certified sections that
      * are not co-taught (when EL clustering is on), and plain sections. {@code sections} lists each family's
      * section indices; each family's ranges add up to at least its {@code bound}.
      */
@@ -33,24 +37,24 @@ final class RangeBound {
     }
 
     static List<Part> parts(SectionProblem p, long[] score) {
-        boolean iepOn = PlacementRules.iepActive(p);
-        boolean ellOn = PlacementRules.ellActive(p);
-        SectionProblem.Rules r = p.rules();
+        RuleSet rules = RuleSet.of(p);
+        boolean coOn = rules.coTaught().on();
+        boolean ellOn = rules.elCertified().on();
         int n = score.length;
         List<Integer> coTaught = new ArrayList<>();
         List<Integer> certifiedOnly = new ArrayList<>();
         List<Integer> plain = new ArrayList<>();
-        int iepCap = 0;
+        int coCap = 0;
         int certifiedCap = 0;
         int bothSeats = 0;
         int plainMin = Integer.MAX_VALUE;
         for (int s = 0; s < p.sections().size(); s++) {
             SectionProblem.Slot slot = p.sections().get(s);
-            boolean co = iepOn && slot.coTaught();
-            boolean el = ellOn && slot.ellCertified();
+            boolean co = coOn && rules.coTaught().opens(s);
+            boolean el = ellOn && rules.elCertified().opens(s);
             if (co) {
                 coTaught.add(s);
-                iepCap = Math.max(iepCap, PlacementRules.iepLimit(r, slot.capacity()));
+                coCap = Math.max(coCap, rules.coTaught().most(slot.capacity()));
                 bothSeats += el ? slot.capacity() : 0;
             } else if (el) {
                 certifiedOnly.add(s);
@@ -60,17 +64,16 @@ final class RangeBound {
                 plainMin = Math.min(plainMin, slot.minSize());
             }
         }
-        List<Long> iepScores = new ArrayList<>();
+        List<Long> coScores = new ArrayList<>();
         List<Long> learnerScores = new ArrayList<>();
         List<Long> plainScores = new ArrayList<>();
-        int iepLearners = 0;
+        int coLearners = 0;
         for (int i = 0; i < n; i++) {
-            SectionProblem.Pupil pu = p.pupils().get(i);
-            boolean needsCo = iepOn && pu.iep();
-            boolean needsEl = ellOn && pu.ell();
+            boolean needsCo = coOn && rules.coTaught().marks(i);
+            boolean needsEl = ellOn && rules.elCertified().marks(i);
             if (needsCo) {
-                iepScores.add(score[i]);
-                iepLearners += needsEl ? 1 : 0;
+                coScores.add(score[i]);
+                coLearners += needsEl ? 1 : 0;
             } else if (needsEl) {
                 learnerScores.add(score[i]);
             }
@@ -81,12 +84,13 @@ final class RangeBound {
         List<Part> parts = new ArrayList<>();
         if (!coTaught.isEmpty()) {
             parts.add(new Part("co-taught", coTaught,
-                    leastSpan(sorted(iepScores), coTaught.size(), iepCap, 0)));
+                    leastSpan(sorted(coScores), coTaught.size(), coCap, 0)));
         }
         if (!certifiedOnly.isEmpty()) {
-            // English learners without an IEP may also sit in co-taught sections that are EL-certified, as far as
-            // their seats go after the learners with an IEP (who can sit nowhere else).
-            int elsewhere = Math.max(0, bothSeats - iepLearners);
+            // English learners without a co-taught need may also sit in co-taught sections that are EL-certified, as
+            // far as
+            // their seats go after the learners who must be co-taught (who can sit nowhere else).
+            int elsewhere = Math.max(0, bothSeats - coLearners);
             parts.add(new Part("EL-certified", certifiedOnly,
                     leastSpan(sorted(learnerScores), certifiedOnly.size(), certifiedCap, elsewhere)));
         }

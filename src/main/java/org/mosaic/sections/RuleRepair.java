@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.mosaic.sections.rules.ClusterShare;
 import org.mosaic.sections.rules.CountingRule;
 import org.mosaic.sections.rules.RuleSet;
 
@@ -41,7 +42,8 @@ final class RuleRepair {
     private static final int COUNTED = 3;
 
     private final SectionProblem p;
-    private final SectionProblem.Rules r;
+    /** The gifted cluster rule, which the search keeps incrementally from each section's count. */
+    private final ClusterShare clusterRule;
     private final int m;
     /** The hard rules on counts per section, and each unit's amount for each. */
     private final CountingRule[] counted;
@@ -85,15 +87,15 @@ final class RuleRepair {
 
     private RuleRepair(SectionProblem p, long[] score, int[] unitOf, int units) {
         this.p = p;
-        this.r = p.rules();
+        this.clusterRule = RuleSet.of(p).cluster();
         this.m = p.sections().size();
         this.unitOf = unitOf;
         this.units = units;
         counted = RuleSet.of(p, score).hardCounting().toArray(new CountingRule[0]);
         unitAmount = new long[counted.length][units];
-        giftedOn = PlacementRules.giftedActive(p);
-        int totalGifted = PlacementRules.gifted(p);
-        clusters = giftedOn ? SectionSolver.clusterCount(totalGifted, m, r) : 0;
+        giftedOn = clusterRule.on();
+        int totalGifted = clusterRule.marked();
+        clusters = giftedOn ? clusterRule.count(m) : 0;
         weight = new int[units];
         giftedIn = new int[units];
         scoreIn = new long[units];
@@ -104,12 +106,11 @@ final class RuleRepair {
         }
         for (int i = 0; i < unitOf.length; i++) {
             int u = unitOf[i];
-            SectionProblem.Pupil pu = p.pupils().get(i);
             weight[u]++;
             for (int k = 0; k < counted.length; k++) {
                 unitAmount[k][u] += counted[k].amount(i);
             }
-            giftedIn[u] += pu.gifted() ? 1 : 0;
+            giftedIn[u] += clusterRule.marks(i) ? 1 : 0;
             scoreIn[u] += score[i];
             for (int s = 0; s < m; s++) {
                 allowed[u][s] &= allowedPupil[i][s];
@@ -251,7 +252,7 @@ final class RuleRepair {
         }
         for (int s = 0; s < m; s++) {
             giftedHistogram[gifted[s]]++;
-            clusterSections += gifted[s] >= r.giftedMin() ? 1 : 0;
+            clusterSections += gifted[s] >= clusterRule.min() ? 1 : 0;
             sectionPenalty[s] = sectionPenalty(s, size[s], gifted[s], -1, -1);
             penalty += sectionPenalty[s];
         }
@@ -342,7 +343,7 @@ final class RuleRepair {
                     violated[count++] = (COUNTED + k) * m + s;
                 }
             }
-            if (giftedOn && gifted[s] >= r.giftedMin() && gifted[s] > PlacementRules.clusterLimit(r, size[s])) {
+            if (giftedOn && gifted[s] >= clusterRule.min() && gifted[s] > clusterRule.limit(size[s])) {
                 violated[count++] = GIFTED * m + s;
             }
         }
@@ -441,7 +442,7 @@ final class RuleRepair {
         int chosen = -1;
         int seen = 0;
         for (int u : giftedUnits) {
-            boolean inCluster = gifted[at[u]] >= r.giftedMin();
+            boolean inCluster = gifted[at[u]] >= clusterRule.min();
             if (inCluster != tooFew && random.nextInt(++seen) == 0) {
                 chosen = u;
             }
@@ -579,7 +580,7 @@ final class RuleRepair {
     private void shiftHistogram(int from, int to) {
         giftedHistogram[from]--;
         giftedHistogram[to]++;
-        clusterSections += (to >= r.giftedMin() ? 1 : 0) - (from >= r.giftedMin() ? 1 : 0);
+        clusterSections += (to >= clusterRule.min() ? 1 : 0) - (from >= clusterRule.min() ? 1 : 0);
     }
 
     /**
@@ -595,8 +596,8 @@ final class RuleRepair {
                     - (minus >= 0 ? unitAmount[k][minus] : 0);
             d += counted[k].excess(s, count, z);
         }
-        if (giftedOn && g >= r.giftedMin()) {
-            d += Math.max(0, g - PlacementRules.clusterLimit(r, z));
+        if (giftedOn && g >= clusterRule.min()) {
+            d += Math.max(0, g - clusterRule.limit(z));
         }
         return d;
     }
@@ -619,7 +620,7 @@ final class RuleRepair {
         if (!giftedOn || clusterSections == clusters) {
             return 0;
         }
-        int min = r.giftedMin();
+        int min = clusterRule.min();
         long sum = 0;
         if (clusterSections < clusters) {
             int need = clusters - clusterSections;

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 
+import org.mosaic.sections.rules.PlacementShare;
 import org.mosaic.sections.rules.CountingRule;
 import org.mosaic.sections.rules.RuleSet;
 
@@ -39,7 +40,8 @@ final class SectionCost {
     final long[] meanHi;
     final long[] sizeLo;
     final long[] sizeHi;
-    /** Balanced attributes: gender, FRL, behavior, EL and IEP (when not clustered), each race; weighted, varying. */
+    /** Balanced attributes: gender, FRL, behavior, each placement rule's column while it is off, each race; weighted.
+     * */
     final List<String> attributes = new ArrayList<>();
     final long[] attrCoef;
     final boolean[][] hasAttr;
@@ -115,14 +117,12 @@ final class SectionCost {
         weights.add(new double[] {p.weights().gender()});
         weights.add(new double[] {p.weights().frl()});
         weights.add(new double[] {p.weights().behavior()});
-        // Clustered by a hard rule, English learners and IEP students are not also spread: the two would fight.
-        if (!PlacementRules.ellActive(p)) {
-            candidates.add("ell");
-            weights.add(new double[] {p.weights().ell()});
-        }
-        if (!PlacementRules.iepActive(p)) {
-            candidates.add("iep");
-            weights.add(new double[] {p.weights().iep()});
+        // Students a placement rule in force gathers are not also spread: the two would fight.
+        for (PlacementShare rule : rules.balanceOrder()) {
+            if (!rule.on()) {
+                candidates.add(rule.column());
+                weights.add(new double[] {rule.weight(p.weights())});
+            }
         }
         TreeSet<String> races = new TreeSet<>();
         p.pupils().forEach(pu -> races.add(pu.race()));
@@ -258,12 +258,11 @@ final class SectionCost {
             case "gender:female" -> pu.gender().equals("female");
             case "frl" -> pu.frl();
             case "behavior" -> pu.behavior();
-            case "ell" -> pu.ell();
-            case "iep" -> pu.iep();
             default -> attribute.startsWith("custom:") ? SectionProblem.AttributeLimit.normalized(pu.attribute(
                     attribute.substring(7, attribute.indexOf('='))))
                     .equals(attribute.substring(attribute.indexOf('=') + 1))
-                    : pu.race().equals(attribute.substring("race:".length()));
+                    : attribute.startsWith("race:") ? pu.race().equals(attribute.substring("race:".length()))
+                    : "1".equals(pu.attribute(attribute));
         };
     }
 }

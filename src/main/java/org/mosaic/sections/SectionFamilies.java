@@ -4,10 +4,13 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.mosaic.sections.rules.RuleSet;
+import org.mosaic.sections.rules.StudentKinds;
+
 /**
- * Families of interchangeable sections, as the bounds see them: the same capacity and minimum size, co-taught and
- * EL-certified alike while those rules are on, and (when asked) the same level. A bound over families instead of
- * sections counts each kind of section once.
+ * Families of interchangeable sections, as the bounds see them: the same capacity and minimum size, opened alike by
+ * the placement rules in force (co-taught, EL-certified), and (when asked) the same level. A bound over families
+ * instead of sections counts each kind of section once.
  *
  * @param of    each section's family, numbered in the order of their first sections
  * @param first each family's first section, which stands for it
@@ -15,8 +18,7 @@ import java.util.Map;
  */
 record SectionFamilies(int[] of, int[] first, int[] count) {
     static SectionFamilies of(SectionProblem p, boolean byLevel) {
-        boolean iep = PlacementRules.iepActive(p);
-        boolean ell = PlacementRules.ellActive(p);
+        RuleSet rules = RuleSet.of(p);
         int m = p.sections().size();
         Map<String, Integer> index = new LinkedHashMap<>();
         int[] of = new int[m];
@@ -24,8 +26,8 @@ record SectionFamilies(int[] of, int[] first, int[] count) {
         int[] count = new int[m];
         for (int s = 0; s < m; s++) {
             SectionProblem.Slot slot = p.sections().get(s);
-            String key = slot.capacity() + "/" + slot.minSize() + "/" + (iep && slot.coTaught()) + "/"
-                    + (ell && slot.ellCertified()) + "/" + (byLevel ? slot.level() : "");
+            String key = slot.capacity() + "/" + slot.minSize() + "/" + StudentKinds.traits(rules, s) + "/"
+                    + (byLevel ? slot.level() : "");
             Integer family = index.putIfAbsent(key, index.size());
             if (family == null) {
                 family = index.size() - 1;

@@ -10,7 +10,6 @@ import java.util.Map;
 import com.google.ortools.Loader;
 
 import org.mosaic.model.BadInputException;
-import org.mosaic.sections.rules.GiftedClusterRule;
 
 /**
  * Class formation with a tracking dial, as a CP-SAT model. Objective (docs/sections.md):
@@ -399,11 +398,6 @@ public final class SectionSolver {
             prev = cur;
         }
         return prev[n] >= inf ? 0 : prev[n];
-    }
-
-    /** Full clusters where possible: ⌊gifted / max⌋ sections (at least one), never more than there are sections. */
-    static int clusterCount(int gifted, int sections, SectionProblem.Rules r) {
-        return GiftedClusterRule.clusterCount(gifted, sections, r);
     }
 
     /**

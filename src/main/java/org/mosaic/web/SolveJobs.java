@@ -211,26 +211,30 @@ public final class SolveJobs implements AutoCloseable {
                     if (j.state == State.CANCELLED) {
                         continue;
                     }
+                    // Kept (in the store, for a task) before the job reads as done: a page loaded when the
+                    // poll says "done" then finds the result.
+                    j.onOutput.accept(out);
                     j.output = out;
                     j.message = "done";
                     j.state = State.DONE;
-                    j.onOutput.accept(out);
                     continue;
                 }
                 Board board = solver.solve(j.formation, j.warmStart);
                 if (j.state == State.CANCELLED) {
                     continue;
                 }
+                j.onDone.accept(board);
                 j.result = board;
                 j.message = board.solveStatus();
                 j.state = State.DONE;
-                j.onDone.accept(board);
             } catch (BadInputException e) {
                 j.message = e.getMessage();
                 j.state = j.state == State.CANCELLED ? State.CANCELLED : State.FAILED;
-            } catch (RuntimeException e) {
-                // No student data reaches a solver exception's message; keep only its class for the page.
-                j.message = "the solver failed (" + e.getClass().getSimpleName() + ")";
+            } catch (RuntimeException | Error e) {
+                // A worker that died would leave every job behind it waiting forever: the job fails, the worker
+                // goes on. No student data reaches an exception's message; keep only its class for the page.
+                j.message = (j.task != null ? "the task failed (" : "the solver failed (")
+                        + e.getClass().getSimpleName() + ")";
                 j.state = j.state == State.CANCELLED ? State.CANCELLED : State.FAILED;
             }
         }

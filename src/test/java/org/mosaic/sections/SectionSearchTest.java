@@ -311,7 +311,8 @@ class SectionSearchTest {
             assertThat(bound).as("instance %d (n %d, m %d, %d cells)", k, n, m, cells).isLessThanOrEqualTo(optimum);
             positive += bound > 0 ? 1 : 0;
             raised += bound > SectionSolver.Prior.of(p).bound() ? 1 : 0;
-            if (PlacementRules.giftedActive(p)) {
+            if (p.rules().clusterGifted()
+                    && p.pupils().stream().filter(SectionProblem.Pupil::gifted).count() >= p.rules().giftedMin()) {
                 SectionProblem noClusters = withRules(p, p.rules().clusterIep(), p.rules().clusterEll(), false,
                         p.weights());
                 long without = CapacityCover.lowerBound(noClusters, new SectionCost(noClusters),

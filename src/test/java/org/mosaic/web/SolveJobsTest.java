@@ -168,6 +168,45 @@ class SolveJobsTest {
         }
     }
 
+    @Test
+    void aJobThatThrowsAnErrorFailsAndTheJobsBehindItStillRun() throws Exception {
+        ClassFormation f = formation();
+        try (SolveJobs jobs = new SolveJobs(1, (formation, warm) -> {
+            throw new StackOverflowError();
+        })) {
+            SolveJobs.View broken = jobs.submit("u", f, null, b -> { });
+            SolveJobs.View task = jobs.submitTask("u", "", "/x", p -> {
+                throw new OutOfMemoryError("Java heap space");
+            }, o -> { });
+            SolveJobs.View after = jobs.submitTask("u", "", "/x", p -> "kept", o -> { });
+            assertThat(await(jobs, broken.id())).isEqualTo(SolveJobs.State.FAILED);
+            assertThat(jobs.find(broken.id()).orElseThrow().message()).contains("StackOverflowError");
+            assertThat(await(jobs, task.id())).isEqualTo(SolveJobs.State.FAILED);
+            assertThat(await(jobs, after.id())).isEqualTo(SolveJobs.State.DONE);
+        }
+    }
+
+    @Test
+    void aTasksOutputIsKeptBeforeTheJobReadsAsDone() throws Exception {
+        try (SolveJobs jobs = new SolveJobs(1, (formation, warm) -> null)) {
+            List<SolveJobs.State> seenWhileKeeping = new ArrayList<>();
+            String[] id = new String[1];
+            CountDownLatch submitted = new CountDownLatch(1);
+            SolveJobs.View v = jobs.submitTask("u", "", "/x", p -> {
+                try {
+                    submitted.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return "out";
+            }, o -> seenWhileKeeping.add(jobs.find(id[0]).orElseThrow().state()));
+            id[0] = v.id();
+            submitted.countDown();
+            assertThat(await(jobs, v.id())).isEqualTo(SolveJobs.State.DONE);
+            assertThat(seenWhileKeeping).containsExactly(SolveJobs.State.RUNNING);
+        }
+    }
+
     private static SolveJobs.State await(SolveJobs jobs, String id) throws InterruptedException {
         for (int i = 0; i < 600; i++) {
             SolveJobs.State s = jobs.find(id).orElseThrow().state();

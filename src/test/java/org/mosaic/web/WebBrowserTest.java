@@ -404,4 +404,31 @@ class WebBrowserTest {
         // Four scenarios x low, middle and high achievers: twelve dots, each with its whisker.
         assertThat(points("scenarios-chart")).isEqualTo(24);
     }
+
+    @Test
+    void theKenyaPresetAndPerSchoolDialsWithTheirErrorsInline() throws IOException {
+        signIn("admin");
+        open("/district/scenarios");
+        WebElement dials = driver.findElement(By.id("dial_by_school"));
+        dials.clear();
+        dials.sendKeys("nowhere: 0, lakeside: 2");
+        driver.findElement(By.id("run-scenarios")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("error-dial_by_school")));
+        assertThat(driver.findElement(By.id("error-dial_by_school")).getText()).contains("nowhere")
+                .contains("lakeside: 2");
+        screenshot("scenarios-dial-errors");
+        driver.findElement(By.id("run-ddk2011")).click();
+        WebElement draws = driver.findElement(By.id("draws"));
+        draws.clear();
+        draws.sendKeys("4");
+        driver.findElement(By.id("run-scenarios")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("job")));
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("show-result")));
+        driver.findElement(By.id("show-result")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("ddk-chart")));
+        screenshot("scenarios-ddk2011");
+        assertThat(driver.findElement(By.id("ddk-reproduced")).getText()).contains("of 4 of DDK's findings");
+        // Seven estimates: seven dots, each with its whisker.
+        assertThat(points("ddk-chart")).isEqualTo(14);
+    }
 }

@@ -12,7 +12,7 @@ import org.mosaic.sections.Violation;
  * {@code iepShare} of each co-taught section (New York's ICT rule: 12 and 40 %). A placement rule (where IEP students
  * may go) and a counting rule on the co-taught sections. On only while the rule is on and some section is co-taught.
  */
-public final class CoTaughtRule extends CountingRule {
+public final class CoTaughtRule extends CountingRule implements PlacementShare {
     public static final String NAME = "IEP students in co-taught sections (cap)";
 
     private final SectionProblem.Rules r;
@@ -61,6 +61,111 @@ public final class CoTaughtRule extends CountingRule {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public boolean on() {
+        return active;
+    }
+
+    @Override
+    public boolean asked() {
+        return r.clusterIep();
+    }
+
+    @Override
+    public boolean marks(int i) {
+        return p.pupils().get(i).iep();
+    }
+
+    @Override
+    public boolean opens(int s) {
+        return p.sections().get(s).coTaught();
+    }
+
+    @Override
+    public int most(int z) {
+        return limit(r, z);
+    }
+
+    @Override
+    public int cap() {
+        return r.iepMax();
+    }
+
+    @Override
+    public String column() {
+        return "iep";
+    }
+
+    @Override
+    public double weight(SectionProblem.Weights w) {
+        return w.iep();
+    }
+
+    /** The share of a co-taught section that may have an IEP, in whole percent. */
+    public long percent() {
+        return Math.round(100 * r.iepShare());
+    }
+
+    @Override
+    public String reason(int i) {
+        return active && marks(i) ? "IEP: co-taught section" : null;
+    }
+
+    @Override
+    public List<String> unitConflicts(int[] unit) {
+        long inUnit = java.util.Arrays.stream(unit).filter(this::marks).count();
+        if (!active || inUnit <= r.iepMax()) {
+            return List.of();
+        }
+        long coTaught = p.sections().stream().filter(SectionProblem.Slot::coTaught).count();
+        return List.of("keep-together group of " + inUnit + " IEP students cannot fit: co-taught cap " + r.iepMax()
+                + " with " + coTaught + " co-taught sections");
+    }
+
+    @Override
+    public List<String> lockConflicts(int i, int s) {
+        return active && marks(i) && !opens(s) ? List.of("lock puts IEP student " + p.pupils().get(i).id() + " in "
+                + p.sections().get(s).id() + ", which is not co-taught") : List.of();
+    }
+
+    /**
+     * What this rule and the EL-certified one cannot do together: students with an IEP who are also English learners
+     * need sections that are both, and those sections' co-taught caps must hold them all.
+     */
+    List<String> conflictsWith(ElCertifiedRule el) {
+        long needBoth = java.util.stream.IntStream.range(0, p.pupils().size()).filter(i -> marks(i) && el.marks(i))
+                .count();
+        if (needBoth == 0 || !active || !el.seated()) {
+            return List.of();
+        }
+        List<SectionProblem.Slot> both = p.sections().stream().filter(s -> s.coTaught() && s.ellCertified()).toList();
+        if (both.isEmpty()) {
+            return List.of(needBoth + " student(s) with an IEP who are also English learners need a section that is "
+                    + "both co-taught and EL-certified; there is none");
+        }
+        long capBoth = both.stream().mapToLong(s -> limit(r, s.capacity())).sum();
+        if (needBoth > capBoth) {
+            return List.of(needBoth + " students with an IEP who are also English learners cannot fit: they need "
+                    + "co-taught EL-certified sections, and co-taught cap " + r.iepMax() + " with " + both.size()
+                    + " such section" + (both.size() == 1 ? "" : "s") + " allows " + capBoth
+                    + "; certify more co-taught sections");
+        }
+        return List.of();
+    }
+
+    /**
+     * A keep-together group with students this rule and the EL-certified one both place needs a section that is both.
+     */
+    List<String> unitConflictsWith(ElCertifiedRule el, int[] unit) {
+        boolean hasCo = active && java.util.Arrays.stream(unit).anyMatch(this::marks);
+        boolean hasEl = el.seated() && java.util.Arrays.stream(unit).anyMatch(el::marks);
+        if (hasCo && hasEl && p.sections().stream().noneMatch(s -> s.coTaught() && s.ellCertified())) {
+            return List.of("keep-together group with IEP students and English learners (" + p.pupils().get(unit[0]).id()
+                    + ", ...) needs a section that is both co-taught and EL-certified; there is none");
+        }
+        return List.of();
     }
 
     @Override

@@ -11,7 +11,7 @@ import org.mosaic.sections.Violation;
  * Built-in: English learners only in sections with an EL-certified teacher. A placement rule; on only while the rule
  * is on and some section is EL-certified.
  */
-public final class ElCertifiedRule implements SectionRule {
+public final class ElCertifiedRule implements SectionRule, PlacementShare {
     public static final String NAME = "English learners with an EL-certified teacher";
 
     private final SectionProblem p;
@@ -34,6 +34,64 @@ public final class ElCertifiedRule implements SectionRule {
     @Override
     public boolean hard() {
         return true;
+    }
+
+    @Override
+    public boolean on() {
+        return active;
+    }
+
+    @Override
+    public boolean asked() {
+        return p.rules().clusterEll();
+    }
+
+    @Override
+    public boolean marks(int i) {
+        return p.pupils().get(i).ell();
+    }
+
+    @Override
+    public boolean opens(int s) {
+        return p.sections().get(s).ellCertified();
+    }
+
+    /** No cap: a certified section may be all English learners. */
+    @Override
+    public int most(int z) {
+        return z;
+    }
+
+    @Override
+    public int cap() {
+        return Integer.MAX_VALUE;
+    }
+
+    @Override
+    public String column() {
+        return "ell";
+    }
+
+    @Override
+    public double weight(SectionProblem.Weights w) {
+        return w.ell();
+    }
+
+    /** Asked for, with seats under an EL-certified teacher (the conflict messages' condition). */
+    boolean seated() {
+        return asked() && p.sections().stream().filter(SectionProblem.Slot::ellCertified)
+                .mapToLong(SectionProblem.Slot::capacity).sum() > 0;
+    }
+
+    @Override
+    public String reason(int i) {
+        return active && marks(i) ? "English learner: EL-certified teacher" : null;
+    }
+
+    @Override
+    public List<String> lockConflicts(int i, int s) {
+        return seated() && marks(i) && !opens(s) ? List.of("lock puts English learner " + p.pupils().get(i).id()
+                + " in " + p.sections().get(s).id() + ", which has no EL-certified teacher") : List.of();
     }
 
     @Override

@@ -16,7 +16,7 @@ import org.mosaic.sections.Violation;
  * on the whole grade (how many sections are clusters), so the local search and the repair keep their own incremental
  * form of it (a histogram of gifted counts); this class is its check, model and numbers.
  */
-public final class GiftedClusterRule implements SectionRule {
+public final class GiftedClusterRule implements SectionRule, ClusterShare {
     public static final String NAME = "gifted cluster grouping";
 
     private final SectionProblem p;
@@ -62,6 +62,66 @@ public final class GiftedClusterRule implements SectionRule {
     @Override
     public boolean hard() {
         return true;
+    }
+
+    @Override
+    public boolean on() {
+        return active;
+    }
+
+    @Override
+    public boolean asked() {
+        return r.clusterGifted();
+    }
+
+    @Override
+    public boolean marks(int i) {
+        return p.pupils().get(i).gifted();
+    }
+
+    @Override
+    public int marked() {
+        return gifted(p);
+    }
+
+    @Override
+    public int min() {
+        return r.giftedMin();
+    }
+
+    @Override
+    public int max() {
+        return r.giftedMax();
+    }
+
+    @Override
+    public int count(int sections) {
+        return clusterCount(gifted(p), sections, r);
+    }
+
+    @Override
+    public int limit(int z) {
+        return limit(r, z);
+    }
+
+    @Override
+    public boolean fits(int count, int size) {
+        return fits(r, count, size);
+    }
+
+    @Override
+    public long percent() {
+        return Math.round(100 * r.giftedShare());
+    }
+
+    @Override
+    public int dealLimit(int z) {
+        return Math.min(r.giftedMax(), (int) (r.giftedShare() * z));
+    }
+
+    @Override
+    public String reason(int i) {
+        return asked() && marks(i) ? "gifted cluster" : null;
     }
 
     @Override

@@ -21,14 +21,16 @@ public final class RuleSet {
     private final List<SectionRule> all = new ArrayList<>();
     private final List<CountingRule> counting = new ArrayList<>();
     private final CoTaughtRule coTaught;
+    private final ElCertifiedRule elCertified;
     private final GiftedClusterRule gifted;
 
     private RuleSet(SectionProblem p, long[] score) {
         int n = Math.max(1, p.pupils().size());
         coTaught = new CoTaughtRule(p);
         gifted = new GiftedClusterRule(p);
+        elCertified = new ElCertifiedRule(p);
         add(coTaught);
-        add(new ElCertifiedRule(p));
+        add(elCertified);
         add(gifted);
         Set<String> names = new HashSet<>();
         for (SectionProblem.AttributeLimit l : p.limits()) {
@@ -93,6 +95,62 @@ public final class RuleSet {
 
     public GiftedClusterRule gifted() {
         return gifted;
+    }
+
+    public ElCertifiedRule elCertified() {
+        return elCertified;
+    }
+
+    /** The rules that send a kind of student only to a kind of section, in the order of {@link StudentKinds}' bits. */
+    public List<PlacementShare> placements() {
+        return List.of(coTaught, elCertified);
+    }
+
+    /** The placement rules in the order the balance terms list their columns (EL first, as reports always had). */
+    public List<PlacementShare> balanceOrder() {
+        return List.of(elCertified, coTaught);
+    }
+
+    /** The rule that gathers a kind of student into cluster sections. */
+    public ClusterShare cluster() {
+        return gifted;
+    }
+
+    /** Whether any rule singles student i out (places or clusters them), in force or not. */
+    public boolean singlesOut(int i) {
+        return coTaught.marks(i) || elCertified.marks(i) || gifted.marks(i);
+    }
+
+    /** Why student i had to sit where they sit, by every rule that bound them. */
+    public List<String> reasons(int i) {
+        List<String> out = new ArrayList<>();
+        for (SectionRule r : all) {
+            String why = r.reason(i);
+            if (why != null) {
+                out.add(why);
+            }
+        }
+        return out;
+    }
+
+    /** What two rules cannot do together with these students and sections (each rule's own: {@link #conflicts}). */
+    public List<String> pairConflicts() {
+        return coTaught.conflictsWith(elCertified);
+    }
+
+    /** What the rules cannot do with these students kept together in one section. */
+    public List<String> unitConflicts(int[] unit) {
+        List<String> out = new ArrayList<>();
+        all.forEach(r -> out.addAll(r.unitConflicts(unit)));
+        out.addAll(coTaught.unitConflictsWith(elCertified, unit));
+        return out;
+    }
+
+    /** What the rules cannot do with student i locked into section s. */
+    public List<String> lockConflicts(int i, int s) {
+        List<String> out = new ArrayList<>();
+        all.forEach(r -> out.addAll(r.lockConflicts(i, s)));
+        return out;
     }
 
     /** Whether student i may sit in section s under every placement rule. */

@@ -44,4 +44,19 @@ public interface SectionRule {
     default List<String> conflicts() {
         return List.of();
     }
+
+    /** Why student i had to sit where the rule let them (the placements' reason column); null when it did not bind. */
+    default String reason(int i) {
+        return null;
+    }
+
+    /** What the rule cannot do with these students kept together in one section (empty when it may). */
+    default List<String> unitConflicts(int[] unit) {
+        return List.of();
+    }
+
+    /** What the rule cannot do with student i locked into section s (empty when it may). */
+    default List<String> lockConflicts(int i, int s) {
+        return List.of();
+    }
 }
