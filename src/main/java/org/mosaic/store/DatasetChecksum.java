@@ -30,6 +30,7 @@ import org.mosaic.model.Student;
 public final class DatasetChecksum implements DatasetSink {
     private final MessageDigest md;
     private final DatasetOutline outline;
+    private final RowText text = new RowText();
     private int open = -1;
 
     /** Starts the digest of a dataset with this outline; feed it the rows, then call {@link #finish()}. */
@@ -74,45 +75,46 @@ public final class DatasetChecksum implements DatasetSink {
         }
     }
 
-    private void record(int list, Object r) {
+    /** Hashes one row's text (see {@link RowText}) and a newline. */
+    private void record(int list, CharSequence text) {
         enter(list);
-        md.update(r.toString().getBytes(StandardCharsets.UTF_8));
+        md.update(text.toString().getBytes(StandardCharsets.UTF_8));
         md.update((byte) '\n');
     }
 
     @Override
     public void student(Student s) {
-        record(0, s);
+        record(0, text.student(s));
     }
 
     @Override
     public void score(Score s) {
-        record(1, s);
+        record(1, text.score(s));
     }
 
     @Override
     public void choice(Choice c) {
-        record(2, c);
+        record(2, text.choice(c));
     }
 
     @Override
     public void priority(Priority p) {
-        record(3, p);
+        record(3, text.priority(p));
     }
 
     @Override
     public void request(PlacementRequest r) {
-        record(4, r);
+        record(4, text.request(r));
     }
 
     @Override
     public void section(Section s) {
-        record(5, s);
+        record(5, text.section(s));
     }
 
     @Override
     public void roster(RosterEntry r) {
-        record(6, r);
+        record(6, text.roster(r));
     }
 
     private void add(Object... fields) {

@@ -30,6 +30,24 @@ class DatasetChecksumTest {
                 .isNotEqualTo(DatasetChecksum.of(d));
     }
 
+    /** The fast row text is the record's own toString() (the oracle), row for row, so stored checksums still match. */
+    @Test
+    void rowTextIsTheRecordsOwnText() {
+        Dataset d = SyntheticDataset.of(300, 4);
+        RowText text = new RowText();
+        assertThat(d.students()).allSatisfy(s -> assertThat(text.student(s).toString()).isEqualTo(s.toString()));
+        assertThat(d.scores()).allSatisfy(s -> assertThat(text.score(s).toString()).isEqualTo(s.toString()));
+        assertThat(d.scores()).anySatisfy(s -> assertThat(s.gradeEquivalent()).isPresent())
+                .anySatisfy(s -> assertThat(s.gradeEquivalent()).isEmpty());
+        assertThat(d.choices()).allSatisfy(c -> assertThat(text.choice(c).toString()).isEqualTo(c.toString()));
+        assertThat(d.priorities()).isNotEmpty()
+                .allSatisfy(p -> assertThat(text.priority(p).toString()).isEqualTo(p.toString()));
+        assertThat(d.requests()).isNotEmpty()
+                .allSatisfy(r -> assertThat(text.request(r).toString()).isEqualTo(r.toString()));
+        assertThat(d.sections()).allSatisfy(s -> assertThat(text.section(s).toString()).isEqualTo(s.toString()));
+        assertThat(d.rosters()).allSatisfy(r -> assertThat(text.roster(r).toString()).isEqualTo(r.toString()));
+    }
+
     private static String wholeDatasetDigest(Dataset d) throws Exception {
         MessageDigest md = MessageDigest.getInstance("SHA-256");
         add(md, "district", d.district().id(), d.district().name());

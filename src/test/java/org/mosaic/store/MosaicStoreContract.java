@@ -150,6 +150,24 @@ abstract class MosaicStoreContract {
         }
     }
 
+    /** Migration 4: a save checks no foreign key per row; delete does the cascade's work (tested above). */
+    @Test
+    void datasetTablesHaveNoForeignKeysAfterMigration4() throws Exception {
+        DbUrl db = freshDatabase();
+        MosaicStore.migrate(db);
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+             Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT LOWER(table_name) FROM information_schema.table_constraints"
+                     + " WHERE constraint_type = 'FOREIGN KEY' AND table_schema = CURRENT_SCHEMA")) {
+            List<String> withKeys = new ArrayList<>();
+            while (rs.next()) {
+                withKeys.add(rs.getString(1));
+            }
+            assertThat(withKeys).doesNotContainAnyElementsOf(DATASET_TABLES)
+                    .contains("enrollments", "runs", "web_class_lists");
+        }
+    }
+
     @Test
     void migrationsAreIdempotent() throws Exception {
         DbUrl db = freshDatabase();
@@ -285,7 +303,8 @@ abstract class MosaicStoreContract {
     static int migrationFiles() throws Exception {
         try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(java.nio.file.Path.of(
                 MosaicStore.class.getResource("/db/migration").toURI()))) {
-            return (int) files.filter(f -> f.getFileName().toString().endsWith(".sql")).count();
+            return (int) files.filter(f -> f.getFileName().toString().endsWith(".sql")).count()
+                    + MosaicStore.javaMigrations().length;
         }
     }
 }
