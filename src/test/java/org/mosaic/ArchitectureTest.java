@@ -3,7 +3,11 @@ package org.mosaic;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasName;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
@@ -119,6 +123,41 @@ class ArchitectureTest {
                         java.util.List.class, org.mosaic.sections.SectionProblem.MeanLimit.class)
                 .orShould().callMethod(org.mosaic.sections.SectionProblem.class, "builder", java.util.List.class,
                         java.util.List.class)
+                .check(classes);
+    }
+
+    @Test
+    void aClassIsGroupedInGroupsNotInTheCommandLineOrTheWeb() {
+        // A class's roster, its keep-apart pairs, the planner's options and the teacher-first rotation are domain
+        // logic: SectionGrouping plans them for the CLI and the web alike, so a class gets the same groups from both.
+        noClasses().that().resideInAnyPackage(pkg("cli"), pkg("web"))
+                .should().callMethod(org.mosaic.groups.GroupPlanner.class, "plan", java.util.List.class,
+                        org.mosaic.groups.GroupPlanner.Options.class)
+                .orShould().callMethod(org.mosaic.groups.GroupPlanner.class, "apartPairs", java.util.List.class,
+                        java.util.List.class)
+                .orShould().callMethod(org.mosaic.groups.GroupPlanner.Options.class, "fresh", int.class, int.class)
+                .orShould().callConstructorWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
+                        JavaClass.Predicates.equivalentTo(org.mosaic.groups.GroupPlanner.Options.class))))
+                .orShould().callConstructorWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
+                        JavaClass.Predicates.equivalentTo(org.mosaic.groups.GroupPlanner.Member.class))))
+                .orShould().callMethod(org.mosaic.groups.StationRotation.class, "schedule", int[].class, int[].class,
+                        java.util.List.class, int.class, boolean.class)
+                .orShould().callMethod(org.mosaic.groups.TeacherFirst.class, "needOrder", double[].class,
+                        org.mosaic.groups.TeacherFirst.Order.class)
+                .orShould().callMethod(org.mosaic.groups.MixedGroups.class, "deal", double[].class, int.class,
+                        int[][].class)
+                .check(classes);
+    }
+
+    @Test
+    void noConstructorOfTheSolverProblemIsCalledFromTheCommandLineOrTheWeb() {
+        // Whatever SectionProblem's constructors become, the CLI and the web reach it through GradeProblem only.
+        noClasses().that().resideInAnyPackage(pkg("cli"), pkg("web"))
+                .should().callConstructorWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
+                        JavaClass.Predicates.equivalentTo(org.mosaic.sections.SectionProblem.class))))
+                .orShould().callMethodWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
+                        JavaClass.Predicates.equivalentTo(org.mosaic.sections.SectionProblem.class)))
+                        .and(JavaCall.Predicates.target(HasName.Predicates.name("builder"))))
                 .check(classes);
     }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.mosaic.groups.GroupPlanner;
+import org.mosaic.groups.SectionGrouping;
 import org.mosaic.groups.StationRotation;
 import org.mosaic.groups.TeacherFirst;
 import org.mosaic.io.OutputFolder;
@@ -152,7 +153,7 @@ public final class GroupsCommand implements Callable<Integer> {
         Result result = plan(dataset, sec, extra);
         write(result, folder.dir());
         if (mixed > 0) {
-            writeMixed(result, dataset, folder.dir());
+            writeMixed(result, folder.dir());
         }
         folder.commit();
         PrintWriter o = spec.commandLine().getOut();
@@ -182,89 +183,84 @@ public final class GroupsCommand implements Callable<Integer> {
         return d.sections().isEmpty() ? " (the dataset has no sections.csv)" : "; e.g. " + d.sections().get(0).id();
     }
 
-    /** Everything a run produces: roster, plan, stations and timetable. */
-    record Result(Section section, List<Student> students, List<GroupPlanner.Member> roster,
-                  GroupPlanner.Plan plan, List<StationRotation.Station> stations, StationRotation.Timetable timetable,
-                  List<String> units, boolean individual, LocalTime start, int rotation, String teacherOrderNote) {
+    /** Everything a run produces: the planned class, its students (for their names) and the block's clock. */
+    record Result(SectionGrouping.Result grouping, List<Student> students, LocalTime start, int rotation) {
+        Section section() {
+            return grouping.section();
+        }
+
+        List<GroupPlanner.Member> roster() {
+            return grouping.roster();
+        }
+
+        GroupPlanner.Plan plan() {
+            return grouping.plan();
+        }
+
+        List<StationRotation.Station> stations() {
+            return grouping.rotation().stations();
+        }
+
+        StationRotation.Timetable timetable() {
+            return grouping.timetable();
+        }
+
+        List<String> units() {
+            return grouping.units();
+        }
+
+        boolean individual() {
+            return grouping.rotation().individual();
+        }
+
+        String teacherOrderNote() {
+            return grouping.teacherNote();
+        }
+
         /** A search ended on the wall-clock safety net instead of its work limit: the result may not reproduce. */
         boolean stoppedByWallClock() {
-            return plan.stoppedByWallClock() || timetable.stoppedByWallClock();
+            return grouping.stoppedByWallClock();
         }
     }
 
     Result plan(Dataset dataset, Section sec, List<Score> newAssessment) {
-        List<String> ids = dataset.roster(sec.id());
-        if (ids.isEmpty()) {
-            throw new BadInputException("section " + sec.id() + " has no students in rosters.csv");
-        }
-        Map<String, Student> byId = dataset.district().studentsById();
-        Map<String, double[]> latest = latest(dataset.scores(), subject, strand == null ? "" : strand);
-        latest.putAll(latest(newAssessment, subject, strand == null ? "" : strand));
-        List<GroupPlanner.Member> roster = new ArrayList<>();
-        List<Student> students = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
-        for (String id : ids) {
-            double[] s = latest.get(id);
-            if (s == null) {
-                missing.add(id);
-                continue;
-            }
-            students.add(byId.get(id));
-            roster.add(new GroupPlanner.Member(id, s[0], s[1], byId.get(id).grade()));
-        }
-        if (!missing.isEmpty()) {
-            throw new BadInputException(missing.size() + " student(s) of " + sec.id() + " have no " + subject
-                    + (strand == null ? "" : " " + strand) + " score: " + String.join(", ", missing.subList(0,
-                    Math.min(5, missing.size()))) + (missing.size() > 5 ? ", ..." : "") + "; add their scores");
-        }
-        List<int[]> apart = GroupPlanner.apartPairs(roster, dataset.requests());
-        Map<String, String> prevGroup = new LinkedHashMap<>();
-        Map<String, Double> prevScore = new HashMap<>();
-        if (previous != null) {
-            readPrevious(previous, prevGroup, prevScore);
-        }
-        GroupPlanner.Plan plan = GroupPlanner.plan(roster, new GroupPlanner.Options(min, max, groups, apart,
-                accelerate, 1.0, prevGroup, prevScore, maxRange == null ? Double.NaN : maxRange, 20));
         List<StationRotation.Station> st = parseStations(stations);
         if (rotation <= 0 || block < rotation) {
             throw new BadInputException("--rotation must be between 1 and --block minutes");
         }
-        int slots = block / rotation;
         boolean individual = mode.equalsIgnoreCase("individual");
         if (!individual && !mode.equalsIgnoreCase("station")) {
             throw new BadInputException("--mode '" + mode + "': use station or individual");
         }
-        List<String> units = new ArrayList<>();
-        int[] sizes;
-        double[] need;
-        if (individual) {
-            sizes = new int[roster.size()];
-            need = new double[roster.size()];
-            for (int i = 0; i < roster.size(); i++) {
-                units.add(roster.get(i).id());
-                sizes[i] = 1;
-                need[i] = TeacherFirst.need(roster.get(i).levelGap(), roster.get(i).score());
-            }
-        } else {
-            sizes = new int[plan.groups().size()];
-            need = new double[plan.groups().size()];
-            for (int g = 0; g < plan.groups().size(); g++) {
-                GroupPlanner.PlannedGroup pg = plan.groups().get(g);
-                units.add(pg.id());
-                sizes[g] = pg.members().size();
-                need[g] = TeacherFirst.need(pg.meanLevelGap(), pg.meanScore());
-            }
-        }
-        int[] needOrder = TeacherFirst.needOrder(need, TeacherFirst.Order.parse(teacherFirst));
-        StationRotation.Timetable t = StationRotation.schedule(sizes, needOrder, st, slots, !individual);
+        TeacherFirst.Order order = TeacherFirst.Order.parse(teacherFirst);
         LocalTime startTime;
         try {
             startTime = LocalTime.parse(start);
         } catch (DateTimeParseException e) {
             throw new BadInputException("--start '" + start + "': use a 24-hour time like 09:00");
         }
-        return new Result(sec, students, roster, plan, st, t, units, individual, startTime, rotation,
-                TeacherFirst.explanation(needOrder, t, sizes, units, st));
+        Map<String, String> prevGroup = new LinkedHashMap<>();
+        Map<String, Double> prevScore = new HashMap<>();
+        if (previous != null) {
+            readPrevious(previous, prevGroup, prevScore);
+        }
+        SectionGrouping.Previous prev = new SectionGrouping.Previous(prevGroup, prevScore,
+                maxRange == null ? Double.NaN : maxRange);
+        SectionGrouping.Result grouping;
+        try {
+            grouping = SectionGrouping.plan(dataset, sec, new SectionGrouping.Scores(subject, strand, newAssessment),
+                    new SectionGrouping.Sizes(min, max, groups, accelerate), prev,
+                    new SectionGrouping.Rotation(st, block / rotation, individual, order, mixed));
+        } catch (SectionGrouping.MissingScores e) {
+            // The terminal names the first few, so the user knows whose scores to add.
+            List<String> missing = e.students();
+            throw new BadInputException(missing.size() + " student(s) of " + sec.id() + " have no " + subject
+                    + (strand == null ? "" : " " + strand) + " score: " + String.join(", ", missing.subList(0,
+                    Math.min(5, missing.size()))) + (missing.size() > 5 ? ", ..." : "") + "; add their scores");
+        }
+        Map<String, Student> byId = dataset.district().studentsById();
+        List<Student> students = grouping.roster().stream().map(m -> byId.get(m.id())).toList();
+        return new Result(grouping, students, startTime, rotation);
     }
 
     static List<StationRotation.Station> parseStations(String spec) {
@@ -286,23 +282,6 @@ public final class GroupsCommand implements Callable<Integer> {
         return out;
     }
 
-    /** Latest score (and grade equivalent) per student in a subject and strand: the newest year, then term order. */
-    static Map<String, double[]> latest(List<Score> scores, String subject, String strand) {
-        Map<String, Score> best = new HashMap<>();
-        for (Score s : scores) {
-            if (!s.subject().equalsIgnoreCase(subject) || !s.strand().equalsIgnoreCase(strand)) {
-                continue;
-            }
-            Score prev = best.get(s.studentId());
-            if (prev == null || s.year() > prev.year() || s.year() == prev.year()) {
-                best.put(s.studentId(), s);
-            }
-        }
-        Map<String, double[]> out = new HashMap<>();
-        best.forEach((id, s) -> out.put(id, new double[] {s.scale(), s.gradeEquivalent().orElse(Double.NaN)}));
-        return out;
-    }
-
     static List<Score> readScores(Path file, Dataset dataset) {
         return org.mosaic.io.NewScoresCsv.read(file, dataset.district().studentsById());
     }
@@ -320,14 +299,12 @@ public final class GroupsCommand implements Callable<Integer> {
         problems.throwIfAny();
     }
 
-    private void writeMixed(Result r, Dataset dataset, Path dir) {
-        double[] scores = r.roster().stream().mapToDouble(GroupPlanner.Member::score).toArray();
-        int[][] apart = GroupPlanner.apartPairs(r.roster(), dataset.requests()).toArray(int[][]::new);
-        List<int[]> groupsOut = org.mosaic.groups.MixedGroups.deal(scores, mixed, apart);
+    private static void writeMixed(Result r, Path dir) {
+        List<List<GroupPlanner.Member>> groupsOut = r.grouping().mixed();
         Csv.write(dir.resolve("mixed_groups.csv"), List.of("mixed_group", "student_id", "score"), p -> {
             for (int g = 0; g < groupsOut.size(); g++) {
-                for (int i : groupsOut.get(g)) {
-                    p.printRecord("M" + (g + 1), r.roster().get(i).id(), Csv.num(scores[i]));
+                for (GroupPlanner.Member m : groupsOut.get(g)) {
+                    p.printRecord("M" + (g + 1), m.id(), Csv.num(m.score()));
                 }
             }
         });
@@ -488,33 +465,17 @@ public final class GroupsCommand implements Callable<Integer> {
         int sections = 0;
         int studentsGrouped = 0;
         List<List<Object>> rows = new ArrayList<>();
-        Map<String, double[]> latest = latest(dataset.scores(), subject, strand == null ? "" : strand);
-        Map<String, Student> byId = dataset.district().studentsById();
-        Map<String, List<String>> rosters = new LinkedHashMap<>();
-        dataset.rosters().forEach(e -> rosters.computeIfAbsent(e.sectionId(), k -> new ArrayList<>())
-                .add(e.studentId()));
-        for (Section sec : dataset.sections()) {
-            if (!sec.subject().equalsIgnoreCase(subject)) {
-                continue;
-            }
-            List<GroupPlanner.Member> roster = new ArrayList<>();
-            for (String id : rosters.getOrDefault(sec.id(), List.of())) {
-                double[] s = latest.get(id);
-                if (s != null) {
-                    roster.add(new GroupPlanner.Member(id, s[0], s[1], byId.get(id).grade()));
-                }
-            }
-            if (roster.size() < min) {
-                continue;
-            }
-            GroupPlanner.Plan plan = GroupPlanner.plan(roster, GroupPlanner.Options.fresh(min, max));
-            for (GroupPlanner.PlannedGroup g : plan.groups()) {
+        for (SectionGrouping.SectionPlan sp : SectionGrouping.everySection(dataset,
+                new SectionGrouping.Scores(subject, strand, List.of()), min, max)) {
+            Map<String, Double> score = new HashMap<>();
+            sp.roster().forEach(m -> score.put(m.id(), m.score()));
+            for (GroupPlanner.PlannedGroup g : sp.plan().groups()) {
                 for (String id : g.members()) {
-                    rows.add(List.of(sec.id(), g.id(), id, Csv.num(latest.get(id)[0])));
+                    rows.add(List.of(sp.section().id(), g.id(), id, Csv.num(score.get(id))));
                 }
             }
             sections++;
-            studentsGrouped += roster.size();
+            studentsGrouped += sp.roster().size();
         }
         Csv.write(folder.dir().resolve("all_groups.csv"), List.of("section_id", "group_id", "student_id", "score"),
                 p -> {

@@ -23,10 +23,20 @@ final class VamRun {
 
     static int run(Path data, String subject, Integer year, String level, Path out, PrintWriter o) throws Exception {
         Instant t0 = Instant.now();
+        checkLevel(level);
+        return run(GrowthInput.dataset(data, subject), subject, year, level, out, o, t0);
+    }
+
+    private static void checkLevel(String level) {
         if (!level.equals("school") && !level.equals("section")) {
             throw new BadInputException("--level '" + level + "' is unknown; use school or section");
         }
-        GrowthInput input = GrowthInput.dataset(data, subject);
+    }
+
+    /** The fit and the files from an input already read (by either reader: the outputs must not differ). */
+    static int run(GrowthInput input, String subject, Integer year, String level, Path out, PrintWriter o,
+                   Instant t0) throws Exception {
+        checkLevel(level);
         int y = year != null ? year : input.latestYear();
         if (level.equals("section") && y != input.latestYear()) {
             throw new BadInputException("--level section needs the latest year (" + input.latestYear() + "): "

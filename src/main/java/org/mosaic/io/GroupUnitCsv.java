@@ -401,6 +401,45 @@ public final class GroupUnitCsv {
             return true;
         }
 
+        /** True when field i is absent, empty or spaces. */
+        boolean blank(int i) {
+            if (i >= fields) {
+                return true;
+            }
+            byte[] src = source(i);
+            for (int k = start[i]; k < start[i] + len[i]; k++) {
+                if (src[k] != ' ') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * True when field i is plainly safe text: no control byte and no leading =, +, - or @ (so {@link
+         * CsvTable#unsafe} would pass it without looking); false means "check it as a String".
+         */
+        boolean plainText(int i) {
+            if (i >= fields || len[i] == 0) {
+                return true;
+            }
+            byte[] src = source(i);
+            int a = start[i];
+            while (a < start[i] + len[i] - 1 && src[a] == ' ') {
+                a++;
+            }
+            byte first = src[a];
+            if (first == '=' || first == '+' || first == '-' || first == '@') {
+                return false;
+            }
+            for (int k = start[i]; k < start[i] + len[i]; k++) {
+                if (src[k] >= 0 && src[k] < 0x20 || src[k] == 0x7F) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         /** Whether field i is well-formed UTF-8 (ASCII is checked without decoding). */
         boolean utf8(int i) {
             if (i >= fields) {

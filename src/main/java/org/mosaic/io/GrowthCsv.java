@@ -75,6 +75,13 @@ public final class GrowthCsv {
                     "a dataset directory holding schools.csv and students.csv (create one with `mosaic generate`)")));
         }
         Problems problems = new Problems();
+        // A folder with a manifest must hold every CSV it lists, as MosaicCsvReader demands; the files read here
+        // are also checked against their SHA-256 (the others are not read, so not hashed).
+        Manifest.read(dir).ifPresent(m -> m.files().keySet().stream().filter(f -> f.endsWith(".csv"))
+                .filter(f -> !Files.isRegularFile(dir.resolve(f))).forEach(f -> problems.add(Manifest.FILE, 0, "",
+                        "", f + " is missing from " + dir + ", but `mosaic " + m.run().command() + "` wrote it (see "
+                                + Manifest.FILE + "): the folder is incomplete. Run the command again")));
+        problems.throwIfAny();
         List<School> schools = MosaicCsvReader.readSchools(dir.resolve(MosaicFiles.SCHOOLS), problems);
         problems.throwIfAny();
         Map<String, Integer> schoolIndex = new HashMap<>();
@@ -489,21 +496,19 @@ public final class GrowthCsv {
 
         /** Why a newly met id is refused as text (control characters, a formula), or null. */
         String unsafeId(int id, ByteInterner ids) {
-            return CsvTable.unsafe(ids.name(id));
+            int i = column("student_id");
+            return i != Integer.MAX_VALUE && scanner.plainText(i) ? null : CsvTable.unsafe(ids.name(id));
         }
 
         boolean empty(String column) {
             int i = column(column);
-            if (i == Integer.MAX_VALUE || i >= scanner.fields()) {
-                return true;
-            }
-            return scanner.text(i).trim().isEmpty();
+            return i == Integer.MAX_VALUE || scanner.blank(i);
         }
 
         /** Whether an optional text column is empty; a non-empty value is checked as text. */
         boolean safeEmpty(String column) {
             int i = column(column);
-            if (i == Integer.MAX_VALUE || scanner.length(i) == 0) {
+            if (i == Integer.MAX_VALUE || scanner.blank(i)) {
                 return true;
             }
             String v = scanner.text(i).trim();

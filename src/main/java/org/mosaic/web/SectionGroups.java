@@ -2,15 +2,14 @@ package org.mosaic.web;
 
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.mosaic.groups.GroupPlanner;
+import org.mosaic.groups.SectionGrouping;
 import org.mosaic.groups.StationRotation;
 import org.mosaic.groups.TeacherFirst;
-import org.mosaic.model.BadInputException;
 import org.mosaic.model.Dataset;
 import org.mosaic.model.Score;
 import org.mosaic.model.Section;
@@ -59,26 +58,6 @@ public final class SectionGroups {
     private SectionGroups() {
     }
 
-    /**
-     * Latest score (and grade equivalent) per student in a subject's overall score, as the command line picks it:
-     * the newest year, and within a year the later row.
-     */
-    static Map<String, double[]> latest(List<Score> scores, String subject) {
-        Map<String, Score> best = new HashMap<>();
-        for (Score s : scores) {
-            if (!s.subject().equalsIgnoreCase(subject) || !s.strand().isEmpty()) {
-                continue;
-            }
-            Score prev = best.get(s.studentId());
-            if (prev == null || s.year() >= prev.year()) {
-                best.put(s.studentId(), s);
-            }
-        }
-        Map<String, double[]> out = new HashMap<>();
-        best.forEach((id, s) -> out.put(id, new double[] {s.scale(), s.gradeEquivalent().orElse(Double.NaN)}));
-        return out;
-    }
-
     /** The groups from the dataset's latest scores. */
     static Result plan(Dataset d, Section sec) {
         return plan(d, sec, List.of(), Map.of(), Map.of());
@@ -93,43 +72,11 @@ public final class SectionGroups {
 
     private static Result plan(Dataset d, Section sec, List<Score> extra, Map<String, String> prevGroup,
                                Map<String, Double> prevScore) {
-        List<String> ids = d.roster(sec.id());
-        if (ids.isEmpty()) {
-            throw new BadInputException("section " + sec.id() + " has no students in rosters.csv");
-        }
-        var byId = d.district().studentsById();
-        Map<String, double[]> latest = latest(d.scores(), sec.subject());
-        latest.putAll(latest(extra, sec.subject()));
-        List<GroupPlanner.Member> roster = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
-        for (String id : ids) {
-            double[] s = latest.get(id);
-            if (s == null) {
-                missing.add(id);
-                continue;
-            }
-            roster.add(new GroupPlanner.Member(id, s[0], s[1], byId.get(id).grade()));
-        }
-        if (!missing.isEmpty()) {
-            // How many, not who: the page is shown to staff, but errors may reach a log.
-            throw new BadInputException(missing.size() + " student(s) of " + sec.id() + " have no " + sec.subject()
-                    + " score; add their scores");
-        }
-        List<int[]> apart = GroupPlanner.apartPairs(roster, d.requests());
-        GroupPlanner.Plan plan = GroupPlanner.plan(roster, new GroupPlanner.Options(MIN, MAX, 0, apart, false, 1.0,
-                prevGroup, prevScore, Double.NaN, 20));
-        int[] sizes = new int[plan.groups().size()];
-        double[] need = new double[plan.groups().size()];
-        List<String> units = new ArrayList<>();
-        for (int g = 0; g < plan.groups().size(); g++) {
-            GroupPlanner.PlannedGroup pg = plan.groups().get(g);
-            units.add(pg.id());
-            sizes[g] = pg.members().size();
-            need[g] = TeacherFirst.need(pg.meanLevelGap(), pg.meanScore());
-        }
-        int[] order = TeacherFirst.needOrder(need, TeacherFirst.Order.LOWEST);
-        StationRotation.Timetable t = StationRotation.schedule(sizes, order, STATIONS, BLOCK / ROTATION, true);
-        return new Result(sec, roster, plan, t, units, TeacherFirst.explanation(order, t, sizes, units, STATIONS));
+        SectionGrouping.Result g = SectionGrouping.plan(d, sec, new SectionGrouping.Scores(sec.subject(), "", extra),
+                new SectionGrouping.Sizes(MIN, MAX, 0, false),
+                new SectionGrouping.Previous(prevGroup, prevScore, Double.NaN),
+                new SectionGrouping.Rotation(STATIONS, BLOCK / ROTATION, false, TeacherFirst.Order.LOWEST, 0));
+        return new Result(sec, g.roster(), g.plan(), g.timetable(), g.units(), g.teacherNote());
     }
 
     /** Bars of each group's mean score, for the page's chart. */
