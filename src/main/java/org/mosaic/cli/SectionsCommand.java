@@ -324,6 +324,7 @@ public final class SectionsCommand implements Callable<Integer> {
         m.put("dial", dial);
         m.put("seconds", Math.round(f.solution().seconds() * 1000) / 1000.0);
         m.put("stopped_by", f.solution().stoppedBy());
+        m.put("skipped", f.solution().skipped());
         m.put("seed", f.problem().seed());
         double[] t = tradeoff(f);
         m.put("mean_within_section_sd", t[0]);
@@ -487,6 +488,11 @@ public final class SectionsCommand implements Callable<Integer> {
                     f.solution().status(), f.solution().objective(), f.solution().bound(), 100 * f.solution().gap(),
                     f.solution().seconds(), t[0], t[1], t[2]));
             sb.append(forced(f.solution()));
+            if (!f.solution().skipped().isEmpty()) {
+                sb.append(String.format(Locale.ROOT, "  the bound is without the %s: --time-limit %s did not pay for "
+                        + "them, so the gap may be wider than the classes' true distance from the best%n",
+                        String.join(", ", f.solution().skipped()), Csv.num(f.problem().timeLimit())));
+            }
             if (!f.solution().reproducible()) {
                 sb.append(String.format(Locale.ROOT, "  stopped by the wall clock after %.1f s, before the work of "
                         + "--time-limit %s was done (the machine is too busy or too slow): these classes may not "

@@ -142,8 +142,18 @@ final class ExchangeSearch {
 
     /** As {@link #improve(SectionProblem, SectionCost, int[], long, long)}, stopping early at a proven bound. */
     static int[] improve(SectionProblem p, SectionCost c, int[] start, long budget, long seed, long bound) {
+        return improveCounting(p, c, start, budget, seed, bound).section();
+    }
+
+    /** A search's best placement and the move evaluations it counted (what the pipeline charges its budget). */
+    record Outcome(int[] section, long evaluations) {
+    }
+
+    /** {@link #improve(SectionProblem, SectionCost, int[], long, long, long)}, also reporting the work done. */
+    static Outcome improveCounting(SectionProblem p, SectionCost c, int[] start, long budget, long seed, long bound) {
         ExchangeSearch search = new ExchangeSearch(p, c, start, bound);
-        return search.run(budget, new SplittableRandom(seed));
+        int[] best = search.run(budget, new SplittableRandom(seed));
+        return new Outcome(best, search.evaluations);
     }
 
     private void load(int[] placement) {
@@ -195,10 +205,11 @@ final class ExchangeSearch {
             boolean improved = false;
             shuffle(order, random);
             for (int i : order) {
-                improved |= bestMove(i);
-                if (evaluations >= budget) {
-                    break;
+                if (evaluations + m + movable.length > budget) {
+                    // A student's best move evaluates every section and swap partner: never past the budget.
+                    return objective < bestObjective ? section.clone() : best;
                 }
+                improved |= bestMove(i);
             }
             if (objective < bestObjective) {
                 bestObjective = objective;
@@ -208,16 +219,16 @@ final class ExchangeSearch {
                 if (objective > bestObjective) {
                     load(best);
                 }
-                kick(random, Math.max(2, movable.length / 40));
+                kick(random, Math.max(2, movable.length / 40), budget);
             }
         }
         return best;
     }
 
     /** Random rule-keeping swaps that move the search out of a local optimum. */
-    private void kick(SplittableRandom random, int swaps) {
+    private void kick(SplittableRandom random, int swaps, long budget) {
         int done = 0;
-        for (int tries = 0; done < swaps && tries < 50 * swaps; tries++) {
+        for (int tries = 0; done < swaps && tries < 50 * swaps && evaluations < budget; tries++) {
             int i = movable[random.nextInt(movable.length)];
             int j = movable[random.nextInt(movable.length)];
             int s = section[i];

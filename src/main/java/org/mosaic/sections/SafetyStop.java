@@ -11,6 +11,9 @@ import com.google.ortools.sat.CpSolverStatus;
 final class SafetyStop {
     private final long deadline;
     private volatile boolean fired;
+    /** The CP-SAT solver last limited, whose deterministic time {@link #note} adds to {@link #cpUnits}. */
+    private CpSolver last;
+    private double cpUnits;
 
     SafetyStop(double seconds) {
         this.deadline = System.nanoTime() + (long) (seconds * 1e9);
@@ -35,12 +38,25 @@ final class SafetyStop {
 
     /** Deterministic work units as the limit, the wall clock left as the safety stop. */
     void limit(CpSolver solver, double units) {
+        last = solver;
         solver.getParameters().setMaxDeterministicTime(units);
         solver.getParameters().setMaxTimeInSeconds(remaining());
     }
 
+    /**
+     * CP-SAT work units (deterministic time) that the solves limited here have reported so far: counted work, which
+     * the pipeline charges to its {@link WorkBudget}.
+     */
+    double cpUnits() {
+        return cpUnits;
+    }
+
     /** Records a CP-SAT search that ended unfinished after the deadline: the clock, not the work units, stopped it. */
     void note(CpSolverStatus status) {
+        if (last != null) {
+            cpUnits += last.response().getDeterministicTime();
+            last = null;
+        }
         if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.INFEASIBLE) {
             expired();
         }

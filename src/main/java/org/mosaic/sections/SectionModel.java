@@ -286,7 +286,7 @@ final class SectionModel {
             // No placement within the limit: the caller may still hold a start; the bound is valid regardless.
             return new SectionSolver.Solution(null, status.name(), Long.MAX_VALUE, bound, 1, seconds, Map.of(),
                     Map.of(),
-                    stop.fired() ? SectionSolver.Solution.WALL_CLOCK : SectionSolver.Solution.WORK_LIMIT);
+                    stop.fired() ? SectionSolver.Solution.WALL_CLOCK : SectionSolver.Solution.WORK_LIMIT, List.of());
         }
         int[] section = new int[n];
         for (int i = 0; i < n; i++) {
@@ -301,7 +301,7 @@ final class SectionModel {
         return new SectionSolver.Solution(section, status.name(), objective, bound, gap, seconds,
                 PlacementRules.reasons(p, section),
                 Map.of(), status == CpSolverStatus.OPTIMAL ? SectionSolver.Solution.PROVEN
-                : stop.fired() ? SectionSolver.Solution.WALL_CLOCK : SectionSolver.Solution.WORK_LIMIT);
+                : stop.fired() ? SectionSolver.Solution.WALL_CLOCK : SectionSolver.Solution.WORK_LIMIT, List.of());
     }
 
     /** How far {@code e} lies outside [lo, hi]: 0 inside, else the distance to the nearer end. */

@@ -1,5 +1,6 @@
 package org.mosaic.sections;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -50,7 +51,8 @@ public final class SectionSolver {
      * When they equal the classes' own terms, every imbalance left is the rules', not the solver's.
      */
     public record Solution(int[] section, String status, long objective, long bound, double gap, double seconds,
-                           Map<Integer, List<String>> rulesApplied, Map<String, Long> unavoidable, String stoppedBy) {
+                           Map<Integer, List<String>> rulesApplied, Map<String, Long> unavoidable, String stoppedBy,
+                           List<String> skipped) {
         /** What ended the search: a proof of optimality, the work bought by the time limit, or the safety clock. */
         public static final String PROVEN = "proven";
         public static final String WORK_LIMIT = "work_limit";
@@ -59,6 +61,14 @@ public final class SectionSolver {
         /** Whether the same input, options and seed are certain to give these classes again on any machine. */
         public boolean reproducible() {
             return !WALL_CLOCK.equals(stoppedBy);
+        }
+
+        /**
+         * {@code skipped}: the bound phases (and CP-SAT) that the time limit could not pay for, so that the reported
+         * bound is weaker and the gap wider than a larger limit would prove; empty when proven optimal.
+         */
+        public Solution {
+            skipped = skipped == null ? List.of() : List.copyOf(skipped);
         }
 
         /** Status of classes that break a hard rule: never reported as OPTIMAL or FEASIBLE. */
@@ -71,7 +81,7 @@ public final class SectionSolver {
         Solution checked(SectionProblem p) {
             if (section == null || !PlacementRules.details(p, section).isEmpty()) {
                 return section == null ? this : new Solution(section, RULES_BROKEN, objective, 0, 1, seconds,
-                        rulesApplied, unavoidable, stoppedBy);
+                        rulesApplied, unavoidable, stoppedBy, skipped);
             }
             return this;
         }
@@ -91,26 +101,45 @@ public final class SectionSolver {
     }
 
     /** The same with the wall-clock safety stop {@code safetySeconds} from now (tests make it fire). */
-    /**
-     * The least CP-SAT work worth starting a model for when a start already keeps the rules, per student × section
-     * cell: building and presolving the model costs work its deterministic time does not count, about 2.5 CPU s on a
-     * 750-student grade in 25 sections (18,750 cells), where 0.16 units (a 1 s limit at dial 0.5) returned UNKNOWN
-     * after it. At 1.6e-5 a cell that grade needs 0.3 units (a limit of about 2 s) and Elmhurst's grade (125 × 4)
-     * 0.008 units.
-     */
-    static final double MIN_CP_UNITS_PER_CELL = 1.6e-5;
-
     static Solution solve(SectionProblem p, int[] warmStart, double safetySeconds) {
+        return solve(p, warmStart, safetySeconds, new WorkBudget(Effort.of(p).seconds()));
+    }
+
+    /**
+     * Move evaluations a draft's repair may take whatever the limit: the high-school drafts are mended in 4-78 steps
+     * (a few thousand evaluations), and a repair that fails costs all of them, 0.07 s.
+     */
+    static final long REPAIR_MOVES = 200_000;
+
+    /**
+     * The pipeline, every phase spending from {@code budget} (tests read what each phase was charged): the range
+     * bound and the first classes that keep the rules are paid whatever the limit; every other phase (repairing and
+     * searching further drafts, the count and interval-cover bounds, the longer annealing, the priced and seat-aware
+     * covers, CP-SAT) starts only if its cost, estimated from what it will count, fits what is left, and is charged
+     * what it counted. A bound phase the limit cannot pay for is named in {@link Solution#skipped}: the reported bound
+     * is then weaker, and the gap wider, than a larger limit would prove.
+     */
+    static Solution solve(SectionProblem p, int[] warmStart, double safetySeconds, WorkBudget budget) {
         load();
         ConflictExplainer.obvious(p);
         long t0 = System.nanoTime();
         Effort effort = Effort.of(p);
         SafetyStop stop = new SafetyStop(safetySeconds);
+        long cells = (long) p.pupils().size() * p.sections().size();
         trace("solve starts: %d students, %d sections, dial %s, limit %s s", p.pupils().size(), p.sections().size(),
                 p.tracking(), p.timeLimit());
-        Prior prior = Prior.of(p, effort, stop);
-        SectionCost cost = prior.cost();
+        SectionCost cost = new SectionCost(p);
         DialRegime regime = DialRegime.of(p);
+        List<String> skipped = new ArrayList<>();
+        // The rule-aware ranges: a few dynamic programs over sorted scores, the model's valid inequality and the
+        // tracked search's target.
+        List<RangeBound.Part> parts = cost.spreadCoef == 0 ? List.of() : RangeBound.parts(p, cost.score);
+        long rangeBound = cost.spreadCoef == 0 ? 0 : rangeLowerBound(cost, parts);
+        if (cost.spreadCoef != 0) {
+            budget.spendRequired("range bound", Effort.rangeBoundSeconds(cells));
+        }
+        long[] unavoidable = new long[SectionCost.TERMS.size()];
+        long known = cost.spreadCoef * rangeBound;
         List<int[]> drafts = new ArrayList<>();
         if (warmStart != null) {
             drafts.add(warmStart);
@@ -122,137 +151,244 @@ public final class SectionSolver {
         if (bands != null) {
             drafts.add(bands);
         }
-        // Each draft is made to keep the rules (RuleRepair's few moves; CP-SAT without the objective if that fails)
-        // and improved by the exchange method; the best start goes to CP-SAT, which improves it and proves the
-        // bound. Known before any search: where the local search may stop, and the proof when a start reaches it.
-        long known = prior.bound();
-        // Classes that keep the rules come before the limit: a draft RuleRepair could not mend gets at least a unit.
-        double repairUnits = Math.max(1, effort.cpUnits(0.25));
-        double used = 0;
+        // Each draft is made to keep the rules (RuleRepair's few moves; CP-SAT without the objective if that fails
+        // and the budget pays for it) and improved by the exchange method, within its share of the limit.
+        double searchSeconds = regime.exchangeShare() * budget.total() / drafts.size();
+        long perDraft = Math.max(1_000, Effort.movesFor(searchSeconds, cells));
         int[] start = null;
         long startObjective = Long.MAX_VALUE;
-        long budget = effort.moves(regime.exchangeShare()) / drafts.size();
-        for (int[] given : drafts) {
+        for (int d = 0; d < drafts.size() || start == null && d == drafts.size() && !regime.snakeDraft(); d++) {
+            boolean fallback = d >= drafts.size();
+            // Tracked classes whose band draft could not be mended within the budget start from the snake deal,
+            // which RuleRepair mends in a few steps, and the search walks it to bands.
+            int[] given = fallback ? Drafts.snakeDraft(p) : drafts.get(d);
+            boolean required = start == null;
             int[] feasible = given;
             List<String> broken = PlacementRules.violations(p, given);
             if (!broken.isEmpty()) {
+                long repairMoves = required ? Math.max(perDraft, REPAIR_MOVES)
+                        : Math.min(Math.max(perDraft, REPAIR_MOVES), Effort.movesFor(budget.left() / 2, cells));
+                if (!required && repairMoves <= 0) {
+                    trace("draft breaks %s; not repaired: the budget left does not pay for a repair", broken);
+                    continue;
+                }
                 long r0 = System.nanoTime();
-                int[] ruleKeeping = RuleRepair.repair(p, cost.score, given, budget, p.seed());
+                RuleRepair.Outcome repaired = RuleRepair.repairCounting(p, cost.score, given, repairMoves, p.seed());
+                charge(budget, required, "rule repair", Effort.searchSeconds(repaired.evaluations(), cells));
                 trace("draft breaks %s; RuleRepair %s in %.3f s", broken,
-                        ruleKeeping == null ? "failed" : "kept every rule", (System.nanoTime() - r0) / 1e9);
-                if (ruleKeeping != null) {
-                    feasible = ruleKeeping;
+                        repaired.section() == null ? "failed" : "kept every rule", (System.nanoTime() - r0) / 1e9);
+                if (repaired.section() != null) {
+                    feasible = repaired.section();
                     broken = List.of();
                 }
             }
-            if (!broken.isEmpty() && start != null && repairUnits > effort.cpUnits(1)) {
-                // A limit too small to pay for a CP-SAT repair (its floor of one unit is more than the whole limit
-                // buys) keeps the rule-keeping start it already has instead of overrunning by seconds.
-                trace("draft breaks %s; not repaired: a feasible start exists and the limit is below a repair", broken);
-                continue;
-            }
             if (!broken.isEmpty()) {
-                Solution repaired = SectionModel.solve(p, false, false, given, repairUnits, prior, stop);
-                used += repairUnits;
-                trace("draft breaks %s; repaired by CP-SAT in %.2f s (%s)", broken, repaired.seconds(),
-                        repaired.status());
-                if (repaired.section() == null) {
+                // CP-SAT without the objective: at least a unit, as a repair needs (CP-SAT found none of the
+                // high-school band draft in less). Required when nothing else keeps the rules: the last draft, or
+                // the snake fallback of tracked classes, which comes after.
+                double units = Math.max(1, effort.cpUnits(0.25));
+                boolean last = fallback || d == drafts.size() - 1 && regime.snakeDraft();
+                if (!required || !last) {
+                    if (required || !budget.affords(Effort.cpSeconds(units, cells))) {
+                        trace("draft breaks %s; not repaired by CP-SAT: %s", broken, required
+                                ? "the snake deal is mended more cheaply" : "the budget left does not pay for it");
+                        continue;
+                    }
+                }
+                double before = stop.cpUnits();
+                Solution fixed = SectionModel.solve(p, false, false, given, units,
+                        new Prior(cost, parts, rangeBound, known, unavoidable), stop);
+                charge(budget, required, "CP-SAT repair", Effort.cpSeconds(stop.cpUnits() - before, cells));
+                trace("draft breaks %s; repaired by CP-SAT in %.2f s (%s)", broken, fixed.seconds(), fixed.status());
+                if (fixed.section() == null) {
                     continue;
                 }
-                feasible = repaired.section();
+                feasible = fixed.section();
+            }
+            long moves = required ? perDraft : Math.min(perDraft, Effort.movesFor(budget.left(), cells));
+            if (!required && moves <= 0) {
+                continue;
             }
             long e0 = System.nanoTime();
+            long[] counted = new long[1];
             int[] improved = Drafts.canonical(p, cost.score, given == bands && regime.continuation()
-                    ? continuation(p, cost, feasible, budget, known)
-                    : ExchangeSearch.improve(p, cost, feasible, budget, p.seed(), known));
+                    ? continuation(p, cost, feasible, moves, known, counted)
+                    : counting(ExchangeSearch.improveCounting(p, cost, feasible, moves, p.seed(), known), counted));
+            charge(budget, required, "exchange search", Effort.searchSeconds(counted[0], cells));
             long value = cost.total(improved);
-            // Mixed classes on a large grade: perfect balance usually exists, and CP-SAT may not find it (a
-            // 750-student grade one band count off stayed there for 56 s; its presolve alone takes 4 s). The
-            // annealing goes on from where it stopped, with twice the moves each time, while that improves and the
-            // bound is not reached. A school's grade (Elmhurst: 125 students, 4 sections) CP-SAT proves in 0.1 s.
-            for (int more = 1; regime.longerAnneal() && value > known && more <= 3 && !stop.expired(); more++) {
-                int[] further = Drafts.canonical(p, cost.score,
-                        ExchangeSearch.improve(p, cost, improved, budget << more, p.seed() + more, known));
-                long v = cost.total(further);
-                if (v >= value) {
-                    break;
-                }
-                improved = further;
-                value = v;
-            }
             trace("exchange search: %d -> %d in %.2f s", cost.total(feasible), value, (System.nanoTime() - e0) / 1e9);
             if (value < startObjective) {
                 start = improved;
                 startObjective = value;
             }
         }
-        if (start != null && regime.pricedCover() && effort.priceSteps() > 0 && !stop.expired()) {
-            long l0 = System.nanoTime();
-            long priced = LagrangianCover.lowerBound(p, cost, startObjective, effort.priceSteps());
-            trace("cover with prices %d in %.2f s", priced, (System.nanoTime() - l0) / 1e9);
-            known = Math.max(known, priced);
+        if (start == null) {
+            throw new BadInputException("the solver found no class assignment within " + p.timeLimit()
+                    + " s; raise --time-limit");
         }
-        if (start != null && startObjective <= known) {
+        // The bounds, once there are classes to prove: none when they are perfect (objective 0), each only if the
+        // budget left pays for it. The counts first: on mixed classes they are what proves (and where the longer
+        // annealing may stop), the interval cover after the annealing.
+        if (startObjective > known && regime.countBound()) {
+            int models = (cost.bandCoef > 0 ? 1 : 0) + cost.attributes.size() + (cost.sizeCoef > 0 ? 1 : 0);
+            double units = effort.countUnits();
+            if (budget.affords(Effort.countBoundSeconds(models, 1.2 * units)) && !stop.expired()) {
+                double before = stop.cpUnits();
+                unavoidable = CountBound.terms(p, cost, units, stop);
+                budget.spend("count bound", Effort.countBoundSeconds(models, stop.cpUnits() - before));
+                known = Math.max(known, cost.spreadCoef * rangeBound + Arrays.stream(unavoidable).sum());
+            } else {
+                skipped.add("count bound");
+            }
+        }
+        // Mixed classes on a large grade: perfect balance usually exists, and CP-SAT may not find it (a 750-student
+        // grade one band count off stayed there for 56 s; its presolve alone takes 4 s). The annealing goes on from
+        // where it stopped, with twice the moves each time, while that improves, the bound is not reached and the
+        // budget pays for it. A school's grade (Elmhurst: 125 students, 4 sections) CP-SAT proves in 0.1 s.
+        for (int more = 1; regime.longerAnneal() && startObjective > known && more <= 3 && !stop.expired(); more++) {
+            long moves = perDraft << more;
+            if (!budget.affords(Effort.searchSeconds(moves, cells))) {
+                break;
+            }
+            ExchangeSearch.Outcome further = ExchangeSearch.improveCounting(p, cost, start, moves, p.seed() + more,
+                    known);
+            budget.spend("longer annealing", Effort.searchSeconds(further.evaluations(), cells));
+            int[] canonical = Drafts.canonical(p, cost.score, further.section());
+            long v = cost.total(canonical);
+            trace("longer annealing: %d -> %d", startObjective, v);
+            if (v >= startObjective) {
+                break;
+            }
+            start = canonical;
+            startObjective = v;
+        }
+        if (startObjective > known) {
+            if (budget.affords(Effort.coverBoundSeconds(cells)) && !stop.expired()) {
+                known = Math.max(known, CoverBound.lowerBound(p, cost));
+                budget.spend("interval cover", Effort.coverBoundSeconds(cells));
+            } else {
+                skipped.add("interval cover");
+            }
+        }
+        trace("bounds: range %d, counts %d, interval cover and all %d; skipped %s", rangeBound,
+                Arrays.stream(unavoidable).sum(), known, skipped);
+        if (startObjective > known && regime.pricedCover() && effort.priceSteps() > 0 && !stop.expired()) {
+            // The priced cover shares what is left with CP-SAT: its steps take up to its share of the limit.
+            double share = 1 - regime.exchangeShare() - regime.cpShare();
+            int steps = (int) Math.min(effort.priceSteps(),
+                    Math.min(budget.left(), share * budget.total()) / Effort.priceStepSeconds(cells));
+            if (steps > 0) {
+                long l0 = System.nanoTime();
+                long priced = LagrangianCover.lowerBound(p, cost, startObjective, steps);
+                budget.spend("priced cover", steps * Effort.priceStepSeconds(cells));
+                trace("cover with prices %d in %.2f s (%d steps)", priced, (System.nanoTime() - l0) / 1e9, steps);
+                known = Math.max(known, priced);
+            } else {
+                skipped.add("priced cover");
+            }
+        }
+        if (startObjective <= known) {
             // A start that meets the bound (0 for perfectly balanced classes) is optimal as it stands.
             return new Solution(start, "OPTIMAL", startObjective, startObjective, 0, (System.nanoTime() - t0) / 1e9,
-                    PlacementRules.reasons(p, start), termMap(prior.unavoidable()), Solution.PROVEN).checked(p);
+                    PlacementRules.reasons(p, start), termMap(unavoidable), Solution.PROVEN, List.of()).checked(p);
         }
-        // Shares of the limit (DialRegime; Effort converts them to work units).
-        double cpShare = regime.cpShare();
-        // At least half its share whatever the repairs used, so that a start always meets CP-SAT's search and bound.
-        double left = Math.max(effort.cpUnits(cpShare) / 2, effort.cpUnits(cpShare) - used);
-        trace("CP-SAT with %.3f units", left);
-        // Building and presolving the model costs work its deterministic time does not count: when the limit buys
-        // less than that, a start that keeps the rules is reported with the bounds already known.
-        boolean tooLittle = start != null
-                && left < MIN_CP_UNITS_PER_CELL * p.pupils().size() * p.sections().size();
-        Solution cp = start != null && stop.expired()
-                ? new Solution(null, "UNKNOWN", Long.MAX_VALUE, 0, 1, 0, Map.of(), Map.of(), Solution.WALL_CLOCK)
-                : tooLittle ? new Solution(null, "UNKNOWN", Long.MAX_VALUE, 0, 1, 0, Map.of(), Map.of(),
-                        Solution.WORK_LIMIT)
-                : SectionModel.solve(p, false, true, start != null ? start : drafts.get(0), left, prior, stop);
+        // CP-SAT gets what is left, less the seat-aware cover's share after it (tracked); with a tenth kept back for
+        // the work units it may use past its limit. Building and presolving its model costs work its deterministic
+        // time does not count (Effort.cpModelSeconds): when what is left does not pay for that, the start is reported
+        // with the bounds already known.
+        double reserve = regime.capacityCover() ? Math.min(budget.left() / 2, 0.25 * budget.total()) : 0;
+        double units = Effort.unitsFor(0.9 * (budget.left() - reserve), cells);
+        boolean tooLittle = units < 1e-3;
+        trace("CP-SAT with %.3f units%s", units, tooLittle ? " (skipped: the budget left does not pay for it)" : "");
+        long lastMoves = Effort.movesFor(budget.left() - reserve, cells);
+        if (tooLittle && lastMoves >= 1_000 && !stop.expired()) {
+            // What CP-SAT cannot use goes to the local search, from the best start.
+            ExchangeSearch.Outcome further = ExchangeSearch.improveCounting(p, cost, start, lastMoves, p.seed() + 7,
+                    known);
+            budget.spend("exchange search", Effort.searchSeconds(further.evaluations(), cells));
+            int[] canonical = Drafts.canonical(p, cost.score, further.section());
+            long v = cost.total(canonical);
+            trace("exchange search with what CP-SAT could not use: %d -> %d", startObjective, v);
+            if (v < startObjective) {
+                start = canonical;
+                startObjective = v;
+            }
+        }
+        Solution cp;
+        if (stop.expired() || tooLittle) {
+            cp = new Solution(null, "UNKNOWN", Long.MAX_VALUE, 0, 1, 0, Map.of(), Map.of(),
+                    stop.fired() ? Solution.WALL_CLOCK : Solution.WORK_LIMIT, List.of());
+        } else {
+            double before = stop.cpUnits();
+            cp = SectionModel.solve(p, false, true, start, units, new Prior(cost, parts, rangeBound, known,
+                    unavoidable), stop);
+            budget.spend("CP-SAT", Effort.cpSeconds(stop.cpUnits() - before, cells));
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
         trace("CP-SAT done: %s", cp.status());
-        if (cp.section() == null && start == null) {
-            throw new BadInputException("the solver found no class assignment within " + p.timeLimit()
-                    + " s (status " + cp.status() + "); raise --time-limit");
-        }
         boolean cpBetter = cp.section() != null && cp.objective() <= startObjective;
         int[] section = cpBetter ? cp.section() : start;
         long objective = cpBetter ? cp.objective() : startObjective;
-        if (regime.capacityCover() && Math.max(known, cp.bound()) < objective && effort.coverRounds() > 0
-                && !stop.expired()) {
+        if (regime.capacityCover() && Math.max(known, cp.bound()) < objective && !stop.expired()) {
             // Rounds, not seconds, so that the bound repeats exactly (Effort.coverRounds). After CP-SAT, so a school
             // it proves optimal never waits.
-            long l0 = System.nanoTime();
-            long capacity = CapacityCover.lowerBound(p, cost, section, effort.coverRounds(), ScoreAxis.CELLS);
-            trace("capacity cover %d in %.2f s", capacity, (System.nanoTime() - l0) / 1e9);
-            known = Math.max(known, capacity);
-            seconds = (System.nanoTime() - t0) / 1e9;
+            int rounds = effort.coverRounds();
+            while (rounds > 0 && !budget.affords(Effort.capacitySeconds(rounds, cells))) {
+                rounds--;
+            }
+            if (rounds > 0) {
+                long l0 = System.nanoTime();
+                long capacity = CapacityCover.lowerBound(p, cost, section, rounds, ScoreAxis.CELLS);
+                budget.spend("seat-aware cover", Effort.capacitySeconds(rounds, cells));
+                trace("capacity cover %d in %.2f s (%d rounds)", capacity, (System.nanoTime() - l0) / 1e9, rounds);
+                known = Math.max(known, capacity);
+                seconds = (System.nanoTime() - t0) / 1e9;
+            } else {
+                skipped.add("seat-aware cover");
+            }
         }
+        if (tooLittle) {
+            skipped.add("CP-SAT");
+        }
+        trace("work: %s", budget);
         long bound = Math.min(objective, Math.max(known, cp.bound()));
         double gap = objective == 0 ? 0 : Math.max(0, (objective - bound) / (double) Math.abs(objective));
         String status = bound >= objective ? "OPTIMAL" : "FEASIBLE";
         String stoppedBy = bound >= objective ? Solution.PROVEN : stop.fired() ? Solution.WALL_CLOCK
                 : Solution.WORK_LIMIT;
         return new Solution(section, status, objective, bound, gap, seconds, PlacementRules.reasons(p, section),
-                termMap(prior.unavoidable()), stoppedBy).checked(p);
+                termMap(unavoidable), stoppedBy, bound >= objective ? List.of() : List.copyOf(skipped)).checked(p);
+    }
+
+    private static void charge(WorkBudget budget, boolean required, String phase, double seconds) {
+        if (required) {
+            budget.spendRequired(phase, seconds);
+        } else {
+            budget.spend(phase, seconds);
+        }
+    }
+
+    private static int[] counting(ExchangeSearch.Outcome outcome, long[] counted) {
+        counted[0] += outcome.evaluations();
+        return outcome.section();
     }
 
     /**
      * The local search from the tracked draft, walked down the dial from 1 to t in a few steps, each dial's classes
      * starting the next (the frontier sweep's continuation, inside one solve). Straight at a middle dial the search
      * stays near full bands or full mixing; walking down finds the half-tracked classes in between (Elmhurst at dial
-     * 0.5: 51.1 million against 58.5 million in the same 5 s).
+     * 0.5: 51.1 million against 58.5 million in the same 5 s). {@code counted} gets the moves evaluated.
      */
-    private static int[] continuation(SectionProblem p, SectionCost cost, int[] start, long budget, long known) {
+    private static int[] continuation(SectionProblem p, SectionCost cost, int[] start, long budget, long known,
+                                      long[] counted) {
         int steps = 4;
         int[] x = start;
         for (int j = 1; j <= steps; j++) {
             double dial = 1 - (1 - p.tracking()) * j / steps;
             SectionProblem at = j == steps ? p : p.atDial(dial);
             SectionCost c = j == steps ? cost : new SectionCost(at);
-            x = ExchangeSearch.improve(at, c, x, budget / steps, p.seed() + j, j == steps ? known : 0);
+            x = counting(ExchangeSearch.improveCounting(at, c, x, budget / steps, p.seed() + j, j == steps ? known : 0),
+                    counted);
         }
         return x;
     }
@@ -283,7 +419,7 @@ public final class SectionSolver {
                 continue;
             }
             int[] improved = Drafts.canonical(p, cost.score, given == bands && regime.continuation()
-                    ? continuation(p, cost, feasible, budget, 0)
+                    ? continuation(p, cost, feasible, budget, 0, new long[1])
                     : ExchangeSearch.improve(p, cost, feasible, budget, p.seed(), 0));
             long value = cost.total(improved);
             if (value < bestValue) {
@@ -319,12 +455,13 @@ public final class SectionSolver {
     private static void trace(String format, Object... args) {
         if (Boolean.getBoolean("mosaic.solverLog")) {
             // Process CPU time too: on a shared machine it, not the wall clock, shows what a phase costs.
-            java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
-                    .getOperatingSystemMXBean();
+            java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
             double cpu = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9
                     : Double.NaN;
-            System.err.printf("[cpu %.2f s] " + format + "%n", java.util.stream.Stream.concat(
-                    java.util.stream.Stream.of(cpu), java.util.Arrays.stream(args)).toArray());
+            // And the wall clock since the JVM started, so that a phase log shows start-up and the solve apart.
+            double wall = ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
+            System.err.printf("[cpu %.2f s, wall %.2f s] " + format + "%n", java.util.stream.Stream.concat(
+                    java.util.stream.Stream.of(cpu, wall), java.util.Arrays.stream(args)).toArray());
         }
     }
 

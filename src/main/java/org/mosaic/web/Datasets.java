@@ -20,6 +20,7 @@ public final class Datasets {
     private final Map<Long, Dataset> loaded = new LinkedHashMap<>(8, 0.75f, true);
     private volatile List<DatasetInfo> infos;
     private volatile long listedAt;
+    private MosaicStore reader;
 
     public Datasets(DbUrl db) {
         this.db = db;
@@ -29,9 +30,7 @@ public final class Datasets {
     public synchronized List<DatasetInfo> list() {
         long now = System.currentTimeMillis();
         if (infos == null || now - listedAt > 10_000) {
-            try (MosaicStore store = MosaicStore.open(db)) {
-                infos = store.list();
-            }
+            infos = read(MosaicStore::list);
             listedAt = now;
         }
         return infos;
@@ -45,15 +44,46 @@ public final class Datasets {
     public synchronized Dataset load(long id) {
         Dataset d = loaded.get(id);
         if (d == null) {
-            try (MosaicStore store = MosaicStore.open(db)) {
-                d = store.load(id);
-            }
+            d = read(store -> store.load(id));
             loaded.put(id, d);
             while (loaded.size() > KEEP) {
                 loaded.remove(loaded.keySet().iterator().next());
             }
         }
         return d;
+    }
+
+    /**
+     * Reads through one connection kept open: opening the store runs Flyway's check of every migration, which under
+     * load held this lock (and every page behind it) for tens of milliseconds each time the list was refreshed. A
+     * broken connection (a database restarted) is opened again once.
+     */
+    private <T> T read(java.util.function.Function<MosaicStore, T> query) {
+        if (reader == null) {
+            reader = MosaicStore.open(db);
+        }
+        try {
+            return query.apply(reader);
+        } catch (org.mosaic.store.StoreException e) {
+            closeReader();
+            reader = MosaicStore.open(db);
+            return query.apply(reader);
+        }
+    }
+
+    private void closeReader() {
+        if (reader != null) {
+            try {
+                reader.close();
+            } catch (RuntimeException e) {
+                // Already broken: the new connection is what matters.
+            }
+            reader = null;
+        }
+    }
+
+    public synchronized void close() {
+        closeReader();
     }
 
     /** Saves a new dataset version (all or nothing) and makes it current; returns its id. */

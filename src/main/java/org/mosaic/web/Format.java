@@ -17,11 +17,27 @@ public final class Format {
     }
 
     public static String one(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
+        return fixed(v, 1);
     }
 
     public static String two(double v) {
-        return String.format(Locale.ROOT, "%.2f", v);
+        return fixed(v, 2);
+    }
+
+    /**
+     * {@code String.format(Locale.ROOT, "%.Nf", v)}, character for character, without parsing a format string each
+     * time: the metrics table of every drag formats about a hundred numbers, and String.format was a sixth of the
+     * server's CPU per drag. As the Formatter does, rounds the shortest decimal that reads back as {@code v}
+     * ({@link Double#toString}) half up; a negative value that rounds to zero keeps its sign ("-0.0").
+     */
+    static String fixed(double v, int decimals) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return String.format(Locale.ROOT, "%." + decimals + "f", v);
+        }
+        String digits = java.math.BigDecimal.valueOf(Math.abs(v)).setScale(decimals, java.math.RoundingMode.HALF_UP)
+                .toPlainString();
+        boolean negative = v < 0 || v == 0 && 1 / v < 0;
+        return negative ? "-" + digits : digits;
     }
 
     /** A dial value as typed: 0, 0.25, 0.5, 1. */
@@ -30,11 +46,11 @@ public final class Format {
     }
 
     public static String three(double v) {
-        return String.format(Locale.ROOT, "%.3f", v);
+        return fixed(v, 3);
     }
 
     public static String percent(double share) {
-        return String.format(Locale.ROOT, "%.0f %%", 100 * share);
+        return fixed(100 * share, 0) + " %";
     }
 
     public static String terms(Map<String, Long> terms) {

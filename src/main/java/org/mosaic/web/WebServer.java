@@ -220,6 +220,7 @@ public final class WebServer implements AutoCloseable {
     public void close() {
         app.stop();
         jobs.close();
+        builder.datasets().close();
         store.close();
     }
 }

@@ -104,12 +104,27 @@ class WebLoadBench {
             }
             ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
             AtomicInteger errors = new AtomicInteger();
+            // CPU per move, a figure that does not depend on how loaded the machine is: the whole process's CPU
+            // time over the run, and the part the load threads themselves spent sending and reading.
+            com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            java.util.concurrent.atomic.AtomicLong clientCpu = new java.util.concurrent.atomic.AtomicLong();
+            java.lang.management.ThreadMXBean tmx = java.lang.management.ManagementFactory.getThreadMXBean();
+            // -Dmosaic.load.jfr=FILE records a JFR profile of the dragging (not of the set-up) into FILE.
+            String jfr = System.getProperty("mosaic.load.jfr");
+            jdk.jfr.Recording recording = null;
+            if (jfr != null) {
+                recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                recording.start();
+            }
+            long cpu0 = os.getProcessCpuTime();
             long end = System.nanoTime() + SECONDS * 1_000_000_000L;
             List<Thread> threads = new ArrayList<>();
             for (int s = 0; s < SESSIONS; s++) {
                 WebFixture.Client c = clients.get(s);
                 SplittableRandom r = new SplittableRandom(s);
                 Thread t = new Thread(() -> {
+                    long own0 = tmx.getCurrentThreadCpuTime();
                     while (System.nanoTime() < end) {
                         String body = "student=" + ids.get(r.nextInt(ids.size())) + "&section="
                                 + sections.get(r.nextInt(sections.size()));
@@ -123,6 +138,7 @@ class WebLoadBench {
                             errors.incrementAndGet();
                         }
                     }
+                    clientCpu.addAndGet(tmx.getCurrentThreadCpuTime() - own0);
                 });
                 t.start();
                 threads.add(t);
@@ -130,7 +146,19 @@ class WebLoadBench {
             for (Thread t : threads) {
                 t.join();
             }
+            double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
+            if (recording != null) {
+                recording.stop();
+                recording.dump(java.nio.file.Path.of(jfr));
+                recording.close();
+            }
+            double load = os.getSystemLoadAverage();
             long[] ms = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            System.out.printf(Locale.ROOT, "load: CPU %.1f s for %d moves: %.2f ms a move, %.0f moves per CPU-second "
+                    + "(the load threads' own part %.1f s; without it %.2f ms a move, %.0f per CPU-second); load "
+                    + "average %.1f on %d cores%n", cpu, ms.length, 1000 * cpu / ms.length, ms.length / cpu,
+                    clientCpu.get() / 1e9, 1000 * (cpu - clientCpu.get() / 1e9) / ms.length, ms.length / (cpu
+                    - clientCpu.get() / 1e9), load, os.getAvailableProcessors());
             System.out.printf(Locale.ROOT, "load: %d sessions, %d s, %d moves (%.0f/s), %d errors; latency p50 %.1f "
                             + "ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n", SESSIONS, SECONDS, ms.length,
                     ms.length / (double) SECONDS, errors.get(), q(ms, 0.50), q(ms, 0.95), q(ms, 0.99),
