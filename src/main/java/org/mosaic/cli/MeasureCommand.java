@@ -22,9 +22,8 @@ import org.mosaic.measure.DistrictReport;
 import org.mosaic.measure.DistrictSegregation;
 import org.mosaic.measure.GradeGaps;
 import org.mosaic.measure.GroupUnitTable;
-import org.mosaic.measure.OrdinalSegregation;
 import org.mosaic.measure.PovertyConcentration;
-import org.mosaic.measure.Segregation;
+import org.mosaic.measure.SegregationSummary;
 import org.mosaic.measure.SmallUnitBias;
 import org.mosaic.model.BadInputException;
 import org.mosaic.model.Dataset;
@@ -356,31 +355,6 @@ public final class MeasureCommand implements Callable<Integer> {
             Ranges.atLeast("--simulate", simulate, 0);
             GroupUnitCsv.Counts c = GroupUnitCsv.read(input, group, unit, within, weight);
             GroupUnitTable table = new GroupUnitTable(c.groups(), c.units(), c.counts());
-            Map<String, Object> out = new LinkedHashMap<>();
-            double m = Segregation.mutualInformation(table);
-            out.put("M", m);
-            out.put("H", Segregation.theilH(table));
-            out.put("entropy", Segregation.entropy(table.groupTotals()));
-            out.put("rows", c.rows());
-            out.put("total", table.total());
-            out.put("groups", table.groupCount());
-            out.put("units", table.unitCount());
-            if (!within.isEmpty()) {
-                List<String> names = new ArrayList<>(within);
-                names.add(unit);
-                Decomposition d = Decomposition.of(table, c.parents(), c.parentNames(), names);
-                if (within.size() == 1) {
-                    out.put("between", Map.of("M", d.parts().get(0), "H", d.partH(0)));
-                } else {
-                    Map<String, Object> between = new LinkedHashMap<>();
-                    for (int k = 0; k < within.size(); k++) {
-                        between.put(within.get(k), Map.of("M", d.parts().get(k), "H", d.partH(k)));
-                    }
-                    out.put("between", between);
-                }
-                int last = names.size() - 1;
-                out.put("within", Map.of("M", d.parts().get(last), "H", d.partH(last)));
-            }
             if (pair != null) {
                 if (pair.size() != 2) {
                     throw new BadInputException("--pair takes two groups, e.g. --pair black,white");
@@ -391,20 +365,12 @@ public final class MeasureCommand implements Callable<Integer> {
                                 + "'; the groups are " + table.groups());
                     }
                 }
-                out.put("D", Segregation.dissimilarity(table, pair.get(0), pair.get(1)));
             }
-            out.put("D_multigroup", Segregation.multigroupDissimilarity(table));
-            out.put("normalized_exposure", Segregation.normalizedExposure(table));
-            out.put("exposure", Segregation.exposure(table));
             if (ordinal != null) {
                 List<String> missing = table.groups().stream().filter(g -> !ordinal.contains(g)).toList();
                 if (!missing.isEmpty()) {
                     throw new BadInputException("--ordinal must list every group; missing " + missing);
                 }
-                GroupUnitTable ordered = reorder(table, ordinal);
-                out.put("ordinal_information", OrdinalSegregation.index(ordered, OrdinalSegregation.Kind.INFORMATION));
-                out.put("ordinal_variation_ratio", OrdinalSegregation.index(ordered,
-                        OrdinalSegregation.Kind.VARIATION_RATIO));
             }
             if (simulate > 0) {
                 if (simulate < 2) {
@@ -414,24 +380,12 @@ public final class MeasureCommand implements Callable<Integer> {
                 if (!(ci > 0 && ci < 1)) {
                     throw new BadInputException("--ci " + ci + ": a confidence strictly between 0 and 1, e.g. 0.95");
                 }
-                SmallUnitBias.Result r = SmallUnitBias.estimate(table, simulate, ci, seed);
-                Map<String, Object> sim = new LinkedHashMap<>();
-                sim.put("expected_M_random", r.expectedRandom());
-                for (String index : List.of("M", "H")) {
-                    SmallUnitBias.Estimate e = index.equals("M") ? r.m() : r.h();
-                    sim.put(index + "_bootstrap_bias", e.bias());
-                    sim.put(index + "_bias_corrected", e.corrected());
-                    sim.put(index + "_bootstrap_se", e.standardError());
-                    sim.put(index + "_ci_lower", e.lower());
-                    sim.put(index + "_ci_upper", e.upper());
-                }
-                sim.put("ci", r.confidence());
-                sim.put("replications", r.replications());
-                sim.put("seed", r.seed());
-                out.put("small_units", sim);
             }
-            out.put("local", Segregation.localByUnit(table));
-            out.put("local_group", Segregation.localByGroup(table));
+            SegregationSummary.Nesting nesting = within.isEmpty() ? SegregationSummary.Nesting.NONE
+                    : new SegregationSummary.Nesting(within, c.parents(), c.parentNames());
+            SegregationSummary r = SegregationSummary.of(table, unit, nesting, new SegregationSummary.Options(
+                    pair == null ? List.of() : pair, ordinal == null ? List.of() : ordinal, simulate, ci, seed));
+            Map<String, Object> out = json(r, c.rows(), table);
             PrintWriter o = spec.commandLine().getOut();
             if (json) {
                 o.println(Json.write(out));
@@ -442,16 +396,57 @@ public final class MeasureCommand implements Callable<Integer> {
             return 0;
         }
 
-        private static GroupUnitTable reorder(GroupUnitTable t, List<String> order) {
-            int g = order.size();
-            double[] cells = new double[t.unitCount() * g];
-            for (int u = 0; u < t.unitCount(); u++) {
-                for (int k = 0; k < g; k++) {
-                    int idx = t.groups().indexOf(order.get(k));
-                    cells[u * g + k] = idx < 0 ? 0 : t.count(u, idx);
+        /** The summary under the keys of the JSON (and of the terminal table, which reads them back). */
+        private Map<String, Object> json(SegregationSummary r, long rows, GroupUnitTable table) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("M", r.m());
+            out.put("H", r.h());
+            out.put("entropy", r.entropy());
+            out.put("rows", rows);
+            out.put("total", table.total());
+            out.put("groups", table.groupCount());
+            out.put("units", table.unitCount());
+            if (r.within() != null) {
+                if (r.between().size() == 1) {
+                    SegregationSummary.Part b = r.between().get(0);
+                    out.put("between", Map.of("M", b.m(), "H", b.h()));
+                } else {
+                    Map<String, Object> between = new LinkedHashMap<>();
+                    r.between().forEach(b -> between.put(b.level(), Map.of("M", b.m(), "H", b.h())));
+                    out.put("between", between);
                 }
+                out.put("within", Map.of("M", r.within().m(), "H", r.within().h()));
             }
-            return new GroupUnitTable(order, t.units(), cells);
+            if (!Double.isNaN(r.dissimilarity())) {
+                out.put("D", r.dissimilarity());
+            }
+            out.put("D_multigroup", r.multigroupDissimilarity());
+            out.put("normalized_exposure", r.normalizedExposure());
+            out.put("exposure", r.exposure());
+            if (!Double.isNaN(r.ordinalInformation())) {
+                out.put("ordinal_information", r.ordinalInformation());
+                out.put("ordinal_variation_ratio", r.ordinalVariationRatio());
+            }
+            if (r.smallUnits() != null) {
+                SmallUnitBias.Result b = r.smallUnits();
+                Map<String, Object> sim = new LinkedHashMap<>();
+                sim.put("expected_M_random", b.expectedRandom());
+                for (String index : List.of("M", "H")) {
+                    SmallUnitBias.Estimate e = index.equals("M") ? b.m() : b.h();
+                    sim.put(index + "_bootstrap_bias", e.bias());
+                    sim.put(index + "_bias_corrected", e.corrected());
+                    sim.put(index + "_bootstrap_se", e.standardError());
+                    sim.put(index + "_ci_lower", e.lower());
+                    sim.put(index + "_ci_upper", e.upper());
+                }
+                sim.put("ci", b.confidence());
+                sim.put("replications", b.replications());
+                sim.put("seed", b.seed());
+                out.put("small_units", sim);
+            }
+            out.put("local", r.local());
+            out.put("local_group", r.localGroup());
+            return out;
         }
 
         @SuppressWarnings("unchecked")

@@ -25,14 +25,13 @@ import org.mosaic.io.oneroster.OneRosterExport;
 import org.mosaic.io.oneroster.OneRosterVersion;
 import org.mosaic.io.report.Html;
 import org.mosaic.io.report.SvgChart;
-import org.mosaic.measure.GroupUnitTable;
-import org.mosaic.measure.Segregation;
 import org.mosaic.model.BadInputException;
 import org.mosaic.model.Dataset;
 import org.mosaic.model.Grades;
 import org.mosaic.model.RosterEntry;
 import org.mosaic.model.Section;
 import org.mosaic.model.Student;
+import org.mosaic.sections.ClassFigures;
 import org.mosaic.sections.GradeProblem;
 import org.mosaic.sections.SectionConfig;
 import org.mosaic.sections.SectionProblem;
@@ -252,31 +251,17 @@ public final class SectionsCommand implements Callable<Integer> {
         return file == null ? SectionConfig.defaults() : SectionsConfigText.read(StrictConfig.read(file));
     }
 
-    /** Per-section statistics: size, score mean/SD/min/max, FRL share, IEP, ELL, gifted, gender counts. */
+    /** The formed classes' figures: per class, and the tracking trade-off of the grade. */
+    static ClassFigures figures(Formed f) {
+        return ClassFigures.of(f.problem(), f.sections(), f.solution().section());
+    }
+
+    /** Per-section statistics as the table shows them, in {@link #STAT_COLUMNS} order. */
     static List<List<Object>> sectionStats(Formed f) {
         List<List<Object>> rows = new ArrayList<>();
-        for (int s = 0; s < f.sections().size(); s++) {
-            List<SectionProblem.Pupil> in = new ArrayList<>();
-            for (int i = 0; i < f.problem().pupils().size(); i++) {
-                if (f.solution().section()[i] == s) {
-                    in.add(f.problem().pupils().get(i));
-                }
-            }
-            double[] sc = in.stream().mapToDouble(SectionProblem.Pupil::score).toArray();
-            double mean = java.util.Arrays.stream(sc).average().orElse(Double.NaN);
-            double sd = Math.sqrt(java.util.Arrays.stream(sc).map(v -> (v - mean) * (v - mean)).average()
-                    .orElse(Double.NaN));
-            Section sec = f.sections().get(s);
-            rows.add(List.of(sec.id(), in.size(), r1(mean), r1(sd), r1(java.util.Arrays.stream(sc).min().orElse(0)),
-                    r1(java.util.Arrays.stream(sc).max().orElse(0)),
-                    r3(in.stream().filter(SectionProblem.Pupil::frl).count() / (double) Math.max(1, in.size())),
-                    in.stream().filter(SectionProblem.Pupil::iep).count(),
-                    in.stream().filter(SectionProblem.Pupil::ell).count(),
-                    in.stream().filter(SectionProblem.Pupil::gifted).count(),
-                    in.stream().filter(p -> p.gender().equals("female")).count(),
-                    in.stream().filter(p -> p.gender().equals("male")).count(),
-                    (sec.coTaught() ? "co-taught " : "") + (sec.ellCertified() ? "EL-certified " : "")
-                            + sec.level()));
+        for (ClassFigures.ClassRow r : figures(f).classes()) {
+            rows.add(List.of(r.id(), r.size(), r1(r.mean()), r1(r.sd()), r1(r.min()), r1(r.max()), r3(r.frlShare()),
+                    r.iep(), r.ell(), r.gifted(), r.female(), r.male(), r.attributes()));
         }
         return rows;
     }
@@ -285,7 +270,7 @@ public final class SectionsCommand implements Callable<Integer> {
             "iep", "ell", "gifted", "female", "male", "attributes");
 
     private static double r1(double v) {
-        return Math.round(v * 10) / 10.0;
+        return ClassFigures.tenth(v);
     }
 
     private static double r3(double v) {
@@ -294,23 +279,8 @@ public final class SectionsCommand implements Callable<Integer> {
 
     /** Mean within-section SD and classroom segregation H by FRL and by race. */
     static double[] tradeoff(Formed f) {
-        List<List<Object>> stats = sectionStats(f);
-        double sd = 0;
-        int n = 0;
-        for (List<Object> row : stats) {
-            int size = ((Number) row.get(1)).intValue();
-            sd += size * ((Number) row.get(3)).doubleValue();
-            n += size;
-        }
-        GroupUnitTable.Builder frl = GroupUnitTable.builder();
-        GroupUnitTable.Builder race = GroupUnitTable.builder();
-        for (int i = 0; i < f.problem().pupils().size(); i++) {
-            SectionProblem.Pupil p = f.problem().pupils().get(i);
-            String unit = f.sections().get(f.solution().section()[i]).id();
-            frl.add(unit, p.frl() ? "frl" : "not_frl", 1);
-            race.add(unit, p.race(), 1);
-        }
-        return new double[] {sd / Math.max(1, n), Segregation.theilH(frl.build()), Segregation.theilH(race.build())};
+        ClassFigures c = figures(f);
+        return new double[] {c.meanWithinSd(), c.hFrl(), c.hRace()};
     }
 
     static Map<String, Object> summary(Formed f, double dial) {

@@ -60,6 +60,8 @@ public final class MosaicCsvReader {
     private final IdIndex sectionIds = new IdIndex();
     private int sectionCount;
     private boolean sectionsReadable;
+    /** students.csv's extra columns, in the header's order. */
+    private final List<String> studentAttributes = new ArrayList<>();
 
     private MosaicCsvReader(Path dir, DatasetSink sink) {
         this.dir = dir;
@@ -130,7 +132,8 @@ public final class MosaicCsvReader {
             RequestChecks.check(requestLines, this::enrolled, sections, problems);
         }
         problems.throwIfAny();
-        return new DatasetOutline(name, name, schools, clusters, DatasetOutline.RowCounts.of(counts));
+        return new DatasetOutline(name, name, schools, clusters, DatasetOutline.RowCounts.of(counts),
+                studentAttributes);
     }
 
     private boolean optional(String file) {
@@ -218,7 +221,7 @@ public final class MosaicCsvReader {
     private void readStudents(Path file) {
         // Extra columns (a school's own flags) become attributes: found once from the header, and each column's
         // values interned, so that a million students holding "0" or "1" share two strings.
-        List<String> extra = new ArrayList<>();
+        List<String> extra = studentAttributes;
         boolean[] headerSeen = {false};
         List<Map<String, String>> interned = new ArrayList<>();
         CsvTable.read(file, MosaicFiles.STUDENT_REQUIRED, problems, row -> {

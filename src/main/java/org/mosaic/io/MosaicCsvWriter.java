@@ -134,6 +134,7 @@ public final class MosaicCsvWriter {
                 MosaicFiles.REQUEST_COLUMNS, MosaicFiles.SECTION_COLUMNS, MosaicFiles.ROSTER_COLUMNS);
         private final Path dir;
         private boolean withSections;
+        private List<String> attributes = List.of();
         private int open = -1;
         private java.io.Writer out;
         private org.apache.commons.csv.CSVPrinter printer;
@@ -146,6 +147,8 @@ public final class MosaicCsvWriter {
         public void start(DatasetOutline outline) {
             // As write(): a dataset without sections has no sections.csv and no rosters.csv.
             withSections = outline.counts().sections() > 0;
+            // The students' own columns follow the standard ones, in name order, as write() puts them.
+            attributes = outline.studentAttributes();
             writeFile(new Dataset(new org.mosaic.model.District(outline.districtId(), outline.districtName(),
                     outline.schools(), outline.clusters(), List.of()), List.of(), List.of(), List.of(), List.of(),
                     List.of(), List.of()), dir, MosaicFiles.SCHOOLS);
@@ -171,7 +174,12 @@ public final class MosaicCsvWriter {
                     } catch (java.io.IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
-                    printer = Csv.printer(out, HEADERS.get(open));
+                    List<String> header = HEADERS.get(open);
+                    if (open == 0 && !attributes.isEmpty()) {
+                        header = new ArrayList<>(header);
+                        header.addAll(attributes);
+                    }
+                    printer = Csv.printer(out, header);
                 }
             }
         }
@@ -199,7 +207,15 @@ public final class MosaicCsvWriter {
 
         @Override
         public void student(Student s) {
-            print(0, studentRow(s));
+            if (attributes.isEmpty()) {
+                print(0, studentRow(s));
+                return;
+            }
+            List<Object> row = new ArrayList<>(studentRow(s));
+            for (String column : attributes) {
+                row.add(s.attributes().getOrDefault(column, ""));
+            }
+            print(0, row);
         }
 
         @Override

@@ -29,17 +29,28 @@ import org.mosaic.model.Student;
  */
 public final class DatasetChecksum implements DatasetSink {
     private final MessageDigest md;
+    /**
+     * When verifying a stored dataset: the digest as Mosaic computed it before students had attributes (2026-12-02),
+     * when a student's text ended at its family name. Versions saved then must still load.
+     */
+    private final MessageDigest beforeAttributes;
     private final DatasetOutline outline;
     private final RowText text = new RowText();
     private int open = -1;
 
     /** Starts the digest of a dataset with this outline; feed it the rows, then call {@link #finish()}. */
     public DatasetChecksum(DatasetOutline outline) {
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        this(outline, false);
+    }
+
+    /** A digest for checking a stored dataset against its stored checksum with {@link #matching}. */
+    static DatasetChecksum verifying(DatasetOutline outline) {
+        return new DatasetChecksum(outline, true);
+    }
+
+    private DatasetChecksum(DatasetOutline outline, boolean verifying) {
+        md = sha256();
+        beforeAttributes = verifying && outline.studentAttributes().isEmpty() ? sha256() : null;
         this.outline = outline;
         add("district", outline.districtId(), outline.districtName());
         for (School s : outline.schools()) {
@@ -58,10 +69,31 @@ public final class DatasetChecksum implements DatasetSink {
         return sum.finish();
     }
 
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
     /** The hex digest; the lists no row reached are hashed as empty. */
     public String finish() {
         enter(DatasetOutline.LISTS.size() - 1);
         return HexFormat.of().formatHex(md.digest());
+    }
+
+    /**
+     * For a digest made by {@link #verifying}: {@code stored} when the rows match it in the current form or in the
+     * form of versions saved before students had attributes; otherwise the current digest, which differs from it.
+     */
+    String matching(String stored) {
+        String now = finish();
+        if (now.equals(stored) || beforeAttributes == null) {
+            return now;
+        }
+        String before = HexFormat.of().formatHex(beforeAttributes.digest());
+        return before.equals(stored) ? before : now;
     }
 
     private void enter(int list) {
@@ -71,20 +103,40 @@ public final class DatasetChecksum implements DatasetSink {
         }
         while (open < list) {
             open++;
-            md.update(("#" + outline.counts().get(open) + "\n").getBytes(StandardCharsets.UTF_8));
+            update(("#" + outline.counts().get(open) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private void update(byte[] bytes) {
+        md.update(bytes);
+        if (beforeAttributes != null) {
+            beforeAttributes.update(bytes);
         }
     }
 
     /** Hashes one row's text (see {@link RowText}) and a newline. */
     private void record(int list, CharSequence text) {
         enter(list);
-        md.update(text.toString().getBytes(StandardCharsets.UTF_8));
+        byte[] row = text.toString().getBytes(StandardCharsets.UTF_8);
+        md.update(row);
         md.update((byte) '\n');
+        if (beforeAttributes != null) {
+            beforeAttributes.update(row);
+            beforeAttributes.update((byte) '\n');
+        }
     }
 
     @Override
     public void student(Student s) {
-        record(0, text.student(s));
+        if (beforeAttributes == null) {
+            record(0, text.student(s));
+            return;
+        }
+        enter(0);
+        md.update(text.student(s).toString().getBytes(StandardCharsets.UTF_8));
+        md.update((byte) '\n');
+        beforeAttributes.update(text.studentBeforeAttributes(s).toString().getBytes(StandardCharsets.UTF_8));
+        beforeAttributes.update((byte) '\n');
     }
 
     @Override
@@ -119,9 +171,9 @@ public final class DatasetChecksum implements DatasetSink {
 
     private void add(Object... fields) {
         for (Object f : fields) {
-            md.update(String.valueOf(f).getBytes(StandardCharsets.UTF_8));
-            md.update((byte) 0x1f);
+            update(String.valueOf(f).getBytes(StandardCharsets.UTF_8));
+            update(new byte[] {0x1f});
         }
-        md.update((byte) '\n');
+        update(new byte[] {'\n'});
     }
 }

@@ -56,6 +56,9 @@ import org.mosaic.model.Student;
  */
 public final class MosaicStore implements AutoCloseable {
     private static final int BATCH = 5_000;
+    /** Every table holding a dataset's own rows (none has a foreign key to cascade from: migrations 4 and 4.1). */
+    static final List<String> DATASET_TABLES = java.util.stream.Stream.concat(
+            DatasetRowsWithoutForeignKeys.TABLES.stream(), java.util.stream.Stream.of("student_attributes")).toList();
     private static final int FETCH = 5_000;
     /** The reason column's size (migration V3); a longer reason is cut there rather than refused. */
     static final int MAX_REASON = 4_000;
@@ -424,16 +427,55 @@ public final class MosaicStore implements AutoCloseable {
         private final List<Object> batch = new ArrayList<>(BATCH);
         private Table<?> table;
         private PreparedStatement ps;
+        /** The students' own columns go to student_attributes, batched beside the students. */
+        private PreparedStatement attributes;
+        private final List<String> attributeRows = new ArrayList<>();
 
         Inserts(long datasetId) {
             this.datasetId = datasetId;
+        }
+
+        private void addAttributes(Student s, int studentSeq) {
+            try {
+                if (attributes == null) {
+                    attributes = conn.prepareStatement("INSERT INTO student_attributes (dataset_id, student_seq, "
+                            + "name, val) VALUES (?, ?, ?, ?)");
+                }
+                for (Map.Entry<String, String> a : new java.util.TreeMap<>(s.attributes()).entrySet()) {
+                    attributes.setLong(1, datasetId);
+                    attributes.setInt(2, studentSeq);
+                    attributes.setString(3, a.getKey());
+                    attributes.setString(4, a.getValue());
+                    attributes.addBatch();
+                    attributeRows.add(s.id() + " column " + a.getKey());
+                    if (attributeRows.size() == BATCH) {
+                        flushAttributes();
+                    }
+                }
+            } catch (SQLException e) {
+                throw new SqlFailure(e);
+            }
+        }
+
+        private void flushAttributes() {
+            if (attributeRows.isEmpty()) {
+                return;
+            }
+            try {
+                attributes.executeBatch();
+            } catch (BatchUpdateException e) {
+                throw rejected("student_attributes", e, db.isH2() ? failedRowKey(e, attributeRows, 0, k -> k) : "");
+            } catch (SQLException e) {
+                throw rejected("student_attributes", e, "");
+            }
+            attributeRows.clear();
         }
 
         private <T> void add(Table<T> t, int list, T row) {
             try {
                 if (t != table) {
                     flush();
-                    close();
+                    closeTable();
                     table = t;
                     ps = conn.prepareStatement(t.sql());
                 }
@@ -452,6 +494,7 @@ public final class MosaicStore implements AutoCloseable {
 
         @SuppressWarnings("unchecked")
         void flush() {
+            flushAttributes();
             if (batch.isEmpty()) {
                 return;
             }
@@ -468,6 +511,18 @@ public final class MosaicStore implements AutoCloseable {
 
         @Override
         public void close() {
+            closeTable();
+            if (attributes != null) {
+                try {
+                    attributes.close();
+                } catch (SQLException e) {
+                    throw new SqlFailure(e);
+                }
+                attributes = null;
+            }
+        }
+
+        private void closeTable() {
             if (ps != null) {
                 try {
                     ps.close();
@@ -481,6 +536,9 @@ public final class MosaicStore implements AutoCloseable {
         @Override
         public void student(Student s) {
             add(STUDENTS, 0, s);
+            if (!s.attributes().isEmpty()) {
+                addAttributes(s, seq[0] - 1);
+            }
         }
 
         @Override
@@ -694,18 +752,23 @@ public final class MosaicStore implements AutoCloseable {
                 n[k] = rows("SELECT COUNT(*) FROM " + tables.get(k) + " WHERE dataset_id = ?", id,
                         rs -> rs.getLong(1)).get(0);
             }
+            List<String> attributeNames = rows("SELECT DISTINCT name FROM student_attributes WHERE dataset_id = ? "
+                    + "ORDER BY name", id, rs -> rs.getString(1));
             DatasetOutline outline = new DatasetOutline(info.districtId(), info.districtName(), schools, clusters,
-                    new DatasetOutline.RowCounts(n[0], n[1], n[2], n[3], n[4], n[5], n[6]));
-            DatasetChecksum sum = new DatasetChecksum(outline);
+                    new DatasetOutline.RowCounts(n[0], n[1], n[2], n[3], n[4], n[5], n[6]), attributeNames);
+            DatasetChecksum sum = DatasetChecksum.verifying(outline);
             DatasetSink sink = DatasetSink.both(sum, out);
             sink.start(outline);
-            each("SELECT student_id, grade, school_id, x, y, zone, tract, frl, race, gender,"
-                    + " ell, iep, gifted, ses_tier, behavior, given_name, family_name FROM students "
-                    + "WHERE dataset_id = ? ORDER BY seq", id, rs -> sink.student(new Student(rs.getString(1),
-                    rs.getInt(2), rs.getString(3), new Location(rs.getDouble(4), rs.getDouble(5)), rs.getString(6),
-                    rs.getString(7), rs.getBoolean(8), code(Race.parse(rs.getString(9)), "race"),
-                    code(Gender.parse(rs.getString(10)), "gender"), rs.getBoolean(11), rs.getBoolean(12),
-                    rs.getBoolean(13), rs.getInt(14), rs.getBoolean(15), rs.getString(16), rs.getString(17))));
+            try (StudentAttributes attributes = new StudentAttributes(id, !attributeNames.isEmpty())) {
+                each("SELECT student_id, grade, school_id, x, y, zone, tract, frl, race, gender,"
+                        + " ell, iep, gifted, ses_tier, behavior, given_name, family_name, seq FROM students "
+                        + "WHERE dataset_id = ? ORDER BY seq", id, rs -> sink.student(new Student(rs.getString(1),
+                        rs.getInt(2), rs.getString(3), new Location(rs.getDouble(4), rs.getDouble(5)),
+                        rs.getString(6), rs.getString(7), rs.getBoolean(8), code(Race.parse(rs.getString(9)), "race"),
+                        code(Gender.parse(rs.getString(10)), "gender"), rs.getBoolean(11), rs.getBoolean(12),
+                        rs.getBoolean(13), rs.getInt(14), rs.getBoolean(15), rs.getString(16), rs.getString(17),
+                        attributes.of(rs.getInt(18)))));
+            }
             each("SELECT student_id, subject, strand, score_year, term, scale, grade_equivalent "
                     + "FROM scores WHERE dataset_id = ? ORDER BY seq", id, rs -> {
                         double ge = rs.getDouble(7);
@@ -727,11 +790,59 @@ public final class MosaicStore implements AutoCloseable {
                     rs.getBoolean(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12))));
             each("SELECT section_id, student_id FROM rosters WHERE dataset_id = ? ORDER BY seq", id,
                     rs -> sink.roster(new RosterEntry(rs.getString(1), rs.getString(2))));
-            return sum.finish();
+            return sum.matching(info.checksum());
         });
         if (!checksum.equals(info.checksum())) {
             throw new StoreException("dataset '" + info.name() + "' (id " + id + ") does not match the checksum it "
                     + "was saved with: its rows were changed outside Mosaic; re-import it from the CSV files");
+        }
+    }
+
+    /**
+     * The stored students' own columns, read in one ordered pass beside the students (both ordered by the student's
+     * position), so a million students' attributes are never held together.
+     */
+    private final class StudentAttributes implements AutoCloseable {
+        private final PreparedStatement ps;
+        private final ResultSet rs;
+        private boolean more;
+
+        StudentAttributes(long datasetId, boolean any) throws SQLException {
+            if (!any) {
+                ps = null;
+                rs = null;
+                return;
+            }
+            ps = conn.prepareStatement("SELECT student_seq, name, val FROM student_attributes WHERE dataset_id = ? "
+                    + "ORDER BY student_seq, name");
+            ps.setFetchSize(FETCH);
+            ps.setLong(1, datasetId);
+            rs = ps.executeQuery();
+            more = rs.next();
+        }
+
+        /** The attributes of the student at {@code seq}; students come in increasing seq. */
+        Map<String, String> of(int seq) throws SQLException {
+            if (rs == null) {
+                return Map.of();
+            }
+            while (more && rs.getInt(1) < seq) {
+                more = rs.next();
+            }
+            Map<String, String> out = new HashMap<>();
+            while (more && rs.getInt(1) == seq) {
+                out.put(rs.getString(2), rs.getString(3));
+                more = rs.next();
+            }
+            return out;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (rs != null) {
+                rs.close();
+                ps.close();
+            }
         }
     }
 
@@ -768,7 +879,7 @@ public final class MosaicStore implements AutoCloseable {
             if (found.isEmpty()) {
                 return false;
             }
-            for (String table : DatasetRowsWithoutForeignKeys.TABLES) {
+            for (String table : DATASET_TABLES) {
                 try (PreparedStatement ps = conn.prepareStatement("DELETE FROM " + table + " WHERE dataset_id = ?")) {
                     ps.setLong(1, found.get().id());
                     ps.executeUpdate();

@@ -1,6 +1,8 @@
 package org.mosaic.store;
 
+import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
 
 import org.mosaic.model.Choice;
 import org.mosaic.model.Location;
@@ -20,10 +22,25 @@ import org.mosaic.model.Student;
 final class RowText {
     private final StringBuilder sb = new StringBuilder(256);
 
+    /**
+     * A student's text. Its own columns (attributes) are written in name order, so the text is the same in every JVM:
+     * {@code toString()} lists a copied map in an order that changes from run to run. Without attributes it ends with
+     * {@code attributes={}]}, as {@code toString()}.
+     */
     CharSequence student(Student s) {
-        if (!s.attributes().isEmpty()) {
-            return s.toString();
+        studentBeforeAttributes(s);
+        sb.setLength(sb.length() - 1);
+        sb.append(", attributes={");
+        boolean first = true;
+        for (Map.Entry<String, String> a : new TreeMap<>(s.attributes()).entrySet()) {
+            sb.append(first ? "" : ", ").append(a.getKey()).append('=').append(a.getValue());
+            first = false;
         }
+        return sb.append("}]");
+    }
+
+    /** A student's text as records were written before students had attributes: up to the family name. */
+    CharSequence studentBeforeAttributes(Student s) {
         sb.setLength(0);
         sb.append("Student[id=").append(s.id()).append(", grade=").append(s.grade()).append(", schoolId=")
                 .append(s.schoolId()).append(", home=");
@@ -33,7 +50,7 @@ final class RowText {
                 .append(s.ell()).append(", iep=").append(s.iep()).append(", gifted=").append(s.gifted())
                 .append(", sesTier=").append(s.sesTier()).append(", behavior=").append(s.behavior())
                 .append(", givenName=").append(s.givenName()).append(", familyName=").append(s.familyName())
-                .append(", attributes={}]");
+                .append(']');
         return sb;
     }
 

@@ -48,7 +48,45 @@ class DatasetChecksumTest {
         assertThat(d.rosters()).allSatisfy(r -> assertThat(text.roster(r).toString()).isEqualTo(r.toString()));
     }
 
+    /** A student's own columns are hashed in name order, the same text in every JVM run; toString() is the oracle. */
+    @Test
+    void studentAttributesAreHashedInNameOrder() {
+        org.mosaic.model.Student s = SyntheticDataset.of(3, 1).students().get(0);
+        org.mosaic.model.Student one = withAttributes(s, java.util.Map.of("leader", "1"));
+        RowText text = new RowText();
+        assertThat(text.student(one).toString()).isEqualTo(one.toString()).endsWith(", attributes={leader=1}]");
+        org.mosaic.model.Student two = withAttributes(s, java.util.Map.of("support", "0", "leader", "1"));
+        assertThat(text.student(two).toString())
+                .isEqualTo(s.toString().replace("attributes={}", "attributes={leader=1, support=0}"));
+    }
+
+    /** Versions saved before students had attributes hashed a student's text up to its family name: they still load. */
+    @Test
+    void versionsSavedBeforeAttributesStillVerify() throws Exception {
+        Dataset d = SyntheticDataset.of(40, 3);
+        String before = wholeDatasetDigest(d, r -> r.toString().replace(", attributes={}]", "]"));
+        assertThat(before).isNotEqualTo(DatasetChecksum.of(d));
+        DatasetChecksum check = DatasetChecksum.verifying(org.mosaic.io.DatasetOutline.of(d));
+        org.mosaic.io.RowSource.of(d).rows(check);
+        assertThat(check.matching(before)).isEqualTo(before);
+        DatasetChecksum other = DatasetChecksum.verifying(org.mosaic.io.DatasetOutline.of(d));
+        org.mosaic.io.RowSource.of(d).rows(other);
+        assertThat(other.matching("0".repeat(64))).isEqualTo(DatasetChecksum.of(d));
+    }
+
+    private static org.mosaic.model.Student withAttributes(org.mosaic.model.Student s,
+                                                           java.util.Map<String, String> a) {
+        return new org.mosaic.model.Student(s.id(), s.grade(), s.schoolId(), s.home(), s.zone(), s.tract(), s.frl(),
+                s.race(), s.gender(), s.ell(), s.iep(), s.gifted(), s.sesTier(), s.behavior(), s.givenName(),
+                s.familyName(), a);
+    }
+
     private static String wholeDatasetDigest(Dataset d) throws Exception {
+        return wholeDatasetDigest(d, Object::toString);
+    }
+
+    private static String wholeDatasetDigest(Dataset d, java.util.function.Function<Object, String> text)
+            throws Exception {
         MessageDigest md = MessageDigest.getInstance("SHA-256");
         add(md, "district", d.district().id(), d.district().name());
         for (School s : d.schools()) {
@@ -62,7 +100,7 @@ class DatasetChecksumTest {
                 d.sections(), d.rosters())) {
             md.update(("#" + list.size() + "\n").getBytes(StandardCharsets.UTF_8));
             for (Object r : list) {
-                md.update(r.toString().getBytes(StandardCharsets.UTF_8));
+                md.update(text.apply(r).getBytes(StandardCharsets.UTF_8));
                 md.update((byte) '\n');
             }
         }

@@ -300,6 +300,54 @@ abstract class MosaicStoreContract {
         }
     }
 
+    /**
+     * A school's own students.csv columns (issue #14) survive import then export byte for byte; the oracle is the
+     * file as written, compared as bytes, and the dataset the CSV reader reads from it.
+     */
+    @Test
+    void customStudentColumnsSurviveImportAndExportByteForByte() throws Exception {
+        Dataset base = SyntheticDataset.of(60, 4);
+        List<Student> students = new ArrayList<>();
+        for (Student s : base.students()) {
+            int n = students.size();
+            java.util.Map<String, String> own = new java.util.HashMap<>();
+            own.put("leader", n % 3 == 0 ? "1" : "0");
+            own.put("support", n % 7 == 0 ? "yes, with \"aide\"" : "");
+            own.put("house", "Ravenclaw-" + (n % 4));
+            students.add(new Student(s.id(), s.grade(), s.schoolId(), s.home(), s.zone(), s.tract(), s.frl(),
+                    s.race(), s.gender(), s.ell(), s.iep(), s.gifted(), s.sesTier(), s.behavior(), s.givenName(),
+                    s.familyName(), own));
+        }
+        District d = base.district();
+        Dataset withColumns = base.withDistrict(new District(d.id(), d.name(), d.schools(), d.clusters(), students));
+        java.nio.file.Path in = scratch.resolve("in");
+        MosaicCsvWriter.write(withColumns, in);
+        String header = java.nio.file.Files.readAllLines(in.resolve(MosaicFiles.STUDENTS)).get(0);
+        assertThat(header).endsWith(",family_name,house,leader,support");
+        java.nio.file.Path out = scratch.resolve("out");
+        java.nio.file.Files.createDirectories(out);
+        try (MosaicStore store = MosaicStore.open(freshDatabase())) {
+            store.save(CheckedDataset.check(in), "own", in.toString());
+            assertThat(store.load("own")).isEqualTo(MosaicCsvReader.read(in));
+            assertThat(store.load("own").students().get(0).attributes()).containsEntry("leader", "1");
+            try (MosaicCsvWriter.Streaming files = MosaicCsvWriter.streaming(out)) {
+                store.export("own", files);
+            }
+            // Saved from memory too: the same checksum as the streamed import of the same files.
+            store.save(MosaicCsvReader.read(in), "own-2", "test");
+            assertThat(store.find("own-2").orElseThrow().checksum())
+                    .isEqualTo(store.find("own").orElseThrow().checksum());
+            assertThat(store.countRows("student_attributes", store.find("own").orElseThrow().id()))
+                    .isEqualTo(60 * 3);
+            store.delete("own");
+            assertThat(store.countRows("student_attributes", store.find("own-2").orElseThrow().id() - 1)).isZero();
+        }
+        assertThat(java.nio.file.Files.readAllBytes(out.resolve(MosaicFiles.STUDENTS)))
+                .isEqualTo(java.nio.file.Files.readAllBytes(in.resolve(MosaicFiles.STUDENTS)));
+        assertThat(java.nio.file.Files.readAllBytes(out.resolve(MosaicFiles.SCORES)))
+                .isEqualTo(java.nio.file.Files.readAllBytes(in.resolve(MosaicFiles.SCORES)));
+    }
+
     static int migrationFiles() throws Exception {
         try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(java.nio.file.Path.of(
                 MosaicStore.class.getResource("/db/migration").toURI()))) {

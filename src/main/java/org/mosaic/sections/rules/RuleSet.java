@@ -118,7 +118,7 @@ public final class RuleSet {
 
     /** Whether any rule singles student i out (places or clusters them), in force or not. */
     public boolean singlesOut(int i) {
-        return coTaught.marks(i) || elCertified.marks(i) || gifted.marks(i);
+        return placements().stream().anyMatch(r -> r.marks(i)) || gifted.marks(i);
     }
 
     /** Why student i had to sit where they sit, by every rule that bound them. */

@@ -1,5 +1,7 @@
 package org.mosaic.sections.rules;
 
+import java.util.List;
+
 /**
  * The kinds of student the rule-aware bounds tell apart, as bits, from the rules' shares: placed by the co-taught
  * rule, placed by the EL-certified rule, clustered by the gifted rule. A bit is set only while its rule is in force,
@@ -20,13 +22,15 @@ public final class StudentKinds {
 
     /** Each of n students' kind. */
     public static int[] of(RuleSet rules, int n) {
-        PlacementShare co = rules.coTaught();
-        PlacementShare el = rules.elCertified();
+        List<PlacementShare> placed = rules.placements();
         ClusterShare cluster = rules.cluster();
         int[] kind = new int[n];
         for (int i = 0; i < n; i++) {
-            kind[i] = (co.on() && co.marks(i) ? CO_TAUGHT : 0) | (el.on() && el.marks(i) ? CERTIFIED : 0)
-                    | (cluster.on() && cluster.marks(i) ? CLUSTERED : 0);
+            // Bit j for the j-th placement rule (CO_TAUGHT, CERTIFIED), the next one for the cluster rule.
+            for (int j = 0; j < placed.size(); j++) {
+                kind[i] |= placed.get(j).on() && placed.get(j).marks(i) ? 1 << j : 0;
+            }
+            kind[i] |= cluster.on() && cluster.marks(i) ? 1 << placed.size() : 0;
         }
         return kind;
     }
@@ -38,7 +42,10 @@ public final class StudentKinds {
 
     /** The section traits the bounds must tell apart under the rules in force ("true/false"), for families. */
     public static String traits(RuleSet rules, int s) {
-        return (rules.coTaught().on() && rules.coTaught().opens(s)) + "/"
-                + (rules.elCertified().on() && rules.elCertified().opens(s));
+        StringBuilder key = new StringBuilder();
+        for (PlacementShare r : rules.placements()) {
+            key.append(key.length() == 0 ? "" : "/").append(r.on() && r.opens(s));
+        }
+        return key.toString();
     }
 }
