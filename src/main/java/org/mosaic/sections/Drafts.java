@@ -18,7 +18,7 @@ final class Drafts {
 
     /**
      * What principals do by hand, used as the solver's starting hint and as the benchmark baseline: students who
-     * must go to co-taught or EL-certified sections are dealt into those first (keeping the IEP cap), gifted students
+     * must go to co-taught or EL-certified sections are dealt into those first (keeping the co-taught cap), gifted students
      * into as few cluster sections as the cluster size allows, then everyone else is dealt by score rank in a snake
      * order (1, 2, …, m, m, …, 1) into sections with seats left. Locks are honoured; requests are not checked.
      */
