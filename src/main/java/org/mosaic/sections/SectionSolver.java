@@ -165,8 +165,13 @@ public final class SectionSolver {
             boolean required = start == null;
             int[] feasible = given;
             List<String> broken = PlacementRules.violations(p, given);
+            // The last chance of rule-keeping classes before CP-SAT: no cheaper draft comes after it.
+            boolean last = fallback || d == drafts.size() - 1 && regime.snakeDraft();
             if (!broken.isEmpty()) {
-                long repairMoves = required ? Math.max(perDraft, REPAIR_MOVES)
+                // A required repair that is the last chance gets moves in proportion to the grade (the
+                // 3,180-student textbook grade needs millions); one with the snake deal after it, a few.
+                long repairMoves = required ? Math.max(perDraft, last ? Math.max(REPAIR_MOVES, 40 * cells)
+                        : REPAIR_MOVES)
                         : Math.min(Math.max(perDraft, REPAIR_MOVES), Effort.movesFor(budget.left() / 2, cells));
                 if (!required && repairMoves <= 0) {
                     trace("draft breaks %s; not repaired: the budget left does not pay for a repair", broken);
@@ -187,7 +192,6 @@ public final class SectionSolver {
                 // high-school band draft in less). Required when nothing else keeps the rules: the last draft, or
                 // the snake fallback of tracked classes, which comes after.
                 double units = Math.max(1, effort.cpUnits(0.25));
-                boolean last = fallback || d == drafts.size() - 1 && regime.snakeDraft();
                 if (!required || !last) {
                     if (required || !budget.affords(Effort.cpSeconds(units, cells))) {
                         trace("draft breaks %s; not repaired by CP-SAT: %s", broken, required
