@@ -36,6 +36,7 @@ import org.mosaic.sections.GradeProblem;
 import org.mosaic.sections.SectionConfig;
 import org.mosaic.sections.SectionProblem;
 import org.mosaic.sections.SectionSolver;
+import org.mosaic.sections.rules.RuleFlag;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -261,7 +262,8 @@ public final class SectionsCommand implements Callable<Integer> {
         List<List<Object>> rows = new ArrayList<>();
         for (ClassFigures.ClassRow r : figures(f).classes()) {
             rows.add(List.of(r.id(), r.size(), r1(r.mean()), r1(r.sd()), r1(r.min()), r1(r.max()), r3(r.frlShare()),
-                    r.iep(), r.ell(), r.gifted(), r.female(), r.male(), r.attributes()));
+                    r.flagged().of(RuleFlag.IEP), r.flagged().of(RuleFlag.ELL), r.flagged().of(RuleFlag.GIFTED),
+                    r.female(), r.male(), r.attributes()));
         }
         return rows;
     }

@@ -19,6 +19,7 @@ import org.mosaic.model.Section;
 import org.mosaic.model.Student;
 import org.mosaic.sections.GradeProblem;
 import org.mosaic.sections.SectionEvaluator;
+import org.mosaic.sections.rules.RuleFlag;
 import org.mosaic.sections.Violation;
 
 import picocli.CommandLine.Command;
@@ -128,9 +129,9 @@ public final class SectionsEvaluateCommand implements Callable<Integer> {
             x.put("min", s.min());
             x.put("max", s.max());
             x.put("frl", s.frl());
-            x.put("iep", s.iep());
-            x.put("ell", s.ell());
-            x.put("gifted", s.gifted());
+            for (RuleFlag f : RuleFlag.values()) {
+                x.put(f.column(), s.flagged().of(f));
+            }
             x.put("female", s.female());
             x.put("male", s.male());
             x.put("cost", s.cost());
@@ -161,8 +162,9 @@ public final class SectionsEvaluateCommand implements Callable<Integer> {
         }
         List<List<?>> rows = new ArrayList<>();
         for (SectionEvaluator.SectionStats s : e.sections()) {
-            rows.add(List.of(s.id(), s.size(), r1(s.mean()), r1(s.sd()), s.min(), s.max(), s.frl(), s.iep(), s.ell(),
-                    s.gifted(), s.female(), s.male(), s.cost()));
+            rows.add(List.of(s.id(), s.size(), r1(s.mean()), r1(s.sd()), s.min(), s.max(), s.frl(),
+                    s.flagged().of(RuleFlag.IEP), s.flagged().of(RuleFlag.ELL), s.flagged().of(RuleFlag.GIFTED),
+                    s.female(), s.male(), s.cost()));
         }
         sb.append(Tables.render(List.of("section_id", "size", "mean", "sd", "min", "max", "frl", "iep", "ell",
                 "gifted", "female", "male", "cost"), rows));

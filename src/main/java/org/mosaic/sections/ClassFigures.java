@@ -10,7 +10,7 @@ import org.mosaic.model.Section;
 
 /**
  * The figures a principal reads off formed classes: per class its size, score mean, SD, minimum and maximum, FRL
- * share and counts of IEP, EL, gifted, female and male students; and for the grade the tracking trade-off — the
+ * share and counts of the rule flags' students (RuleFlag) and of female and male students; and for the grade the tracking trade-off — the
  * mean spread of scores inside a class against the segregation between the classes by FRL and by race.
  *
  * @param meanWithinSd the size-weighted mean of the classes' SDs as the table shows them (to 0.1 point), so that the
@@ -28,7 +28,7 @@ public record ClassFigures(List<ClassRow> classes, double meanWithinSd, double h
      * share of its students; and its teacher's attributes in words (co-taught, EL-certified, level).
      */
     public record ClassRow(String id, int size, double mean, double sd, double min, double max, double frlShare,
-                           long iep, long ell, long gifted, long female, long male, String attributes) {
+                           FlagCounts flagged, long female, long male, String attributes) {
     }
 
     /** The figures of {@code placement} (each pupil's index into {@code sections}). */
@@ -51,9 +51,7 @@ public record ClassFigures(List<ClassRow> classes, double meanWithinSd, double h
             rows.add(new ClassRow(sec.id(), in.size(), mean, sd, Arrays.stream(sc).min().orElse(0),
                     Arrays.stream(sc).max().orElse(0),
                     in.stream().filter(SectionProblem.Pupil::frl).count() / (double) Math.max(1, in.size()),
-                    in.stream().filter(SectionProblem.Pupil::iep).count(),
-                    in.stream().filter(SectionProblem.Pupil::ell).count(),
-                    in.stream().filter(SectionProblem.Pupil::gifted).count(),
+                    FlagCounts.of(in),
                     in.stream().filter(p -> p.gender().equals("female")).count(),
                     in.stream().filter(p -> p.gender().equals("male")).count(),
                     (sec.coTaught() ? "co-taught " : "") + (sec.ellCertified() ? "EL-certified " : "") + sec.level()));

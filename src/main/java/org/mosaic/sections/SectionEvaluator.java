@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.mosaic.sections.rules.CountingRule;
+import org.mosaic.sections.rules.RuleFlag;
 
 /**
  * Scores any class list with exactly the solver's objective and hard rules: the objective and its terms (as
@@ -125,9 +126,7 @@ public final class SectionEvaluator {
             double min = Double.NaN;
             double max = Double.NaN;
             int frl = 0;
-            int iep = 0;
-            int ell = 0;
-            int gifted = 0;
+            long[] flagged = new long[RuleFlag.values().length];
             int female = 0;
             int male = 0;
             for (int i = 0; i < section.length; i++) {
@@ -140,9 +139,9 @@ public final class SectionEvaluator {
                 min = Double.isNaN(min) ? pu.score() : Math.min(min, pu.score());
                 max = Double.isNaN(max) ? pu.score() : Math.max(max, pu.score());
                 frl += pu.frl() ? 1 : 0;
-                iep += pu.iep() ? 1 : 0;
-                ell += pu.ell() ? 1 : 0;
-                gifted += pu.gifted() ? 1 : 0;
+                for (RuleFlag f : RuleFlag.values()) {
+                    flagged[f.ordinal()] += f.marks(pu) ? 1 : 0;
+                }
                 female += pu.gender().equals("female") ? 1 : 0;
                 male += pu.gender().equals("male") ? 1 : 0;
             }
@@ -153,8 +152,8 @@ public final class SectionEvaluator {
             for (long t : termOf[s]) {
                 cost += t;
             }
-            out.add(new SectionStats(p.sections().get(s).id(), z, mean, sd, min, max, frl, iep, ell, gifted, female,
-                    male, cost));
+            out.add(new SectionStats(p.sections().get(s).id(), z, mean, sd, min, max, frl, FlagCounts.of(flagged),
+                    female, male, cost));
         }
         return out;
     }
@@ -164,9 +163,9 @@ public final class SectionEvaluator {
         return new Evaluation(objective(), terms(), violations(), sections());
     }
 
-    /** One section's figures; {@code cost}: its share of the objective. */
-    public record SectionStats(String id, int size, double mean, double sd, double min, double max, int frl, int iep,
-                               int ell, int gifted, int female, int male, long cost) {
+    /** One section's figures; {@code flagged}: its students per rule flag; {@code cost}: its share of the objective. */
+    public record SectionStats(String id, int size, double mean, double sd, double min, double max, int frl,
+                               FlagCounts flagged, int female, int male, long cost) {
     }
 
     /** A class list's score: objective and terms, broken rules, sections. */

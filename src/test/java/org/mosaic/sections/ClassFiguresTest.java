@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.mosaic.model.Section;
+import org.mosaic.sections.rules.RuleFlag;
 
 /** Six students in three classes (one empty), every figure worked out by hand. */
 class ClassFiguresTest {
@@ -55,7 +56,8 @@ class ClassFiguresTest {
         assertThat(a.min()).isEqualTo(100);
         assertThat(a.max()).isEqualTo(120);
         assertThat(a.frlShare()).isCloseTo(2.0 / 3, within(1e-12));
-        assertThat(List.of(a.iep(), a.ell(), a.gifted(), a.female(), a.male())).containsExactly(1L, 0L, 1L, 2L, 1L);
+        assertThat(List.of(a.flagged().of(RuleFlag.IEP), a.flagged().of(RuleFlag.ELL), a.flagged().of(RuleFlag.GIFTED),
+                a.female(), a.male())).containsExactly(1L, 0L, 1L, 2L, 1L);
         assertThat(a.attributes()).isEqualTo("co-taught honors");
         ClassFigures.ClassRow b = f.classes().get(1);
         // B: 80, 100, 90: mean 90, the same SD.
@@ -64,7 +66,8 @@ class ClassFiguresTest {
         assertThat(b.min()).isEqualTo(80);
         assertThat(b.max()).isEqualTo(100);
         assertThat(b.frlShare()).isCloseTo(1.0 / 3, within(1e-12));
-        assertThat(List.of(b.iep(), b.ell(), b.gifted(), b.female(), b.male())).containsExactly(0L, 1L, 0L, 1L, 2L);
+        assertThat(List.of(b.flagged().of(RuleFlag.IEP), b.flagged().of(RuleFlag.ELL), b.flagged().of(RuleFlag.GIFTED),
+                b.female(), b.male())).containsExactly(0L, 1L, 0L, 1L, 2L);
         assertThat(b.attributes()).isEqualTo("EL-certified ");
         ClassFigures.ClassRow c = f.classes().get(2);
         assertThat(c.size()).isZero();
