@@ -175,8 +175,9 @@ final class PageRoutes {
                 : builder.defaults(d, schoolId);
         List<Views.Column> columns = board == null ? List.of() : columns(board, u, schoolId);
         String jobId = s.jobBySchool.get(schoolId);
-        if (jobId != null && builder.jobs().find(jobId).map(v -> v.state() != SolveJobs.State.QUEUED
-                && v.state() != SolveJobs.State.RUNNING).orElse(true)) {
+        // The page shows the latest solve's line even after it ended: a small grade solves in milliseconds, before
+        // the redirect lands, and the principal should still read how it ended and the link to its classes.
+        if (jobId != null && builder.jobs().find(jobId).isEmpty()) {
             jobId = null;
         }
         server.store().audit(u.username(), "view-classes", "dataset " + datasetId + " school " + schoolId);

@@ -117,6 +117,10 @@ public final class WebServer implements AutoCloseable {
         return throttle;
     }
 
+    SolveJobs jobs() {
+        return jobs;
+    }
+
     ClassBuilder builder() {
         return builder;
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +30,20 @@ class WebSolveLineTest {
                 f.client().signedIn("admin"), f.client().signedIn("principal-b"));
         List<String> ids = new ArrayList<>();
         List<WebFixture.Client> owners = new ArrayList<>();
+        // The one worker is held by a task until the line has been seen, so the solves wait whatever the machine's
+        // speed (a small grade solves in milliseconds on a quiet machine: without the hold, none would wait).
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        f.server.jobs().submitTask("holder", "", "", p -> {
+            holding.countDown();
+            try {
+                release.await(120, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "held";
+        }, o -> { });
+        assertThat(holding.await(60, TimeUnit.SECONDS)).isTrue();
         for (int k = 0; k < 6; k++) {
             WebFixture.Client c = users.get(k % users.size());
             String school = c == users.get(3) ? WebFixture.B : WebFixture.A;
@@ -58,6 +74,7 @@ class WebSolveLineTest {
                 }
                 assertThat(places).as("%s", first).isEqualTo(expected);
                 sawWaiting |= places.size() >= 2;
+                release.countDown();
                 if (places.size() >= 1) {
                     // The job's page says the same place in words.
                     int last = first.lastIndexOf("queued " + places.size());
