@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.mosaic.io.AtomicFiles;
 import org.mosaic.io.Csv;
+import org.mosaic.io.GrowthCsv;
 import org.mosaic.measure.growth.ValueAdded;
 import org.mosaic.model.BadInputException;
 
@@ -24,7 +25,8 @@ final class VamRun {
     static int run(Path data, String subject, Integer year, String level, Path out, PrintWriter o) throws Exception {
         Instant t0 = Instant.now();
         checkLevel(level);
-        return run(GrowthInput.dataset(data, subject), subject, year, level, out, o, t0);
+        return write(VamRows.of(data, GrowthCsv.read(data, subject), year, level, subject), subject, level, out, o,
+                t0);
     }
 
     private static void checkLevel(String level) {
@@ -37,37 +39,15 @@ final class VamRun {
     static int run(GrowthInput input, String subject, Integer year, String level, Path out, PrintWriter o,
                    Instant t0) throws Exception {
         checkLevel(level);
-        int y = year != null ? year : input.latestYear();
-        if (level.equals("section") && y != input.latestYear()) {
-            throw new BadInputException("--level section needs the latest year (" + input.latestYear() + "): "
-                    + "rosters.csv holds the current classes only");
-        }
-        Map<String, List<String>> sectionsOf = level.equals("section") ? input.sectionsOf(subject) : Map.of();
-        List<ValueAdded.Observation> rows = new ArrayList<>();
-        int noPrior = 0;
-        int noUnit = 0;
-        for (Map.Entry<String, Map<Integer, Double>> e : input.scores().entrySet()) {
-            Double current = e.getValue().get(y);
-            if (current == null) {
-                continue;
-            }
-            Double prior = e.getValue().get(y - 1);
-            Integer grade = input.grades().getOrDefault(e.getKey(), Map.of()).get(y);
-            GrowthInput.Traits st = input.traits(e.getKey());
-            List<String> sections = sectionsOf.get(e.getKey());
-            String unit = level.equals("school") ? input.schoolOf(e.getKey(), y)
-                    : sections == null ? null : sections.get(0);
-            if (prior == null) {
-                noPrior++;
-                continue;
-            }
-            if (unit == null || unit.isEmpty() || grade == null || st == null) {
-                noUnit++;
-                continue;
-            }
-            rows.add(new ValueAdded.Observation(unit, grade, current, prior, st.frl(), st.ell(), st.iep()));
-        }
-        rows.sort((a, b) -> a.unit().compareTo(b.unit()));
+        return write(VamRows.of(input, year, level, subject), subject, level, out, o, t0);
+    }
+
+    private static int write(VamRows assembled, String subject, String level, Path out, PrintWriter o, Instant t0)
+            throws Exception {
+        int y = assembled.year();
+        List<ValueAdded.Observation> rows = assembled.rows();
+        int noPrior = assembled.noPrior();
+        int noUnit = assembled.noUnit();
         if (rows.size() < 30) {
             throw new BadInputException("value-added needs at least 30 students with a current and a prior " + subject
                     + " score in " + y + "; found " + rows.size());

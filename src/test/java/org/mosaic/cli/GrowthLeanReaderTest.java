@@ -79,6 +79,36 @@ class GrowthLeanReaderTest {
         }
     }
 
+    /**
+     * `growth vam` assembles its rows from the lean reader's arrays, without GrowthInput's maps: the rows, in their
+     * order (the REML sums depend on it), must be those the general reader's maps give, with and without a history,
+     * for the latest and an earlier year; and the command must write the general reader's files.
+     */
+    @Test
+    void valueAddedRowsFromTheArraysAreTheMapsRowsInTheSameOrder() throws Exception {
+        for (String data : new String[] {"d", "bare"}) {
+            Path d = dir.resolve(data);
+            GrowthInput general = GrowthInput.general(d, "math");
+            int latest = general.latestYear();
+            for (String level : new String[] {"school", "section"}) {
+                for (Integer year : level.equals("school") ? new Integer[] {null, latest - 1} : new Integer[] {null}) {
+                    VamRows expected = VamRows.of(general, year, level, "math");
+                    VamRows actual = VamRows.of(d, org.mosaic.io.GrowthCsv.read(d, "math"), year, level, "math");
+                    assertThat(actual.rows()).containsExactlyElementsOf(expected.rows());
+                    assertThat(actual).isEqualTo(expected);
+                }
+                assertThat(VamRows.of(general, null, level, "math").rows()).hasSizeGreaterThan(1000);
+                Path out = dir.resolve("vam-arrays-" + data + "-" + level);
+                VamRun.run(d, "math", null, level, out, new PrintWriter(new StringWriter()));
+                Path oracle = dir.resolve("vam-oracle-" + data + "-" + level);
+                run(general, level, oracle);
+                for (String file : new String[] {"vam.csv", "components.json"}) {
+                    assertThat(Files.readAllBytes(out.resolve(file))).isEqualTo(Files.readAllBytes(oracle.resolve(file)));
+                }
+            }
+        }
+    }
+
     private static String run(GrowthInput input, String level, Path out) throws Exception {
         StringWriter text = new StringWriter();
         VamRun.run(input, "math", null, level, out, new PrintWriter(text), Instant.now());
