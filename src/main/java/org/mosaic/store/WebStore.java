@@ -282,6 +282,27 @@ public final class WebStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Inserts one saved version (a class list or a task's result) and returns its generated id. Values are bound in
+     * order; a null is bound as a null text, the only nullable kind these rows have.
+     */
+    private long insertVersion(String sql, Object... values) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(sql, new String[] {"id"})) {
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] == null) {
+                    ps.setNull(i + 1, java.sql.Types.VARCHAR);
+                } else {
+                    ps.setObject(i + 1, values[i]);
+                }
+            }
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ class lists
 
     /** Saves a class list as the next version of {@code name} for this dataset and school; returns it. */
@@ -294,20 +315,9 @@ public final class WebStore implements AutoCloseable {
                 .mapToInt(ClassListVersion::version).max().orElse(0);
         String sql = "INSERT INTO web_class_lists (dataset_id, school_id, name, version, created_by, created_at, "
                 + "setup, placement) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-        try (PreparedStatement ps = conn.prepareStatement(sql, new String[] {"id"})) {
-            ps.setLong(1, datasetId);
-            ps.setString(2, schoolId);
-            ps.setString(3, name);
-            ps.setInt(4, version);
-            ps.setString(5, createdBy);
-            ps.setObject(6, now());
-            ps.setString(7, setupJson);
-            ps.setString(8, placementJson);
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return classList(keys.getLong(1)).orElseThrow();
-            }
+        try {
+            return classList(insertVersion(sql, datasetId, schoolId, name, version, createdBy, now(), setupJson,
+                    placementJson)).orElseThrow();
         } catch (SQLException e) {
             throw new StoreException("could not save class list '" + name + "': " + e.getMessage());
         }
@@ -358,20 +368,9 @@ public final class WebStore implements AutoCloseable {
                 datasetId, kind, school, label).stream().mapToInt(StoredResult::version).max().orElse(0);
         String sql = "INSERT INTO web_results (dataset_id, kind, school_id, name, version, created_by, created_at, "
                 + "result_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-        try (PreparedStatement ps = conn.prepareStatement(sql, new String[] {"id"})) {
-            ps.setLong(1, datasetId);
-            ps.setString(2, kind);
-            ps.setString(3, school);
-            ps.setString(4, label);
-            ps.setInt(5, version);
-            ps.setString(6, createdBy);
-            ps.setObject(7, now());
-            ps.setString(8, resultJson);
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return result(keys.getLong(1)).orElseThrow();
-            }
+        try {
+            return result(insertVersion(sql, datasetId, kind, school, label, version, createdBy, now(), resultJson))
+                    .orElseThrow();
         } catch (SQLException e) {
             throw new StoreException("could not save the " + kind + " result '" + label + "': " + e.getMessage());
         }
