@@ -11,6 +11,12 @@ import java.util.List;
  * arena of the distinct keys.
  */
 final class ByteInterner {
+    /**
+     * A frozen interner this one extends (null for none): its ids keep their numbers, new keys are numbered from its
+     * size on. Several overlays may read one base at once, from several threads, as long as nothing adds to it.
+     */
+    private final ByteInterner base;
+    private final int baseSize;
     private byte[] arena = new byte[1 << 12];
     private int arenaUsed;
     private int[] offsets = new int[256];
@@ -20,19 +26,84 @@ final class ByteInterner {
     private int size;
 
     ByteInterner() {
+        this(null);
+    }
+
+    /** An interner that numbers keys after {@code base}'s and answers {@code base}'s keys with their ids. */
+    ByteInterner(ByteInterner base) {
+        this.base = base;
+        this.baseSize = base == null ? 0 : base.size();
         Arrays.fill(slots, -1);
     }
 
     int size() {
+        return baseSize + size;
+    }
+
+    /** Keys added to this interner itself, not counting its base's. */
+    int ownSize() {
         return size;
     }
 
-    int intern(byte[] buf, int from, int len) {
+    /** The id of a key, or −1 when it has none; adds nothing, so it is safe to call while others read. */
+    int find(byte[] buf, int from, int len) {
+        if (base != null) {
+            int id = base.find(buf, from, len);
+            if (id >= 0) {
+                return id;
+            }
+        }
+        int h = hash(buf, from, len);
+        int mask = slots.length - 1;
+        for (int pos = h & mask; ; pos = (pos + 1) & mask) {
+            int id = slots[pos];
+            if (id < 0) {
+                return -1;
+            }
+            if (hashes[id] == h && same(id, buf, from, len)) {
+                return baseSize + id;
+            }
+        }
+    }
+
+    /** Interns the key that {@code other} numbers {@code ownId} among its own keys (ids from its base excluded). */
+    int internOwnOf(ByteInterner other, int ownId) {
+        return intern(other.arena, other.offsets[ownId], other.lengths[ownId]);
+    }
+
+    private boolean same(int id, byte[] buf, int from, int len) {
+        if (lengths[id] != len) {
+            return false;
+        }
+        int at = offsets[id];
+        if (len > 32) {
+            return Arrays.equals(arena, at, at + len, buf, from, from + len);
+        }
+        // ids are short: a plain loop beats the call into the vectorised comparison
+        for (int i = 0; i < len; i++) {
+            if (arena[at + i] != buf[from + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int hash(byte[] buf, int from, int len) {
         int h = 1;
         for (int i = from; i < from + len; i++) {
             h = 31 * h + buf[i];
         }
-        h ^= h >>> 16;
+        return h ^ (h >>> 16);
+    }
+
+    int intern(byte[] buf, int from, int len) {
+        if (base != null) {
+            int known = base.find(buf, from, len);
+            if (known >= 0) {
+                return known;
+            }
+        }
+        int h = hash(buf, from, len);
         int mask = slots.length - 1;
         int pos = h & mask;
         while (true) {
@@ -40,9 +111,8 @@ final class ByteInterner {
             if (id < 0) {
                 break;
             }
-            if (hashes[id] == h && lengths[id] == len && Arrays.equals(arena, offsets[id], offsets[id] + len, buf, from,
-                    from + len)) {
-                return id;
+            if (hashes[id] == h && same(id, buf, from, len)) {
+                return baseSize + id;
             }
             pos = (pos + 1) & mask;
         }
@@ -64,7 +134,7 @@ final class ByteInterner {
         if (size * 2 > slots.length) {
             rehash();
         }
-        return id;
+        return baseSize + id;
     }
 
     private void rehash() {
@@ -82,12 +152,16 @@ final class ByteInterner {
     }
 
     String name(int id) {
-        return new String(arena, offsets[id], lengths[id], StandardCharsets.UTF_8);
+        if (id < baseSize) {
+            return base.name(id);
+        }
+        int own = id - baseSize;
+        return new String(arena, offsets[own], lengths[own], StandardCharsets.UTF_8);
     }
 
     List<String> names() {
-        List<String> out = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
+        List<String> out = new ArrayList<>(size());
+        for (int i = 0; i < size(); i++) {
             out.add(name(i));
         }
         return out;

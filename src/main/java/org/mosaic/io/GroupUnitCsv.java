@@ -175,10 +175,12 @@ public final class GroupUnitCsv {
         private final InputStream in;
         private final String file;
         private final Problems problems;
-        private byte[] buf = new byte[BUFFER];
+        private byte[] buf;
         private int limit;
         private int pos;
         private boolean eof;
+        /** Bytes of the stream moved out of the buffer so far: with pos, how far into the stream a record ends. */
+        private long shifted;
         private long nextLine = 1;
         private long line;
         private int fields;
@@ -193,16 +195,37 @@ public final class GroupUnitCsv {
             this.in = in;
             this.file = file;
             this.problems = problems;
+            this.buf = new byte[BUFFER];
             fill();
             if (limit >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF) {
                 pos = 3;
             }
         }
 
+        /**
+         * A scanner over a part of a file that starts at a record boundary after the header: every record is a row,
+         * read against {@code header}, and lines are counted from 1 at the part's start.
+         */
+        Scanner(InputStream in, String file, Problems problems, List<String> header, int bufferBytes)
+                throws IOException {
+            this.in = in;
+            this.file = file;
+            this.problems = problems;
+            this.header = header;
+            this.buf = new byte[bufferBytes];
+            fill();
+        }
+
+        /** Bytes of the stream up to the end of the last record read (the header, after the first call). */
+        long consumed() {
+            return shifted + pos;
+        }
+
         private void fill() throws IOException {
             if (pos > 0) {
                 System.arraycopy(buf, pos, buf, 0, limit - pos);
                 limit -= pos;
+                shifted += pos;
                 pos = 0;
             }
             if (limit == buf.length) {

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.mosaic.model.BadInputException;
 import org.mosaic.model.Grades;
@@ -70,6 +72,15 @@ public final class GrowthCsv {
 
     /** Schools, students, the subject's scores and the enrollment history of {@code dir}. */
     public static Data read(Path dir, String subject) {
+        return read(dir, subject, CsvChunks.DEFAULT_PART_BYTES, file -> { });
+    }
+
+    /**
+     * As {@link #read(Path, String)}, with files of at least two parts of {@code partBytes} read in parts on all
+     * cores ({@link CsvChunks}); 0 reads every file in one pass. The result is the same either way. Each file read
+     * in one pass is named to {@code onePass}.
+     */
+    static Data read(Path dir, String subject, long partBytes, java.util.function.Consumer<String> onePass) {
         if (!Files.isDirectory(dir)) {
             throw new BadInputException(List.of(new InputProblem(dir.toString(), 0, "", "",
                     "a dataset directory holding schools.csv and students.csv (create one with `mosaic generate`)")));
@@ -88,19 +99,69 @@ public final class GrowthCsv {
         for (int i = 0; i < schools.size(); i++) {
             schoolIndex.put(schools.get(i).id(), i);
         }
-        ByteInterner ids = new ByteInterner();
-        StudentSink students = new StudentSink(schools, schoolIndex);
-        scan(dir.resolve(MosaicFiles.STUDENTS), STUDENT_REQUIRED, problems, t -> students.row(t, ids));
+        ExecutorService pool = partBytes > 0 ? Executors.newFixedThreadPool(
+                Runtime.getRuntime().availableProcessors(), r -> {
+                    Thread t = new Thread(r, "mosaic-csv");
+                    t.setDaemon(true);
+                    return t;
+                }) : null;
+        try {
+            return read(dir, subject, partBytes, pool, schools, schoolIndex, problems, onePass);
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private static Data read(Path dir, String subject, long partBytes, ExecutorService pool, List<School> schools,
+                             Map<String, Integer> schoolIndex, Problems problems,
+                             java.util.function.Consumer<String> onePass) {
+        Path studentsFile = dir.resolve(MosaicFiles.STUDENTS);
+        ByteInterner joinedIds = new ByteInterner();
+        StudentSink students = CsvChunks.read(studentsFile, STUDENT_REQUIRED, partBytes, pool,
+                () -> new CsvChunks.Part<>(new StudentSink(schools, schoolIndex), new ByteInterner()),
+                (p, t) -> p.sink().row(t, p.ids())).map(parts -> StudentSink.join(parts, joinedIds)).orElse(null);
+        ByteInterner ids = students != null ? joinedIds : new ByteInterner();
+        if (students == null) {
+            onePass.accept(MosaicFiles.STUDENTS);
+            StudentSink one = new StudentSink(schools, schoolIndex);
+            scan(studentsFile, STUDENT_REQUIRED, problems, t -> one.row(t, ids));
+            students = one;
+        }
         problems.throwIfAny();
         int count = ids.size();
-        ScoreSink scores = new ScoreSink(subject.toLowerCase(Locale.ROOT), count);
-        if (Files.exists(dir.resolve(MosaicFiles.SCORES))) {
-            scan(dir.resolve(MosaicFiles.SCORES), SCORE_REQUIRED, problems, t -> scores.row(t, ids));
+        String subjectKey = subject.toLowerCase(Locale.ROOT);
+        Path scoresFile = dir.resolve(MosaicFiles.SCORES);
+        ScoreSink scores = new ScoreSink(subjectKey, count);
+        if (Files.exists(scoresFile)) {
+            ScoreSink joined = CsvChunks.read(scoresFile, SCORE_REQUIRED, partBytes, pool,
+                    () -> new CsvChunks.Part<>(new ScoreSink(subjectKey, count), new ByteInterner(ids)),
+                    (p, t) -> p.sink().row(t, p.ids())).map(parts -> ScoreSink.join(parts, subjectKey, count))
+                    .orElse(null);
+            if (joined != null) {
+                scores = joined;
+            } else {
+                onePass.accept(MosaicFiles.SCORES);
+                ScoreSink one = scores;
+                scan(scoresFile, SCORE_REQUIRED, problems, t -> one.row(t, ids));
+            }
         }
-        HistorySink history = new HistorySink(schools, schoolIndex);
+        HistorySink history = new HistorySink(schools, schoolIndex, true);
         boolean present = EnrollmentCsv.present(dir);
         if (present) {
-            scan(dir.resolve(EnrollmentCsv.FILE), EnrollmentCsv.COLUMNS, problems, t -> history.row(t, ids));
+            Path file = dir.resolve(EnrollmentCsv.FILE);
+            HistorySink joined = CsvChunks.read(file, EnrollmentCsv.COLUMNS, partBytes, pool,
+                    () -> new CsvChunks.Part<>(new HistorySink(schools, schoolIndex, false), new ByteInterner(ids)),
+                    (p, t) -> p.sink().row(t, p.ids())).map(parts -> HistorySink.join(parts, schools, schoolIndex,
+                            ids)).orElse(null);
+            if (joined != null) {
+                history = joined;
+            } else {
+                onePass.accept(EnrollmentCsv.FILE);
+                HistorySink one = history;
+                scan(file, EnrollmentCsv.COLUMNS, problems, t -> one.row(t, ids));
+            }
         }
         problems.throwIfAny();
         List<String> names = ids.names();
@@ -220,6 +281,36 @@ public final class GrowthCsv {
             this.schoolIndex = schoolIndex;
         }
 
+        /**
+         * The parts' students in file order, numbered in {@code ids} (empty before); null when an id appears in two
+         * parts, a problem the one-pass read then reports with its line.
+         */
+        static StudentSink join(List<CsvChunks.Part<StudentSink>> parts, ByteInterner ids) {
+            int total = 0;
+            for (CsvChunks.Part<StudentSink> p : parts) {
+                total += p.ids().size();
+            }
+            StudentSink out = new StudentSink(null, null);
+            out.grade = new int[total];
+            out.school = new int[total];
+            out.traits = new byte[total];
+            out.race = new byte[total];
+            for (CsvChunks.Part<StudentSink> p : parts) {
+                int offset = ids.size();
+                int n = p.ids().size();
+                for (int j = 0; j < n; j++) {
+                    if (ids.internOwnOf(p.ids(), j) != offset + j) {
+                        return null;
+                    }
+                }
+                System.arraycopy(p.sink().grade, 0, out.grade, offset, n);
+                System.arraycopy(p.sink().school, 0, out.school, offset, n);
+                System.arraycopy(p.sink().traits, 0, out.traits, offset, n);
+                System.arraycopy(p.sink().race, 0, out.race, offset, n);
+            }
+            return out;
+        }
+
         void row(Table t, ByteInterner ids) {
             int before = ids.size();
             int i = t.id("student_id", ids);
@@ -243,12 +334,14 @@ public final class GrowthCsv {
             int g = t.grade("grade");
             grade[i] = g;
             school[i] = -1;
+            int schoolsBefore = schoolField.size();
             int sf = t.intern("school_id", schoolField);
             if (sf >= 0) {
-                if (sf == schoolField.size() - 1 && sf >= schoolOfField.length) {
+                // a school id met for the first time is looked up once; later rows reuse the answer
+                if (sf >= schoolsBefore && sf >= schoolOfField.length) {
                     schoolOfField = Arrays.copyOf(schoolOfField, sf * 2 + 1);
                 }
-                if (sf == schoolField.size() - 1 && schoolOfField[sf] == 0) {
+                if (sf >= schoolsBefore) {
                     Integer k = schoolIndex.get(schoolField.name(sf));
                     schoolOfField[sf] = k == null ? -1 : k + 1;
                 }
@@ -269,8 +362,9 @@ public final class GrowthCsv {
                 t.problem("frl", "0 or 1: eligible for free or reduced-price lunch");
             }
             traits[i] = (byte) ((t.flag("frl") ? FRL : 0) | (t.flag("ell") ? ELL : 0) | (t.flag("iep") ? IEP : 0));
+            int racesBefore = raceField.size();
             int rf = t.intern("race", raceField);
-            if (rf >= 0 && rf == raceField.size() - 1) {
+            if (rf >= racesBefore) {
                 if (rf >= raceOfField.length) {
                     raceOfField = Arrays.copyOf(raceOfField, rf * 2 + 1);
                 }
@@ -291,6 +385,7 @@ public final class GrowthCsv {
         private final int students;
         private final ByteInterner subjectField = new ByteInterner();
         private boolean[] subjectMatches = new boolean[16];
+        private String[] subjectUnsafe = new String[16];
         int size;
         int[] student = new int[1 << 16];
         int[] year = new int[1 << 16];
@@ -301,24 +396,49 @@ public final class GrowthCsv {
             this.students = students;
         }
 
+        /** The parts' rows in file order (their ids are all students.csv's: a part with any other has a problem). */
+        static ScoreSink join(List<CsvChunks.Part<ScoreSink>> parts, String subject, int students) {
+            ScoreSink out = new ScoreSink(subject, students);
+            int total = 0;
+            for (CsvChunks.Part<ScoreSink> p : parts) {
+                total += p.sink().size;
+            }
+            out.student = new int[total];
+            out.year = new int[total];
+            out.score = new double[total];
+            for (CsvChunks.Part<ScoreSink> p : parts) {
+                ScoreSink s = p.sink();
+                System.arraycopy(s.student, 0, out.student, out.size, s.size);
+                System.arraycopy(s.year, 0, out.year, out.size, s.size);
+                System.arraycopy(s.score, 0, out.score, out.size, s.size);
+                out.size += s.size;
+            }
+            return out;
+        }
+
         void row(Table t, ByteInterner ids) {
             int id = t.id("student_id", ids);
             if (id >= students) {
                 t.problem("student_id", "a student_id listed in students.csv");
             }
+            int subjectsBefore = subjectField.size();
             int sf = t.intern("subject", subjectField);
             if (sf < 0) {
                 t.problem("subject", "a value is required");
-            } else if (sf == subjectField.size() - 1) {
-                if (sf >= subjectMatches.length) {
-                    subjectMatches = Arrays.copyOf(subjectMatches, sf * 2 + 1);
+            } else {
+                // a subject met for the first time is checked once; each later row of it reuses the verdict
+                if (sf >= subjectsBefore) {
+                    if (sf >= subjectMatches.length) {
+                        subjectMatches = Arrays.copyOf(subjectMatches, sf * 2 + 1);
+                        subjectUnsafe = Arrays.copyOf(subjectUnsafe, sf * 2 + 1);
+                    }
+                    String text = subjectField.name(sf);
+                    subjectUnsafe[sf] = CsvTable.unsafe(text);
+                    subjectMatches[sf] = subjectUnsafe[sf] == null && text.toLowerCase(Locale.ROOT).equals(subject);
                 }
-                String text = subjectField.name(sf);
-                String unsafe = CsvTable.unsafe(text);
-                if (unsafe != null) {
-                    t.problem("subject", unsafe);
+                if (subjectUnsafe[sf] != null) {
+                    t.problem("subject", subjectUnsafe[sf]);
                 }
-                subjectMatches[sf] = unsafe == null && text.toLowerCase(Locale.ROOT).equals(subject);
             }
             int y = t.integer("year", 1900, 2200, true);
             double v = t.decimal("score", -1e9, 1e9, true);
@@ -350,6 +470,7 @@ public final class GrowthCsv {
         private final Map<String, Integer> schoolIndex;
         private final ByteInterner schoolField = new ByteInterner();
         private int[] schoolOfField = new int[64];
+        private final boolean orderChecks;
         private final LongSet seen = new LongSet();
         private int[] lastYear = new int[1024];
         private int[] lastGrade = new int[1024];
@@ -359,9 +480,93 @@ public final class GrowthCsv {
         int[] school = new int[1 << 16];
         int[] grade = new int[1 << 16];
 
-        HistorySink(List<School> schools, Map<String, Integer> schoolIndex) {
+        /**
+         * With {@code orderChecks} false (a part of the file), the checks that span rows — one row per student and
+         * year, at most one grade more a year — are left to {@link #join}, which sees the whole file.
+         */
+        HistorySink(List<School> schools, Map<String, Integer> schoolIndex, boolean orderChecks) {
             this.schools = schools;
             this.schoolIndex = schoolIndex;
+            this.orderChecks = orderChecks;
+        }
+
+        /**
+         * The parts' rows in file order, with ids only enrollments.csv names added to {@code ids} in order of first
+         * appearance, as the one-pass read numbers them; null (and {@code ids} untouched) when a check that spans
+         * rows fails, which the one-pass read then reports with its line.
+         */
+        static HistorySink join(List<CsvChunks.Part<HistorySink>> parts, List<School> schools,
+                                Map<String, Integer> schoolIndex, ByteInterner ids) {
+            ByteInterner added = new ByteInterner(ids);
+            int base = ids.size();
+            HistorySink out = new HistorySink(schools, schoolIndex, true);
+            int total = 0;
+            for (CsvChunks.Part<HistorySink> p : parts) {
+                total += p.sink().size;
+            }
+            out.student = new int[total];
+            out.year = new int[total];
+            out.school = new int[total];
+            out.grade = new int[total];
+            for (CsvChunks.Part<HistorySink> p : parts) {
+                HistorySink s = p.sink();
+                int[] renumber = new int[p.ids().ownSize()];
+                for (int j = 0; j < renumber.length; j++) {
+                    renumber[j] = added.internOwnOf(p.ids(), j);
+                }
+                for (int k = 0; k < s.size; k++) {
+                    int id = s.student[k];
+                    out.student[out.size + k] = id < base ? id : renumber[id - base];
+                }
+                System.arraycopy(s.year, 0, out.year, out.size, s.size);
+                System.arraycopy(s.school, 0, out.school, out.size, s.size);
+                System.arraycopy(s.grade, 0, out.grade, out.size, s.size);
+                out.size += s.size;
+            }
+            if (!inOrder(out, added.size())) {
+                return null;
+            }
+            for (int j = 0; j < added.ownSize(); j++) {
+                ids.internOwnOf(added, j);
+            }
+            return out;
+        }
+
+        /** The checks that span rows, as {@link #row} makes them, over the whole file at once. */
+        private static boolean inOrder(HistorySink h, int students) {
+            int minYear = Integer.MAX_VALUE;
+            int maxYear = Integer.MIN_VALUE;
+            for (int k = 0; k < h.size; k++) {
+                minYear = Math.min(minYear, h.year[k]);
+                maxYear = Math.max(maxYear, h.year[k]);
+            }
+            // one bit per student and year when the years span at most 64, else the pairs in a set
+            long[] years = (long) maxYear - minYear < 64 ? new long[students] : null;
+            LongSet pairs = years == null ? new LongSet() : null;
+            int[] lastYear = new int[students];
+            int[] lastGrade = new int[students];
+            for (int k = 0; k < h.size; k++) {
+                int id = h.student[k];
+                int y = h.year[k];
+                if (years != null) {
+                    long bit = 1L << (y - minYear);
+                    if ((years[id] & bit) != 0) {
+                        return false;
+                    }
+                    years[id] |= bit;
+                } else if (!pairs.add(LongSet.pair(id, y))) {
+                    return false;
+                }
+                int lastY = lastYear[id];
+                if (lastY != 0 && y > lastY && h.grade[k] > lastGrade[id] + (y - lastY)) {
+                    return false;
+                }
+                if (lastY == 0 || y > lastY) {
+                    lastYear[id] = y;
+                    lastGrade[id] = h.grade[k];
+                }
+            }
+            return true;
         }
 
         void row(Table t, ByteInterner ids) {
@@ -374,13 +579,14 @@ public final class GrowthCsv {
                 }
             }
             int y = t.integer("year", 1900, 2200, true);
+            int schoolsBefore = schoolField.size();
             int sf = t.intern("school_id", schoolField);
             int g = t.grade("grade");
             int k = -1;
             if (sf < 0) {
                 t.problem("school_id", "a value is required");
             } else {
-                if (sf == schoolField.size() - 1) {
+                if (sf >= schoolsBefore) {
                     if (sf >= schoolOfField.length) {
                         schoolOfField = Arrays.copyOf(schoolOfField, sf * 2 + 1);
                     }
@@ -397,7 +603,7 @@ public final class GrowthCsv {
                 }
             }
             int gradeValue = g == Integer.MIN_VALUE ? 0 : g;
-            if (id >= 0) {
+            if (id >= 0 && orderChecks) {
                 if (id >= lastYear.length) {
                     int n = Math.max(lastYear.length * 2, id + 1);
                     lastYear = Arrays.copyOf(lastYear, n);
@@ -437,10 +643,13 @@ public final class GrowthCsv {
         private final Problems problems;
         private final GroupUnitCsv.Scanner scanner;
         private final Map<String, Integer> header;
+        private final String[] cachedNames = new String[16];
+        private final int[] cachedColumns = new int[16];
+        private int cached;
         /** Columns already reported on this row: one message per cell. */
         private final List<String> reported = new ArrayList<>(4);
 
-        private Table(String file, Problems problems, GroupUnitCsv.Scanner scanner, Map<String, Integer> header) {
+        Table(String file, Problems problems, GroupUnitCsv.Scanner scanner, Map<String, Integer> header) {
             this.file = file;
             this.problems = problems;
             this.scanner = scanner;
@@ -448,8 +657,19 @@ public final class GrowthCsv {
         }
 
         private int column(String name) {
+            // callers pass constant names, so a few identity checks replace a hash lookup per cell
+            for (int k = 0; k < cached; k++) {
+                if (cachedNames[k] == name) {
+                    return cachedColumns[k];
+                }
+            }
             Integer i = header.get(name);
-            return i == null ? Integer.MAX_VALUE : i;
+            int column = i == null ? Integer.MAX_VALUE : i;
+            if (cached < cachedNames.length) {
+                cachedNames[cached] = name;
+                cachedColumns[cached++] = column;
+            }
+            return column;
         }
 
         /** True when a problem was reported on this row. */
@@ -610,6 +830,32 @@ public final class GrowthCsv {
         }
     }
 
+    /** The rows after the header, each that is not blank to {@code rows}, with the size limits of each row. */
+    static void rows(GroupUnitCsv.Scanner s, String name, Table table, Problems problems,
+                     java.util.function.Consumer<Table> rows) throws IOException {
+        while (s.next()) {
+            if (s.allBlank()) {
+                continue;
+            }
+            if (s.fields() > InputLimits.MAX_COLUMNS) {
+                problems.add(name, s.line(), "", "", String.format(Locale.ROOT, "%,d columns, above the limit "
+                        + "of %,d", s.fields(), InputLimits.MAX_COLUMNS));
+                problems.throwIfAny();
+            }
+            for (int i = 0; i < s.fields(); i++) {
+                if (s.length(i) > InputLimits.MAX_FIELD_CHARS && s.text(i).length()
+                        > InputLimits.MAX_FIELD_CHARS) {
+                    problems.add(name, s.line(), "", "", String.format(Locale.ROOT, "column %d holds %,d "
+                            + "characters, above the limit of %,d for one value", i + 1, s.text(i).length(),
+                            InputLimits.MAX_FIELD_CHARS));
+                    problems.throwIfAny();
+                }
+            }
+            table.reported.clear();
+            rows.accept(table);
+        }
+    }
+
     /**
      * Scans one file: the refusals and the manifest check of {@link CsvTable}, its header check ({@link Header}),
      * the limits of {@link InputLimits}; each row that is not blank goes to {@code rows}.
@@ -649,28 +895,7 @@ public final class GrowthCsv {
             if (header == null) {
                 problems.throwIfAny();
             }
-            Table table = new Table(name, problems, s, header);
-            while (s.next()) {
-                if (s.allBlank()) {
-                    continue;
-                }
-                if (s.fields() > InputLimits.MAX_COLUMNS) {
-                    problems.add(name, s.line(), "", "", String.format(Locale.ROOT, "%,d columns, above the limit "
-                            + "of %,d", s.fields(), InputLimits.MAX_COLUMNS));
-                    problems.throwIfAny();
-                }
-                for (int i = 0; i < s.fields(); i++) {
-                    if (s.length(i) > InputLimits.MAX_FIELD_CHARS && s.text(i).length()
-                            > InputLimits.MAX_FIELD_CHARS) {
-                        problems.add(name, s.line(), "", "", String.format(Locale.ROOT, "column %d holds %,d "
-                                + "characters, above the limit of %,d for one value", i + 1, s.text(i).length(),
-                                InputLimits.MAX_FIELD_CHARS));
-                        problems.throwIfAny();
-                    }
-                }
-                table.reported.clear();
-                rows.accept(table);
-            }
+            rows(s, name, new Table(name, problems, s, header), problems, rows);
         } catch (NoSuchFileException e) {
             problems.add(name, 0, "", "", "the file is missing from the dataset directory " + file.getParent());
             problems.throwIfAny();

@@ -127,6 +127,19 @@ class GrowthCsvTest {
     }
 
     @Test
+    void everyRowOfAFormulaLikeSubjectIsReportedWhicheverSubjectCameFirst() throws IOException {
+        // each subject's verdict is kept from its first row: rows of an earlier subject are reported as well as the
+        // latest one's (MosaicCsvReader reports every such cell too)
+        write(SCHOOLS, STUDENTS, SCORES + "S1,=A,2026,1,,,\nS1,=B,2026,1,,,\nS2,=A,2025,1,,,\nS2,=B,2025,1,,,\n",
+                null);
+        List<InputProblem> p = refused("math");
+        assertThat(p).extracting(InputProblem::line, InputProblem::column).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(9L, "subject"), org.assertj.core.groups.Tuple.tuple(10L, "subject"),
+                org.assertj.core.groups.Tuple.tuple(11L, "subject"), org.assertj.core.groups.Tuple.tuple(12L, "subject"));
+        assertThat(p.get(0).expected()).contains("formula");
+    }
+
+    @Test
     void theEnrollmentHistoryKeepsItsRulesAcrossRows() throws IOException {
         write(SCHOOLS, STUDENTS, SCORES, ENROLLMENTS + "S1,2025,E1,4\nS2,2024,E1,3\nS2,2026,M1,6\n");
         List<InputProblem> p = refused("math");

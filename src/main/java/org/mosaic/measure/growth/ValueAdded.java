@@ -51,23 +51,49 @@ public final class ValueAdded {
         int p = names.size();
         // per-unit sufficient statistics
         Map<String, UnitSums> units = new LinkedHashMap<>();
-        double[] row = new double[p];
+        Map<Integer, Integer> gradeIndex = new java.util.HashMap<>();
+        for (int g = 0; g < grades.size(); g++) {
+            gradeIndex.put(grades.get(g), g);
+        }
+        // each row has at most seven columns that are not zero: only those enter the sums (adding a zero product
+        // would leave every sum as it is, so the sums are the same as over the full row)
+        int[] at = new int[7];
+        double[] value = new double[7];
+        UnitSums current = null;
+        String currentUnit = null;
         for (Observation o : data) {
-            int gi = grades.indexOf(o.grade());
-            java.util.Arrays.fill(row, 0);
-            row[0] = 1;
-            if (gi > 0) {
-                row[gi] = 1;
-            }
+            int gi = gradeIndex.get(o.grade());
             int priorAt = grades.size();
-            row[priorAt] = o.prior();
-            row[priorAt + 1] = o.frl() ? 1 : 0;
-            row[priorAt + 2] = o.ell() ? 1 : 0;
-            row[priorAt + 3] = o.iep() ? 1 : 0;
+            int nz = 0;
+            at[nz] = 0;
+            value[nz++] = 1;
             if (gi > 0) {
-                row[priorAt + 3 + gi] = o.prior();
+                at[nz] = gi;
+                value[nz++] = 1;
             }
-            units.computeIfAbsent(o.unit(), k -> new UnitSums(p)).add(row, o.current());
+            at[nz] = priorAt;
+            value[nz++] = o.prior();
+            if (o.frl()) {
+                at[nz] = priorAt + 1;
+                value[nz++] = 1;
+            }
+            if (o.ell()) {
+                at[nz] = priorAt + 2;
+                value[nz++] = 1;
+            }
+            if (o.iep()) {
+                at[nz] = priorAt + 3;
+                value[nz++] = 1;
+            }
+            if (gi > 0) {
+                at[nz] = priorAt + 3 + gi;
+                value[nz++] = o.prior();
+            }
+            if (!o.unit().equals(currentUnit)) {
+                currentUnit = o.unit();
+                current = units.computeIfAbsent(currentUnit, k -> new UnitSums(p));
+            }
+            current.add(at, value, nz, o.current());
         }
         Sums all = new Sums(p, units.values());
         if (all.n <= p) {
@@ -115,19 +141,24 @@ public final class ValueAdded {
             xty = new double[p];
         }
 
-        void add(double[] x, double y) {
+        /** Adds a row given by its {@code nz} columns that are not zero, {@code at} in increasing order. */
+        void add(int[] at, double[] x, int nz, double y) {
             int p = colSums.length;
             n++;
             sumY += y;
             sumYY += y * y;
-            for (int a = 0; a < p; a++) {
-                if (x[a] == 0) {
+            for (int i = 0; i < nz; i++) {
+                int a = at[i];
+                double xa = x[i];
+                if (xa == 0) {
                     continue;
                 }
-                colSums[a] += x[a];
-                xty[a] += x[a] * y;
-                for (int b = a; b < p; b++) {
-                    xtx[a * p + b] += x[a] * x[b];
+                colSums[a] += xa;
+                xty[a] += xa * y;
+                for (int j = i; j < nz; j++) {
+                    if (x[j] != 0) {
+                        xtx[a * p + at[j]] += xa * x[j];
+                    }
                 }
             }
         }
