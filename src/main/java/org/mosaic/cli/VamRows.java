@@ -2,7 +2,6 @@ package org.mosaic.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,7 +126,8 @@ record VamRows(int year, int latestYear, List<ValueAdded.Observation> rows, int 
                 }
             }
         }
-        List<ValueAdded.Observation> rows = new ArrayList<>();
+        int[] picked = new int[order.size()];
+        int count = 0;
         int noPrior = 0;
         int noUnit = 0;
         for (int s : order.values()) {
@@ -142,41 +142,64 @@ record VamRows(int year, int latestYear, List<ValueAdded.Observation> rows, int 
                 noUnit++;
                 continue;
             }
+            picked[count++] = s;
+        }
+        String[] unitOfRow = new String[count];
+        for (int k = 0; k < count; k++) {
+            unitOfRow[k] = unit[picked[k]];
+        }
+        // the records are made in their final order, so the fit reads them in the order they lie in memory
+        List<ValueAdded.Observation> rows = new ArrayList<>(count);
+        for (int k : orderByUnit(unitOfRow)) {
+            int s = picked[k];
             byte t = st.traits()[s];
             rows.add(new ValueAdded.Observation(unit[s], grade[s], current[s], prior[s], (t & GrowthCsv.FRL) != 0,
                     (t & GrowthCsv.ELL) != 0, (t & GrowthCsv.IEP) != 0));
         }
-        return new VamRows(y, latest, byUnit(rows), noPrior, noUnit);
+        return new VamRows(y, latest, rows, noPrior, noUnit);
+    }
+
+    /** The rows ordered by unit id, keeping their order within a unit, as a stable sort by unit would. */
+    static List<ValueAdded.Observation> byUnit(List<ValueAdded.Observation> rows) {
+        String[] units = new String[rows.size()];
+        for (int k = 0; k < units.length; k++) {
+            units[k] = rows.get(k).unit();
+        }
+        List<ValueAdded.Observation> out = new ArrayList<>(rows.size());
+        for (int k : orderByUnit(units)) {
+            out.add(rows.get(k));
+        }
+        return out;
     }
 
     /**
-     * The rows ordered by unit id, keeping their order within a unit: what a stable sort by unit gives, by counting
-     * rows per unit (a million rows, a few thousand units) instead of comparing their ids.
+     * The row numbers ordered by unit id, in their order within a unit: a stable sort by unit, done by counting the
+     * rows of each unit (a million rows, a few thousand units) instead of comparing ids.
      */
-    static List<ValueAdded.Observation> byUnit(List<ValueAdded.Observation> rows) {
+    static int[] orderByUnit(String[] unitOfRow) {
         Map<String, Integer> slot = new HashMap<>();
-        for (ValueAdded.Observation o : rows) {
-            slot.putIfAbsent(o.unit(), 0);
+        for (String u : unitOfRow) {
+            slot.putIfAbsent(u, 0);
         }
         List<String> units = new ArrayList<>(slot.keySet());
         units.sort(null);
-        int[] start = new int[units.size() + 1];
         for (int u = 0; u < units.size(); u++) {
             slot.put(units.get(u), u);
         }
-        int[] unitOf = new int[rows.size()];
-        for (int k = 0; k < rows.size(); k++) {
-            unitOf[k] = slot.get(rows.get(k).unit());
-            start[unitOf[k] + 1]++;
+        int[] start = new int[units.size() + 1];
+        int[] slotOf = new int[unitOfRow.length];
+        for (int k = 0; k < unitOfRow.length; k++) {
+            slotOf[k] = slot.get(unitOfRow[k]);
+            start[slotOf[k] + 1]++;
         }
         for (int u = 0; u < units.size(); u++) {
             start[u + 1] += start[u];
         }
-        ValueAdded.Observation[] out = new ValueAdded.Observation[rows.size()];
-        for (int k = 0; k < rows.size(); k++) {
-            out[start[unitOf[k]]++] = rows.get(k);
+        int[] out = new int[unitOfRow.length];
+        for (int k = 0; k < unitOfRow.length; k++) {
+            out[start[slotOf[k]]++] = k;
         }
-        return Arrays.asList(out);
+        return out;
     }
 
     private static void checkSectionYear(String level, int y, int latest) {

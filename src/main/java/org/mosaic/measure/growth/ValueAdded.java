@@ -35,7 +35,16 @@ public final class ValueAdded {
     }
 
     public static Fit fit(List<Observation> data) {
-        List<Integer> grades = new ArrayList<>(new TreeSet<>(data.stream().map(Observation::grade).toList()));
+        TreeSet<Integer> gradesMet = new TreeSet<>();
+        int lastGrade = Integer.MIN_VALUE;
+        for (Observation o : data) {
+            // rows come grouped, so most repeat the grade before them and skip the boxing
+            if (o.grade() != lastGrade) {
+                lastGrade = o.grade();
+                gradesMet.add(lastGrade);
+            }
+        }
+        List<Integer> grades = new ArrayList<>(gradesMet);
         List<String> names = new ArrayList<>();
         names.add("(Intercept)");
         for (int g = 1; g < grades.size(); g++) {
@@ -51,9 +60,10 @@ public final class ValueAdded {
         int p = names.size();
         // per-unit sufficient statistics
         Map<String, UnitSums> units = new LinkedHashMap<>();
-        Map<Integer, Integer> gradeIndex = new java.util.HashMap<>();
+        int lowGrade = grades.isEmpty() ? 0 : grades.get(0);
+        int[] gradeIndex = new int[grades.isEmpty() ? 0 : grades.get(grades.size() - 1) - lowGrade + 1];
         for (int g = 0; g < grades.size(); g++) {
-            gradeIndex.put(grades.get(g), g);
+            gradeIndex[grades.get(g) - lowGrade] = g;
         }
         // each row has at most seven columns that are not zero: only those enter the sums (adding a zero product
         // would leave every sum as it is, so the sums are the same as over the full row)
@@ -62,7 +72,7 @@ public final class ValueAdded {
         UnitSums current = null;
         String currentUnit = null;
         for (Observation o : data) {
-            int gi = gradeIndex.get(o.grade());
+            int gi = gradeIndex[o.grade() - lowGrade];
             int priorAt = grades.size();
             int nz = 0;
             at[nz] = 0;
