@@ -227,10 +227,16 @@ final class GrowthInput {
     }
 
     TreeSet<Integer> years() {
-        TreeSet<Integer> years = new TreeSet<>();
-        scores.values().forEach(m -> years.addAll(m.keySet()));
-        return years;
+        // the score maps never change once read, and visiting a million of them for each question costs a while
+        if (years == null) {
+            TreeSet<Integer> found = new TreeSet<>();
+            scores.values().forEach(m -> found.addAll(m.keySet()));
+            years = found;
+        }
+        return new TreeSet<>(years);
     }
+
+    private TreeSet<Integer> years;
 
     int latestYear() {
         TreeSet<Integer> y = years();
@@ -254,47 +260,76 @@ final class GrowthInput {
      * current rosters of the subject, when the year is the latest) and subgroup (FRL, race, EL, IEP).
      */
     List<Summary> summarise(SgpCohorts.Result result, int year, String subject) {
-        Map<String, Map<String, List<Integer>>> groups = new LinkedHashMap<>();
+        // levels in the order first met; units hashed while counting, then sorted by id (a TreeMap per level made
+        // this a third of a million-student run's serial time)
+        Map<String, Map<String, Sgps>> groups = new LinkedHashMap<>();
         boolean district = traits != null;
         Map<String, List<String>> sectionsOf = district && year == latestYear() ? sectionsOf(subject) : Map.of();
+        String[] gradeLabel = new String[32];
         for (SgpCohorts.StudentSgp s : result.students()) {
-            add(groups, "district", "all", s.sgp());
-            add(groups, "grade", Integer.toString(s.grade()), s.sgp());
+            int sgp = s.sgp();
+            add(groups, "district", "all", sgp);
+            int g = s.grade();
+            String grade = g >= 0 && g < gradeLabel.length
+                    ? (gradeLabel[g] == null ? gradeLabel[g] = Integer.toString(g) : gradeLabel[g])
+                    : Integer.toString(g);
+            add(groups, "grade", grade, sgp);
             if (!district) {
                 continue;
             }
             String school = schoolOf(s.studentId(), year);
             if (!school.isEmpty()) {
-                add(groups, "school", school, s.sgp());
+                add(groups, "school", school, sgp);
                 School sc = schoolById.get(school);
-                add(groups, "cluster", sc == null || sc.clusterId().isEmpty() ? "(none)" : sc.clusterId(), s.sgp());
+                add(groups, "cluster", sc == null || sc.clusterId().isEmpty() ? "(none)" : sc.clusterId(), sgp);
             }
             for (String section : sectionsOf.getOrDefault(s.studentId(), List.of())) {
-                add(groups, "section", section, s.sgp());
+                add(groups, "section", section, sgp);
             }
             Traits st = traits.get(s.studentId());
             if (st != null) {
-                add(groups, "frl", st.frl() ? "frl" : "not frl", s.sgp());
-                add(groups, "race", st.race().name().toLowerCase(Locale.ROOT), s.sgp());
-                add(groups, "ell", st.ell() ? "english learner" : "not english learner", s.sgp());
-                add(groups, "iep", st.iep() ? "iep" : "no iep", s.sgp());
+                add(groups, "frl", st.frl() ? "frl" : "not frl", sgp);
+                add(groups, "race", st.race().name().toLowerCase(Locale.ROOT), sgp);
+                add(groups, "ell", st.ell() ? "english learner" : "not english learner", sgp);
+                add(groups, "iep", st.iep() ? "iep" : "no iep", sgp);
             }
         }
         List<String[]> keys = new ArrayList<>();
-        List<List<Integer>> values = new ArrayList<>();
-        groups.forEach((level, units) -> units.forEach((unit, v) -> {
-            keys.add(new String[] {level, unit});
-            values.add(v);
-        }));
+        List<Sgps> values = new ArrayList<>();
+        groups.forEach((level, units) -> {
+            List<String> ids = new ArrayList<>(units.keySet());
+            ids.sort(null);
+            for (String unit : ids) {
+                keys.add(new String[] {level, unit});
+                values.add(units.get(unit));
+            }
+        });
         // each unit's interval in its own slot: the same output on any number of threads
         Summary[] out = new Summary[keys.size()];
         java.util.stream.IntStream.range(0, out.length).parallel().forEach(i -> out[i] = new Summary(keys.get(i)[0],
-                keys.get(i)[1], MedianInterval.of(values.get(i).stream().mapToInt(Integer::intValue).toArray())));
+                keys.get(i)[1], MedianInterval.of(values.get(i).toArray())));
         return List.of(out);
     }
 
-    private static void add(Map<String, Map<String, List<Integer>>> groups, String level, String unit, int value) {
-        groups.computeIfAbsent(level, k -> new TreeMap<>()).computeIfAbsent(unit, k -> new ArrayList<>()).add(value);
+    private static void add(Map<String, Map<String, Sgps>> groups, String level, String unit, int value) {
+        groups.computeIfAbsent(level, k -> new HashMap<>()).computeIfAbsent(unit, k -> new Sgps()).add(value);
+    }
+
+    /** A unit's SGPs in the order added, unboxed. */
+    private static final class Sgps {
+        private int[] values = new int[8];
+        private int size;
+
+        void add(int v) {
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        int[] toArray() {
+            return java.util.Arrays.copyOf(values, size);
+        }
     }
 
     /**

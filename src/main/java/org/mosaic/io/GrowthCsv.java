@@ -28,6 +28,12 @@ import org.mosaic.model.School;
  * ({@link MosaicCsvReader}) was about 90 % of a growth run on a million students; this reader skips the files growth
  * never looks at (choices, priorities, requests) and makes no String or record per row.
  *
+ * <p>Files of 16 MB and more are read in 8 MB parts on all cores ({@link CsvChunks}), each part into its own sink;
+ * the parts are joined in file order and the checks that span rows (a student id used once, one history row per
+ * student and year, one grade more a year at most) run once over the joined rows. Anything unusual — a problem in any
+ * row, a cut inside a quoted field — and the file is read again in one pass, which reports what is wrong with its
+ * true line number: the result, and every message, are the same as one pass gives.
+ *
  * <p>All-or-nothing, as {@link MosaicCsvReader}: each file it reads is checked against the folder's manifest, every
  * problem is collected with file, line, column and what was expected, and nothing is returned when there is one.
  * It checks each file's required columns and the columns growth uses (ids, references between files, grades, years,
