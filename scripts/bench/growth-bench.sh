@@ -81,6 +81,10 @@ if [ "$skip1m" = 0 ]; then
   [ -z "$base" ] || measure "base growth vam (1M)" java -jar "$base" growth vam --data "$d1m" --subject math \
     --year 2026 --out "$work/vam1m-base"
   [ -z "$base" ] || same "$work/vam1m-base" "$work/vam1m-new" vam.csv components.json
+  # as the README runs it: the launcher adds the start-up archive and the throughput collector for growth
+  measure "./mosaic growth vam (1M)" "$here/mosaic" growth vam --data "$d1m" --subject math --year 2026 \
+    --out "$work/vam1m-launcher"
+  same "$work/vam1m-new" "$work/vam1m-launcher" vam.csv components.json
   measure "mosaic growth sgp (1M)" java -jar "$jar" growth sgp --data "$d1m" --subject math --year 2026 \
     --out "$work/sgp1m-new" --quiet
   [ -z "$base" ] || measure "base growth sgp (1M)" java -jar "$base" growth sgp --data "$d1m" --subject math \
