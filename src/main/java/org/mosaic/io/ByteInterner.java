@@ -53,17 +53,21 @@ final class ByteInterner {
                 return id;
             }
         }
-        int h = hash(buf, from, len);
+        int id = slots[slot(hash(buf, from, len), buf, from, len)];
+        return id < 0 ? -1 : baseSize + id;
+    }
+
+    /** The slot holding the key, or the empty slot where it would go. */
+    private int slot(int h, byte[] buf, int from, int len) {
         int mask = slots.length - 1;
-        for (int pos = h & mask; ; pos = (pos + 1) & mask) {
-            int id = slots[pos];
-            if (id < 0) {
-                return -1;
-            }
+        int pos = h & mask;
+        for (int id = slots[pos]; id >= 0; id = slots[pos]) {
             if (hashes[id] == h && same(id, buf, from, len)) {
-                return baseSize + id;
+                return pos;
             }
+            pos = (pos + 1) & mask;
         }
+        return pos;
     }
 
     /** Interns the key that {@code other} numbers {@code ownId} among its own keys (ids from its base excluded). */
@@ -104,17 +108,9 @@ final class ByteInterner {
             }
         }
         int h = hash(buf, from, len);
-        int mask = slots.length - 1;
-        int pos = h & mask;
-        while (true) {
-            int id = slots[pos];
-            if (id < 0) {
-                break;
-            }
-            if (hashes[id] == h && same(id, buf, from, len)) {
-                return baseSize + id;
-            }
-            pos = (pos + 1) & mask;
+        int pos = slot(h, buf, from, len);
+        if (slots[pos] >= 0) {
+            return baseSize + slots[pos];
         }
         int id = size++;
         if (id == offsets.length) {
