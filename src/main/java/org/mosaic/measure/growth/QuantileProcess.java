@@ -18,6 +18,12 @@ import java.util.SplittableRandom;
  *
  * <p>The chain's shape depends only on the taus, never on threads or timing, so a run gives the same coefficients
  * on any machine load.
+ *
+ * <p>Each tau costs a few passes over all n rows (residuals, two selections, the merge) besides the small interior
+ * point fit, so those passes run over the rows' non-zero cells only (a B-spline row has 4 of 7 per prior), a fit's
+ * residuals are kept for the next tau that starts from it, and the second selection searches only the part of the
+ * array the first left above its rank. None of this changes a sum or a selected value, so the coefficients are the
+ * same, bit for bit, as the plain passes'.
  */
 public final class QuantileProcess {
     /** Below this many rows per column the plain interior point method on all rows is as fast. */
@@ -32,12 +38,38 @@ public final class QuantileProcess {
     private final int n;
     private final int p;
     private final double yRange;
+    /** The middle's size as a multiple of √(p n); a parameter only so that tests can force tiny middles. */
+    private final double middleFactor;
+    /** Compressed rows: row i's non-zero cells are {@code values[rowStart[i] … rowStart[i + 1])} in columnOf. */
+    private final int[] rowStart;
+    private final int[] columnOf;
+    private final double[] values;
     private final double[] residuals;
+    /** The coefficients {@link #residuals} belong to (by identity), or null. */
+    private double[] residualsOf;
+    /** See {@link #leverageScale}; null until first needed. */
+    private double[] scale;
+    /** The rows of every interior point fit so far, subsample fits included: the work done, in rows. */
+    private long rowsSolved;
+    // the reduced problem, as gather() leaves it
+    private final int[] middleIndex;
+    private int middleRows;
+    private final double[] belowX;
+    private final double[] aboveX;
+    private double belowY;
+    private double aboveY;
+    private int below;
+    private int above;
     private final double[] scratch;
     /** Per row: 0 in the middle, −1 merged below, +1 merged above. */
     private final byte[] side;
 
     public QuantileProcess(double[] design, double[] response, int columns) {
+        this(design, response, columns, MIDDLE_FACTOR);
+    }
+
+    QuantileProcess(double[] design, double[] response, int columns, double middleFactor) {
+        this.middleFactor = middleFactor;
         this.x = design;
         this.y = response;
         this.p = columns;
@@ -52,7 +84,29 @@ public final class QuantileProcess {
             hi = Math.max(hi, v);
         }
         yRange = Math.max(hi - lo, 1);
+        int nonZero = 0;
+        for (double v : design) {
+            nonZero += v != 0 ? 1 : 0;
+        }
+        rowStart = new int[n + 1];
+        columnOf = new int[nonZero];
+        values = new double[nonZero];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            rowStart[i] = k;
+            for (int j = 0; j < p; j++) {
+                double v = design[i * p + j];
+                if (v != 0) {
+                    columnOf[k] = j;
+                    values[k++] = v;
+                }
+            }
+        }
+        rowStart[n] = k;
         residuals = new double[n];
+        middleIndex = new int[n];
+        belowX = new double[p];
+        aboveX = new double[p];
         scratch = new double[n];
         side = new byte[n];
     }
@@ -80,7 +134,7 @@ public final class QuantileProcess {
 
     private double[] coldFit(double tau) {
         if (direct(n)) {
-            return new QuantileRegression(x, y, p).fit(tau);
+            return fullFit(tau);
         }
         // the preliminary fit: a seeded subsample of ((p + 1) n)^(2/3) rows, as quantreg's pfn draws it
         int m = (int) Math.min(n / 2, Math.round(Math.pow((p + 1.0) * n, 2.0 / 3.0)));
@@ -93,10 +147,16 @@ public final class QuantileProcess {
         }
         double[] preliminary;
         try {
-            preliminary = new QuantileProcess(sx, sy, p).coldFit(tau);
+            QuantileProcess subsample = new QuantileProcess(sx, sy, p, middleFactor);
+            try {
+                preliminary = subsample.coldFit(tau);
+            } finally {
+                rowsSolved += subsample.rowsSolved;
+            }
         } catch (ArithmeticException singular) {
-            // the subsample left a spline column (nearly) empty: start from the full problem instead
-            return new QuantileRegression(x, y, p).fit(tau);
+            // the subsample left a spline column (nearly) empty, or its fit did not converge: start from the full
+            // problem instead
+            return fullFit(tau);
         }
         return solve(tau, preliminary, 0.8 * m);
     }
@@ -121,46 +181,69 @@ public final class QuantileProcess {
 
     private double[] fitFrom(double tau, double[] neighbour) {
         if (direct(n)) {
-            return new QuantileRegression(x, y, p).fit(tau);
+            return fullFit(tau);
         }
-        return solve(tau, neighbour, MIDDLE_FACTOR * Math.sqrt((double) p * n));
+        return solve(tau, neighbour, middleFactor * Math.sqrt((double) p * n));
     }
 
     /** The exact fit at tau from a preliminary fit, keeping about {@code middle} rows unmerged. */
     private double[] solve(double tau, double[] preliminary, double middle) {
         double[] guess = preliminary;
-        double[] last = preliminary;
+        double[] scale = leverageScale();
         while (true) {
             if (2 * middle >= n) {
-                return new QuantileRegression(x, y, p).fit(tau);
+                return fullFit(tau);
             }
-            residualsOf(guess);
-            System.arraycopy(residuals, 0, scratch, 0, n);
-            int belowRank = (int) Math.floor(n * tau - middle / 2);
-            int aboveRank = (int) Math.ceil(n * tau + middle / 2);
-            double low = belowRank < 0 ? Double.NEGATIVE_INFINITY : select(scratch, belowRank);
-            double high = aboveRank >= n ? Double.POSITIVE_INFINITY : select(scratch, aboveRank);
+            if (residualsOf != guess) {
+                residualsOf(guess);
+            }
+            double guessLoss = 0;
             for (int i = 0; i < n; i++) {
                 double r = residuals[i];
+                scratch[i] = r * scale[i];
+                guessLoss += r >= 0 ? tau * r : (tau - 1) * r;
+            }
+            int belowRank = (int) Math.floor(n * tau - middle / 2);
+            int aboveRank = (int) Math.ceil(n * tau + middle / 2);
+            double low = belowRank < 0 ? Double.NEGATIVE_INFINITY : select(scratch, 0, n, belowRank);
+            // the first selection left every value from belowRank on at or above low, so the second looks only there
+            int from = Math.max(belowRank, 0);
+            double high = aboveRank >= n ? Double.POSITIVE_INFINITY : select(scratch, from, n, aboveRank);
+            for (int i = 0; i < n; i++) {
+                double r = residuals[i] * scale[i];
                 side[i] = (byte) (r < low ? -1 : r > high ? 1 : 0);
             }
+            gather();
             for (int fixups = 0; fixups <= MAX_FIXUPS; fixups++) {
                 double[] beta;
                 try {
                     beta = solveReduced(tau);
                 } catch (ArithmeticException singular) {
-                    // the middle left a spline column (nearly) empty: widen it
+                    // the middle left a spline column (nearly) empty, or the interior point method stalled on the
+                    // pseudo-rows' large sums: widen it (at half of the rows or more, the full problem is solved)
                     break;
                 }
-                last = beta;
-                residualsOf(beta);
+                // one pass: the fit's residuals, its check loss, and the merged rows that crossed to the other side
                 double tolerance = 1e-9 * yRange;
                 int crossed = 0;
+                double loss = 0;
                 for (int i = 0; i < n; i++) {
-                    if ((side[i] < 0 && residuals[i] > tolerance) || (side[i] > 0 && residuals[i] < -tolerance)) {
+                    double fit = 0;
+                    for (int e = rowStart[i]; e < rowStart[i + 1]; e++) {
+                        fit += values[e] * beta[columnOf[e]];
+                    }
+                    double r = y[i] - fit;
+                    residuals[i] = r;
+                    loss += r >= 0 ? tau * r : (tau - 1) * r;
+                    if ((side[i] < 0 && r > tolerance) || (side[i] > 0 && r < -tolerance)) {
                         side[i] = 0;
                         crossed++;
                     }
+                }
+                residualsOf = beta;
+                if (loss < guessLoss) {
+                    guess = beta;
+                    guessLoss = loss;
                 }
                 if (crossed == 0) {
                     return beta;
@@ -168,10 +251,100 @@ public final class QuantileProcess {
                 if (crossed > 0.1 * middle) {
                     break;
                 }
+                gather();
             }
-            // too many rows crossed: a wider middle, around the latest fit
+            // too many rows crossed: a wider middle, around the best fit so far by the full problem's check loss.
+            // Not simply the latest: a reduced fit whose merged rows crossed in numbers can be far worse than the
+            // fit it started from, and centring on it made the middle double again and again up to the full problem.
             middle *= 2;
-            guess = last;
+        }
+    }
+
+    /**
+     * Per row, 1 / √(x'(X'X)⁻¹x): residuals are compared in units of their own spread, as quantreg's pfn does, so a row
+     * at an extreme prior (where the spline's fit moves most from one tau to the next) needs a larger residual to be
+     * merged and rarely crosses. Computed once per design; all ones if X'X is singular.
+     */
+    private double[] leverageScale() {
+        if (scale != null) {
+            return scale;
+        }
+        double[] xtx = new double[p * p];
+        for (int i = 0; i < n; i++) {
+            int end = rowStart[i + 1];
+            for (int e = rowStart[i]; e < end; e++) {
+                int base = columnOf[e] * p;
+                for (int f = e; f < end; f++) {
+                    xtx[base + columnOf[f]] += values[e] * values[f];
+                }
+            }
+        }
+        double[] out = new double[n];
+        try {
+            Cholesky.factor(xtx, p);
+        } catch (ArithmeticException singular) {
+            java.util.Arrays.fill(out, 1);
+            return scale = out;
+        }
+        double[] v = new double[p];
+        for (int i = 0; i < n; i++) {
+            java.util.Arrays.fill(v, 0);
+            for (int e = rowStart[i]; e < rowStart[i + 1]; e++) {
+                v[columnOf[e]] = values[e];
+            }
+            // ‖U'⁻¹ x‖² = x'(U'U)⁻¹x, by forward substitution
+            double sum = 0;
+            for (int j = 0; j < p; j++) {
+                double t = v[j];
+                for (int k = 0; k < j; k++) {
+                    t -= xtx[k * p + j] * v[k];
+                }
+                v[j] = t / xtx[j * p + j];
+                sum += v[j] * v[j];
+            }
+            out[i] = 1 / Math.sqrt(Math.max(sum, 1e-300));
+        }
+        return scale = out;
+    }
+
+    private double[] fullFit(double tau) {
+        rowsSolved += n;
+        return new QuantileRegression(x, y, p).fit(tau);
+    }
+
+    /** The rows of every interior point fit so far: a measure of work that does not depend on the machine. */
+    long rowsSolved() {
+        return rowsSolved;
+    }
+
+    /**
+     * From {@link #side}: the middle rows' indices (ascending) and each merged side's sums of x and y, in row order,
+     * as {@link #solveReduced} lays them out.
+     */
+    private void gather() {
+        java.util.Arrays.fill(belowX, 0);
+        java.util.Arrays.fill(aboveX, 0);
+        belowY = 0;
+        aboveY = 0;
+        below = 0;
+        above = 0;
+        middleRows = 0;
+        for (int i = 0; i < n; i++) {
+            if (side[i] == 0) {
+                middleIndex[middleRows++] = i;
+                continue;
+            }
+            double[] sums = side[i] < 0 ? belowX : aboveX;
+            for (int e = rowStart[i]; e < rowStart[i + 1]; e++) {
+                sums[columnOf[e]] += values[e];
+            }
+            if (side[i] < 0) {
+                belowY += y[i];
+                below++;
+            } else {
+                aboveY += y[i];
+                above++;
+            }
         }
     }
 
@@ -180,58 +353,52 @@ public final class QuantileProcess {
      * (as quantreg's pfn merges them): its residual is the sum of theirs, so it keeps their side whenever they do.
      */
     private double[] solveReduced(double tau) {
-        int middleRows = 0;
-        int below = 0;
-        int above = 0;
-        for (int i = 0; i < n; i++) {
-            if (side[i] == 0) {
-                middleRows++;
-            } else if (side[i] < 0) {
-                below++;
-            } else {
-                above++;
-            }
-        }
         int rows = middleRows + (below > 0 ? 1 : 0) + (above > 0 ? 1 : 0);
         double[] rx = new double[rows * p];
         double[] ry = new double[rows];
-        int k = 0;
-        int belowRow = below > 0 ? middleRows : -1;
-        int aboveRow = above > 0 ? middleRows + (below > 0 ? 1 : 0) : -1;
-        for (int i = 0; i < n; i++) {
-            int row = i * p;
-            if (side[i] == 0) {
-                System.arraycopy(x, row, rx, k * p, p);
-                ry[k++] = y[i];
-            } else {
-                int target = side[i] < 0 ? belowRow : aboveRow;
-                for (int j = 0; j < p; j++) {
-                    rx[target * p + j] += x[row + j];
-                }
-                ry[target] += y[i];
-            }
+        for (int k = 0; k < middleRows; k++) {
+            int i = middleIndex[k];
+            System.arraycopy(x, i * p, rx, k * p, p);
+            ry[k] = y[i];
         }
+        int k = middleRows;
+        if (below > 0) {
+            System.arraycopy(belowX, 0, rx, k * p, p);
+            ry[k++] = belowY;
+        }
+        if (above > 0) {
+            System.arraycopy(aboveX, 0, rx, k * p, p);
+            ry[k] = aboveY;
+        }
+        rowsSolved += rows;
         return new QuantileRegression(rx, ry, p).fit(tau);
     }
 
     private void residualsOf(double[] beta) {
         for (int i = 0; i < n; i++) {
-            residuals[i] = y[i] - dot(x, i * p, beta);
+            double s = 0;
+            for (int e = rowStart[i]; e < rowStart[i + 1]; e++) {
+                s += values[e] * beta[columnOf[e]];
+            }
+            residuals[i] = y[i] - s;
         }
-    }
-
-    private double dot(double[] m, int offset, double[] beta) {
-        double s = 0;
-        for (int j = 0; j < p; j++) {
-            s += m[offset + j] * beta[j];
-        }
-        return s;
+        residualsOf = beta;
     }
 
     /** The k-th smallest value (0-based) of {@code a}, reordering it: Hoare's selection, median-of-three pivots. */
     static double select(double[] a, int k) {
-        int lo = 0;
-        int hi = a.length - 1;
+        return select(a, 0, a.length, k);
+    }
+
+    /**
+     * The k-th smallest value (0-based, counted over the whole array) of {@code a}, given that {@code a[from … to)}
+     * holds it and that nothing before {@code from} is larger nor anything from {@code to} on smaller; reorders that
+     * range so that afterwards the same holds around k (every value before k at most, every value after at least
+     * a[k]).
+     */
+    static double select(double[] a, int from, int to, int k) {
+        int lo = from;
+        int hi = to - 1;
         while (hi > lo) {
             int mid = (lo + hi) >>> 1;
             double pivot = median(a[lo], a[mid], a[hi]);

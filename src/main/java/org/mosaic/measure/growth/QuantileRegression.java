@@ -225,7 +225,8 @@ public final class QuantileRegression {
             gap = gap();
         }
         if (gap > EPS) {
-            throw new IllegalStateException("the interior point method did not converge in " + MAX_ITERATIONS
+            // arithmetic, like a singular X'DX: QuantileProcess answers both by solving a larger problem
+            throw new ArithmeticException("the interior point method did not converge in " + MAX_ITERATIONS
                     + " iterations (duality gap " + gap + ")");
         }
         for (int j = 0; j < p; j++) {
