@@ -5,25 +5,26 @@ import java.util.SplittableRandom;
 /**
  * The regression quantiles of one design at many taus, each solved exactly, fast on large cohorts.
  *
- * <p>Solving every tau on all n rows with the interior point method costs O(n p²) per iteration. Instead, the
- * taus are fitted as a chain from the median outwards, and each fit starts from its neighbour's: Portnoy and
- * Koenker's (1997) preprocessing, used on the quantile regression process as Chernozhukov, Fernández-Val and Melly
- * (2022) do. With a preliminary fit, the rows whose residuals lie far below (L) or far above (H) the new quantile
- * are each merged into one pseudo-row (the sums of their x and y); the interior point method solves the remaining
- * middle rows plus the two pseudo-rows. As the check loss ρ is subadditive, the reduced problem's loss is a lower
- * bound of the full one that equals it wherever L stays below and H above the fit, so if every merged row kept its
- * side the reduced optimum is the full optimum, exactly. Rows that crossed are moved back into the middle and the
- * reduced problem is solved again; if too many crossed, the middle is doubled. The first fit comes from the same
- * step started from the fit of a seeded subsample ({@code rq(method = "pfn")}).
+ * <p>Solving every tau on all n rows with the interior point method costs O(n p²) per iteration. Instead, the taus are
+ * fitted as a chain from the median outwards, and each fit starts from its neighbour's: Portnoy and Koenker's (1997)
+ * preprocessing, used on the quantile regression process as Chernozhukov, Fernández-Val and Melly (2022) do. With a
+ * preliminary fit, the rows whose residuals lie far below (L) or far above (H) the new quantile, in units of each row's
+ * leverage ({@link #leverageScale}), are each merged into one pseudo-row (the sums of their x and y); the interior
+ * point method solves the remaining middle rows plus the two pseudo-rows. As the check loss ρ is subadditive, the
+ * reduced problem's loss is a lower bound of the full one that equals it wherever L stays below and H above the fit, so
+ * if every merged row kept its side the reduced optimum is the full optimum, exactly. Rows that crossed are moved back
+ * into the middle and the reduced problem is solved again; if too many crossed, the middle is doubled around the best
+ * fit so far. The first fit comes from the same step started from the fit of a seeded subsample ({@code rq(method =
+ * "pfn")}).
  *
  * <p>The chain's shape depends only on the taus, never on threads or timing, so a run gives the same coefficients
  * on any machine load.
  *
  * <p>Each tau costs a few passes over all n rows (residuals, two selections, the merge) besides the small interior
- * point fit, so those passes run over the rows' non-zero cells only (a B-spline row has 4 of 7 per prior), a fit's
- * residuals are kept for the next tau that starts from it, and the second selection searches only the part of the
- * array the first left above its rank. None of this changes a sum or a selected value, so the coefficients are the
- * same, bit for bit, as the plain passes'.
+ * point fit, so those passes run over the rows' non-zero cells only (a B-spline row has 4 of 7 per prior), are fused
+ * where they can be, a fit's residuals are kept for the next tau that starts from it, and the second selection
+ * searches only the part of the array the first left above its rank. None of these shortcuts changes a sum or a
+ * selected value.
  */
 public final class QuantileProcess {
     /** Below this many rows per column the plain interior point method on all rows is as fast. */
@@ -189,7 +190,7 @@ public final class QuantileProcess {
     /** The exact fit at tau from a preliminary fit, keeping about {@code middle} rows unmerged. */
     private double[] solve(double tau, double[] preliminary, double middle) {
         double[] guess = preliminary;
-        double[] scale = leverageScale();
+        double[] perSpread = leverageScale();
         while (true) {
             if (2 * middle >= n) {
                 return fullFit(tau);
@@ -200,7 +201,7 @@ public final class QuantileProcess {
             double guessLoss = 0;
             for (int i = 0; i < n; i++) {
                 double r = residuals[i];
-                scratch[i] = r * scale[i];
+                scratch[i] = r * perSpread[i];
                 guessLoss += r >= 0 ? tau * r : (tau - 1) * r;
             }
             int belowRank = (int) Math.floor(n * tau - middle / 2);
@@ -210,7 +211,7 @@ public final class QuantileProcess {
             int from = Math.max(belowRank, 0);
             double high = aboveRank >= n ? Double.POSITIVE_INFINITY : select(scratch, from, n, aboveRank);
             for (int i = 0; i < n; i++) {
-                double r = residuals[i] * scale[i];
+                double r = residuals[i] * perSpread[i];
                 side[i] = (byte) (r < low ? -1 : r > high ? 1 : 0);
             }
             gather();
@@ -261,9 +262,9 @@ public final class QuantileProcess {
     }
 
     /**
-     * Per row, 1 / √(x'(X'X)⁻¹x): residuals are compared in units of their own spread, as quantreg's pfn does, so a row
-     * at an extreme prior (where the spline's fit moves most from one tau to the next) needs a larger residual to be
-     * merged and rarely crosses. Computed once per design; all ones if X'X is singular.
+     * Per row, 1 / √(x'(X'X)⁻¹x): residuals are compared in units of their own spread, as quantreg's pfn does, so a
+     * row at an extreme prior (where the spline's fit moves most from one tau to the next) needs a larger residual to
+     * be merged and rarely crosses. Computed once per design; all ones if X'X is singular.
      */
     private double[] leverageScale() {
         if (scale != null) {

@@ -43,7 +43,8 @@ class QuantileProcessTest {
             Cohort c = cohort(shape[0], shape[1], shape[2]);
             QuantileProcess process = new QuantileProcess(c.x, c.y, c.p);
             process.fit(taus());
-            double perTau = process.rowsSolved() / (double) GrowthPercentiles.TAUS / Math.sqrt((double) c.p * c.y.length);
+            double perTau = process.rowsSolved() / (double) GrowthPercentiles.TAUS
+                    / Math.sqrt((double) c.p * c.y.length);
             assertThat(perTau).as("rows per tau / √(pn), n %d order %d seed %d", shape[0], shape[1], shape[2])
                     .isBetween(2.0, 2.3);
         }
