@@ -41,7 +41,7 @@ public final class QuantileProcess {
     private final double yRange;
     /** The middle's size as a multiple of √(p n); a parameter only so that tests can force tiny middles. */
     private final double middleFactor;
-    /** Compressed rows: row i's non-zero cells are {@code values[rowStart[i] … rowStart[i + 1])} in columnOf. */
+    /** The design's non-zero cells ({@link CompressedRows}), held here so the hot loops read fields. */
     private final int[] rowStart;
     private final int[] columnOf;
     private final double[] values;
@@ -85,25 +85,10 @@ public final class QuantileProcess {
             hi = Math.max(hi, v);
         }
         yRange = Math.max(hi - lo, 1);
-        int nonZero = 0;
-        for (double v : design) {
-            nonZero += v != 0 ? 1 : 0;
-        }
-        rowStart = new int[n + 1];
-        columnOf = new int[nonZero];
-        values = new double[nonZero];
-        int k = 0;
-        for (int i = 0; i < n; i++) {
-            rowStart[i] = k;
-            for (int j = 0; j < p; j++) {
-                double v = design[i * p + j];
-                if (v != 0) {
-                    columnOf[k] = j;
-                    values[k++] = v;
-                }
-            }
-        }
-        rowStart[n] = k;
+        CompressedRows rows = new CompressedRows(design, n, p);
+        rowStart = rows.rowStart;
+        columnOf = rows.columnOf;
+        values = rows.values;
         residuals = new double[n];
         middleIndex = new int[n];
         belowX = new double[p];

@@ -16,12 +16,11 @@ public final class QuantileRegression {
     private static final double EPS = 1e-6;
     private static final int MAX_ITERATIONS = 100;
 
-    private final double[] x;
     private final double[] y;
     private final int n;
     private final int p;
     private final double[] columnSums;
-    /** Compressed rows: row i's non-zero cells are {@code values[rowStart[i] … rowStart[i + 1])} in columnOf. */
+    /** The design's non-zero cells ({@link CompressedRows}), held here so the hot loops read fields. */
     private final int[] rowStart;
     private final int[] columnOf;
     private final double[] values;
@@ -40,7 +39,6 @@ public final class QuantileRegression {
     private final double[] ada;
 
     public QuantileRegression(double[] design, double[] response, int columns) {
-        this.x = design;
         this.y = response;
         this.p = columns;
         this.n = response.length;
@@ -51,27 +49,14 @@ public final class QuantileRegression {
             throw new IllegalArgumentException("quantile regression needs more rows (" + n + ") than columns (" + p
                     + ")");
         }
+        CompressedRows rows = new CompressedRows(design, n, p);
+        rowStart = rows.rowStart;
+        columnOf = rows.columnOf;
+        values = rows.values;
         columnSums = new double[p];
-        rowStart = new int[n + 1];
-        int nonZero = 0;
-        for (int c = 0; c < design.length; c++) {
-            nonZero += design[c] != 0 ? 1 : 0;
+        for (int e = 0; e < values.length; e++) {
+            columnSums[columnOf[e]] += values[e];
         }
-        columnOf = new int[nonZero];
-        values = new double[nonZero];
-        int k = 0;
-        for (int i = 0; i < n; i++) {
-            rowStart[i] = k;
-            for (int j = 0; j < p; j++) {
-                double v = x[i * p + j];
-                if (v != 0) {
-                    columnOf[k] = j;
-                    values[k++] = v;
-                }
-                columnSums[j] += v;
-            }
-        }
-        rowStart[n] = k;
         primal = new double[n];
         slack = new double[n];
         z = new double[n];
