@@ -13,6 +13,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
+import org.mosaic.PropertySeed;
 import org.mosaic.model.BadInputException;
 
 /** Grouping, keep-apart grouping and regrouping against exhaustive enumeration of small rosters. */
@@ -70,7 +71,7 @@ class GroupingPropertyTest {
         return x;
     }
 
-    @Property(tries = 120)
+    @Property(tries = 120, seed = PropertySeed.FIXED)
     void dynamicProgramIsOptimal(@ForAll long seed, @ForAll @IntRange(min = 2, max = 9) int n,
                                  @ForAll @IntRange(min = 1, max = 3) int min, @ForAll @IntRange(min = 0, max = 3) int extra) {
         double[] x = roster(seed, n);
@@ -95,7 +96,7 @@ class GroupingPropertyTest {
         }
     }
 
-    @Property(tries = 40)
+    @Property(tries = 40, seed = PropertySeed.FIXED)
     void keepApartGroupingIsOptimal(@ForAll long seed, @ForAll @IntRange(min = 4, max = 8) int n) {
         double[] x = roster(seed, n);
         SplittableRandom r = new SplittableRandom(seed ^ 99);
@@ -121,7 +122,7 @@ class GroupingPropertyTest {
         assertThat(l.totalRange()).isCloseTo(best[1], org.assertj.core.data.Offset.offset(1e-6));
     }
 
-    @Property(tries = 40)
+    @Property(tries = 40, seed = PropertySeed.FIXED)
     void regroupingMovesNoMoreStudentsThanNeeded(@ForAll long seed, @ForAll @IntRange(min = 4, max = 8) int n) {
         double[] before = roster(seed, n);
         double[] after = roster(seed + 1, n);

@@ -9,6 +9,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
+import org.mosaic.PropertySeed;
 
 /** The model's documented properties (docs/simulate.md, "How each parameter moves the gains"). */
 class LearningModelPropertyTest {
@@ -51,7 +52,7 @@ class LearningModelPropertyTest {
         return out;
     }
 
-    @Property(tries = 50)
+    @Property(tries = 50, seed = PropertySeed.FIXED)
     void withoutTargetedInstructionAndPeerEffectsTrackingChangesNothing(@ForAll @LongRange(min = 1, max = 1_000_000)
             long seed, @ForAll @IntRange(min = 4, max = 120) int n) {
         LearningModel m = new LearningModel(DDK.with("fit_gain", 0).with("peer_effect", 0));
@@ -59,14 +60,14 @@ class LearningModelPropertyTest {
         assertThat(gainsBySplit(m, s[0], s[1], true)).containsExactly(gainsBySplit(m, s[0], s[1], false));
     }
 
-    @Property(tries = 30)
+    @Property(tries = 30, seed = PropertySeed.FIXED)
     void withTargetingTrackingChangesGains(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
         LearningModel m = new LearningModel(DDK);
         double[][] s = school(seed, 60);
         assertThat(gainsBySplit(m, s[0], s[1], true)).isNotEqualTo(gainsBySplit(m, s[0], s[1], false));
     }
 
-    @Property(tries = 30)
+    @Property(tries = 30, seed = PropertySeed.FIXED)
     void withoutAimTheTeacherTeachesTheClassesMode(@ForAll @LongRange(min = 1, max = 1_000_000) long seed,
                                                    @ForAll @IntRange(min = 2, max = 60) int n) {
         ModelParameters p = DDK.with("teacher_aim", 0);
@@ -94,7 +95,7 @@ class LearningModelPropertyTest {
         return new LearningModel(p).gains(prior, 3, 1, schoolDraw, luck);
     }
 
-    @Property(tries = 30)
+    @Property(tries = 30, seed = PropertySeed.FIXED)
     void baseAndFitGainRaiseEveryStudentsGain(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
         double[][] s = school(seed, 30);
         double[] before = gains(DDK, s[0], 0.3, s[1]);
@@ -106,7 +107,7 @@ class LearningModelPropertyTest {
         }
     }
 
-    @Property(tries = 30)
+    @Property(tries = 30, seed = PropertySeed.FIXED)
     void aWiderFitRaisesTheClassMeanGainWhenTheTeacherAimsAtTheMode(
             @ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
         ModelParameters p = DDK.with("teacher_aim", 0);
@@ -116,7 +117,7 @@ class LearningModelPropertyTest {
         assertThat(wide).isGreaterThan(narrow);
     }
 
-    @Property(tries = 30)
+    @Property(tries = 30, seed = PropertySeed.FIXED)
     void peerEffectHelpsInClassesAboveTheMarkAndHurtsBelow(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
         double[][] s = school(seed, 25);
         double[] above = Arrays.stream(s[0]).map(a -> a + 1.5).toArray();
@@ -132,7 +133,7 @@ class LearningModelPropertyTest {
         }
     }
 
-    @Property(tries = 30)
+    @Property(tries = 30, seed = PropertySeed.FIXED)
     void moreAimRaisesTheInstructionLevelAndCostsTheLowestStudent(
             @ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
         double[][] s = school(seed, 40);
@@ -151,7 +152,7 @@ class LearningModelPropertyTest {
                 + 1e-12);
     }
 
-    @Property(tries = 30)
+    @Property(tries = 30, seed = PropertySeed.FIXED)
     void aThresholdAboveTheWholeClassIsNoAimAtAll(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
         double[] prior = school(seed, 40)[0];
         double top = Arrays.stream(prior).max().orElseThrow() - 3;
@@ -161,7 +162,7 @@ class LearningModelPropertyTest {
         assertThat(aimAboveAll).isCloseTo(noAim, org.assertj.core.data.Offset.offset(1e-9));
     }
 
-    @Property(tries = 30)
+    @Property(tries = 30, seed = PropertySeed.FIXED)
     void schoolAndNoiseSpreadsScaleTheLuckInItsOwnDirection(@ForAll @LongRange(min = 1, max = 1_000_000)
             long seed) {
         double[][] s = school(seed, 20);
@@ -174,10 +175,15 @@ class LearningModelPropertyTest {
         }
     }
 
-    @Property(tries = 20)
+    /**
+     * A large school, so that the mean is the model's and not one class's luck: with 30 students, 70 of 200,000 seeds
+     * gave a mean below 0.75 (as low as 0.67, a class spread far wider than the fit width); with 3,000, 2,000 seeds
+     * gave 0.898 to 0.930. Every gain lies within β0 ± the peer term and β0 + β_fit, so 0.85–1.0 is "about one".
+     */
+    @Property(tries = 20, seed = PropertySeed.FIXED)
     void aYearOfAverageInstructionIsAboutAGradeLevel(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
-        double[][] s = school(seed, 30);
-        double mean = Arrays.stream(gains(DDK, s[0], 0, new double[30])).average().orElseThrow();
-        assertThat(mean).isBetween(0.75, 1.25);
+        double[][] s = school(seed, 3_000);
+        double mean = Arrays.stream(gains(DDK, s[0], 0, new double[3_000])).average().orElseThrow();
+        assertThat(mean).isBetween(0.85, 1.0);
     }
 }
