@@ -30,17 +30,22 @@ final class Cholesky {
 
     /** Solves U'U v = rhs in place with the factor from {@link #factor}. */
     static void solve(double[] u, int p, double[] rhs) {
-        for (int j = 0; j < p; j++) {
-            double s = rhs[j];
-            for (int k = 0; k < j; k++) {
-                s -= u[k * p + j] * rhs[k];
-            }
-            rhs[j] = s / u[j * p + j];
-        }
+        solveTransposed(u, p, rhs);
         for (int j = p - 1; j >= 0; j--) {
             double s = rhs[j];
             for (int k = j + 1; k < p; k++) {
                 s -= u[j * p + k] * rhs[k];
+            }
+            rhs[j] = s / u[j * p + j];
+        }
+    }
+
+    /** Solves U' v = rhs in place (forward substitution), the first half of {@link #solve}. */
+    static void solveTransposed(double[] u, int p, double[] rhs) {
+        for (int j = 0; j < p; j++) {
+            double s = rhs[j];
+            for (int k = 0; k < j; k++) {
+                s -= u[k * p + j] * rhs[k];
             }
             rhs[j] = s / u[j * p + j];
         }

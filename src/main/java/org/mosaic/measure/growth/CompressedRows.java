@@ -9,8 +9,10 @@ final class CompressedRows {
     final int[] rowStart;
     final int[] columnOf;
     final double[] values;
+    private final int columns;
 
     CompressedRows(double[] design, int n, int p) {
+        this.columns = p;
         int nonZero = 0;
         for (double v : design) {
             nonZero += v != 0 ? 1 : 0;
@@ -30,5 +32,35 @@ final class CompressedRows {
             }
         }
         rowStart[n] = k;
+    }
+
+    /** Row i's inner product with v. */
+    double dot(int i, double[] v) {
+        double s = 0;
+        for (int e = rowStart[i]; e < rowStart[i + 1]; e++) {
+            s += values[e] * v[columnOf[e]];
+        }
+        return s;
+    }
+
+    /** Overwrites the upper triangle of {@code out} (p × p) with X' D X, D = diag(weights); X'X if weights is null. */
+    void crossProduct(double[] weights, double[] out) {
+        java.util.Arrays.fill(out, 0);
+        int n = rowStart.length - 1;
+        for (int i = 0; i < n; i++) {
+            double wi = weights == null ? 1 : weights[i];
+            int end = rowStart[i + 1];
+            for (int e = rowStart[i]; e < end; e++) {
+                double xa = wi * values[e];
+                if (xa == 0) {
+                    continue;
+                }
+                int base = columnOf[e] * columns;
+                // columns ascend within a row, so the cells from e on are the upper triangle's
+                for (int f = e; f < end; f++) {
+                    out[base + columnOf[f]] += xa * values[f];
+                }
+            }
+        }
     }
 }

@@ -41,10 +41,8 @@ public final class QuantileProcess {
     private final double yRange;
     /** The middle's size as a multiple of √(p n); a parameter only so that tests can force tiny middles. */
     private final double middleFactor;
-    /** The design's non-zero cells ({@link CompressedRows}), held here so the hot loops read fields. */
-    private final int[] rowStart;
-    private final int[] columnOf;
-    private final double[] values;
+    /** The design's non-zero cells. */
+    private final CompressedRows rows;
     private final double[] residuals;
     /** The coefficients {@link #residuals} belong to (by identity), or null. */
     private double[] residualsOf;
@@ -85,10 +83,7 @@ public final class QuantileProcess {
             hi = Math.max(hi, v);
         }
         yRange = Math.max(hi - lo, 1);
-        CompressedRows rows = new CompressedRows(design, n, p);
-        rowStart = rows.rowStart;
-        columnOf = rows.columnOf;
-        values = rows.values;
+        rows = new CompressedRows(design, n, p);
         residuals = new double[n];
         middleIndex = new int[n];
         belowX = new double[p];
@@ -187,7 +182,7 @@ public final class QuantileProcess {
             for (int i = 0; i < n; i++) {
                 double r = residuals[i];
                 scratch[i] = r * perSpread[i];
-                guessLoss += r >= 0 ? tau * r : (tau - 1) * r;
+                guessLoss += checkLoss(tau, r);
             }
             int belowRank = (int) Math.floor(n * tau - middle / 2);
             int aboveRank = (int) Math.ceil(n * tau + middle / 2);
@@ -214,13 +209,9 @@ public final class QuantileProcess {
                 int crossed = 0;
                 double loss = 0;
                 for (int i = 0; i < n; i++) {
-                    double fit = 0;
-                    for (int e = rowStart[i]; e < rowStart[i + 1]; e++) {
-                        fit += values[e] * beta[columnOf[e]];
-                    }
-                    double r = y[i] - fit;
+                    double r = y[i] - rows.dot(i, beta);
                     residuals[i] = r;
-                    loss += r >= 0 ? tau * r : (tau - 1) * r;
+                    loss += checkLoss(tau, r);
                     if ((side[i] < 0 && r > tolerance) || (side[i] > 0 && r < -tolerance)) {
                         side[i] = 0;
                         crossed++;
@@ -256,15 +247,7 @@ public final class QuantileProcess {
             return scale;
         }
         double[] xtx = new double[p * p];
-        for (int i = 0; i < n; i++) {
-            int end = rowStart[i + 1];
-            for (int e = rowStart[i]; e < end; e++) {
-                int base = columnOf[e] * p;
-                for (int f = e; f < end; f++) {
-                    xtx[base + columnOf[f]] += values[e] * values[f];
-                }
-            }
-        }
+        rows.crossProduct(null, xtx);
         double[] out = new double[n];
         try {
             Cholesky.factor(xtx, p);
@@ -275,17 +258,13 @@ public final class QuantileProcess {
         double[] v = new double[p];
         for (int i = 0; i < n; i++) {
             java.util.Arrays.fill(v, 0);
-            for (int e = rowStart[i]; e < rowStart[i + 1]; e++) {
-                v[columnOf[e]] = values[e];
+            for (int e = rows.rowStart[i]; e < rows.rowStart[i + 1]; e++) {
+                v[rows.columnOf[e]] = rows.values[e];
             }
-            // ‖U'⁻¹ x‖² = x'(U'U)⁻¹x, by forward substitution
+            // ‖U'⁻¹ x‖² = x'(U'U)⁻¹x
+            Cholesky.solveTransposed(xtx, p, v);
             double sum = 0;
             for (int j = 0; j < p; j++) {
-                double t = v[j];
-                for (int k = 0; k < j; k++) {
-                    t -= xtx[k * p + j] * v[k];
-                }
-                v[j] = t / xtx[j * p + j];
                 sum += v[j] * v[j];
             }
             out[i] = 1 / Math.sqrt(Math.max(sum, 1e-300));
@@ -321,8 +300,8 @@ public final class QuantileProcess {
                 continue;
             }
             double[] sums = side[i] < 0 ? belowX : aboveX;
-            for (int e = rowStart[i]; e < rowStart[i + 1]; e++) {
-                sums[columnOf[e]] += values[e];
+            for (int e = rows.rowStart[i]; e < rows.rowStart[i + 1]; e++) {
+                sums[rows.columnOf[e]] += rows.values[e];
             }
             if (side[i] < 0) {
                 belowY += y[i];
@@ -362,13 +341,14 @@ public final class QuantileProcess {
 
     private void residualsOf(double[] beta) {
         for (int i = 0; i < n; i++) {
-            double s = 0;
-            for (int e = rowStart[i]; e < rowStart[i + 1]; e++) {
-                s += values[e] * beta[columnOf[e]];
-            }
-            residuals[i] = y[i] - s;
+            residuals[i] = y[i] - rows.dot(i, beta);
         }
         residualsOf = beta;
+    }
+
+    /** ρτ(r), one row's share of the check loss, the objective of every fit. */
+    private static double checkLoss(double tau, double r) {
+        return r >= 0 ? tau * r : (tau - 1) * r;
     }
 
     /** The k-th smallest value (0-based) of {@code a}, reordering it: Hoare's selection, median-of-three pivots. */

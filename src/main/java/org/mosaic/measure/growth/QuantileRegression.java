@@ -20,7 +20,8 @@ public final class QuantileRegression {
     private final int n;
     private final int p;
     private final double[] columnSums;
-    /** The design's non-zero cells ({@link CompressedRows}), held here so the hot loops read fields. */
+    /** The design's non-zero cells; their arrays are also held here so the hot loops read fields. */
+    private final CompressedRows rows;
     private final int[] rowStart;
     private final int[] columnOf;
     private final double[] values;
@@ -49,7 +50,7 @@ public final class QuantileRegression {
             throw new IllegalArgumentException("quantile regression needs more rows (" + n + ") than columns (" + p
                     + ")");
         }
-        CompressedRows rows = new CompressedRows(design, n, p);
+        rows = new CompressedRows(design, n, p);
         rowStart = rows.rowStart;
         columnOf = rows.columnOf;
         values = rows.values;
@@ -229,11 +230,7 @@ public final class QuantileRegression {
     }
 
     private double dot(int i, double[] v) {
-        double s = 0;
-        for (int e = rowStart[i]; e < rowStart[i + 1]; e++) {
-            s += values[e] * v[columnOf[e]];
-        }
-        return s;
+        return rows.dot(i, v);
     }
 
     /** out = X' v. */
@@ -248,22 +245,7 @@ public final class QuantileRegression {
 
     /** Solves (X' D X) v = rhs in place, keeping the Cholesky factor for {@link #solveFactored}. */
     private void solveWeighted(double[] weights, double[] rhs) {
-        java.util.Arrays.fill(ada, 0);
-        for (int i = 0; i < n; i++) {
-            double wi = weights[i];
-            int end = rowStart[i + 1];
-            for (int e = rowStart[i]; e < end; e++) {
-                double xa = wi * values[e];
-                if (xa == 0) {
-                    continue;
-                }
-                int base = columnOf[e] * p;
-                // columns ascend within a row, so the cells from e on are the upper triangle's
-                for (int f = e; f < end; f++) {
-                    ada[base + columnOf[f]] += xa * values[f];
-                }
-            }
-        }
+        rows.crossProduct(weights, ada);
         Cholesky.factor(ada, p);
         solveFactored(rhs);
     }
